@@ -1,0 +1,61 @@
+package org.ownersvote.election;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.ownersvote.election.domain.Phase;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One election of a community's homeowners' committee, with its rules and current phase. */
+@Entity
+@Table(name = "election")
+public class Election extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "community_id", nullable = false)
+    public UUID communityId;
+
+    @Column(nullable = false)
+    public String title;
+
+    /** Code of the {@link org.ownersvote.election.domain.RulePack}, e.g. CN-2021. */
+    @Column(name = "rule_pack", nullable = false)
+    public String rulePack;
+
+    @Column(nullable = false)
+    public int seats;
+
+    @Column(nullable = false)
+    public int alternates;
+
+    @Column(name = "voting_days", nullable = false)
+    public int votingDays;
+
+    /** A training election (演练): no minimum periods, everything marked 演练, never certified as real. */
+    @Column(nullable = false)
+    public boolean drill;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Phase phase;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Version
+    public long version;
+}

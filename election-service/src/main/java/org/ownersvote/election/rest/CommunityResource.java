@@ -1,0 +1,51 @@
+package org.ownersvote.election.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.ownersvote.election.rest.dto.CommunityView;
+import org.ownersvote.election.rest.dto.CreateCommunityRequest;
+import org.ownersvote.election.service.CommunityService;
+import org.ownersvote.platform.security.Caller;
+import org.ownersvote.platform.security.Roles;
+
+@Path("/api/communities")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CommunityResource {
+
+    @Inject
+    CommunityService communities;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    public Response create(@Valid @NotNull CreateCommunityRequest request) {
+        CommunityView created = CommunityView.of(communities.create(request, caller.username()));
+        return Response.created(URI.create("/api/communities/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("/{cid}")
+    @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP, Roles.BUILDING_LEADER, Roles.COUNTER,
+            Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
+    public CommunityView get(@PathParam("cid") UUID communityId) {
+        caller.requireCommunity(communityId);
+        return CommunityView.of(communities.get(communityId));
+    }
+}

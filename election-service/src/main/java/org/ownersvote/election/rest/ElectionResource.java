@@ -1,0 +1,54 @@
+package org.ownersvote.election.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.ownersvote.election.Election;
+import org.ownersvote.election.rest.dto.CreateElectionRequest;
+import org.ownersvote.election.rest.dto.ElectionView;
+import org.ownersvote.election.service.ElectionService;
+import org.ownersvote.platform.security.Caller;
+import org.ownersvote.platform.security.Roles;
+
+@Path("/api/elections")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ElectionResource {
+
+    @Inject
+    ElectionService elections;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed(Roles.WORKING_GROUP)
+    public Response create(@Valid @NotNull CreateElectionRequest request) {
+        caller.requireCommunity(request.communityId());
+        ElectionView created = ElectionView.of(elections.create(request, caller.username()));
+        return Response.created(URI.create("/api/elections/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("/{eid}")
+    @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP, Roles.BUILDING_LEADER, Roles.COUNTER,
+            Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
+    public ElectionView get(@PathParam("eid") UUID electionId) {
+        Election election = elections.get(electionId);
+        caller.requireElection(election.communityId, election.id);
+        return ElectionView.of(election);
+    }
+}

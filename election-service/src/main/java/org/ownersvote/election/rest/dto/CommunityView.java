@@ -1,0 +1,13 @@
+package org.ownersvote.election.rest.dto;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.ownersvote.election.Community;
+
+public record CommunityView(UUID id, String name, String district, String street, OffsetDateTime createdAt) {
+
+    public static CommunityView of(Community c) {
+        return new CommunityView(c.id, c.name, c.district, c.street, c.createdAt);
+    }
+}

@@ -1,0 +1,46 @@
+package org.ownersvote.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.ownersvote.events.election.ElectionCreated;
+
+/**
+ * Every event type the suite knows: its CloudEvents {@code type} (versioned: a breaking change gets a new
+ * version and a new constant), the topic it travels on and the record its {@code data} is read into.
+ */
+public enum EventType {
+
+    ELECTION_CREATED("election.created.v1", Topics.ELECTION_EVENTS, ElectionCreated.class);
+
+    private final String type;
+    private final String topic;
+    private final Class<? extends Record> payloadClass;
+
+    EventType(String type, String topic, Class<? extends Record> payloadClass) {
+        this.type = type;
+        this.topic = topic;
+        this.payloadClass = payloadClass;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends Record> payloadClass() {
+        return payloadClass;
+    }
+
+    public static Optional<EventType> fromType(String type) {
+        return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+    }
+
+    public static EventType of(Class<? extends Record> payloadClass) {
+        return Arrays.stream(values()).filter(t -> t.payloadClass == payloadClass).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No event type for " + payloadClass.getName()));
+    }
+}

@@ -1,0 +1,21 @@
+package org.ownersvote.platform.correlation;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The correlation id (X-Request-Id) that follows a request through the gateway, the services and their events. */
+public final class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+
+    // A client-chosen id is kept only if it is short and harmless in logs; otherwise a new one is made.
+    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private RequestIds() {
+    }
+
+    public static String acceptOrCreate(String candidate) {
+        return candidate != null && ACCEPTABLE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+    }
+}

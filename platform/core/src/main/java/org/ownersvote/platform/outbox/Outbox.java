@@ -1,0 +1,49 @@
+package org.ownersvote.platform.outbox;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.MDC;
+import org.ownersvote.events.EventCodec;
+import org.ownersvote.events.EventEnvelope;
+import org.ownersvote.events.EventType;
+import org.ownersvote.platform.correlation.RequestIds;
+
+/**
+ * Where services publish events: the event row joins the caller's transaction, so it exists exactly when the
+ * change it describes was committed. {@link OutboxRelay} sends it to Kafka afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String serviceName;
+
+    /**
+     * @param electionId the subject and Kafka key: keeps one election's events in order
+     * @return the event id
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(UUID electionId, Record payload) {
+        EventType type = EventType.of(payload.getClass());
+        Object requestId = MDC.get(RequestIds.MDC_KEY);
+        EventEnvelope envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(),
+                type.type(), "/" + serviceName, OffsetDateTime.now(), electionId.toString(),
+                EventEnvelope.CONTENT_TYPE, requestId == null ? null : requestId.toString(),
+                EventCodec.mapper().valueToTree(payload));
+
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = UUID.fromString(envelope.id());
+        row.topic = type.topic();
+        row.recordKey = electionId.toString();
+        row.eventType = type.type();
+        row.payload = EventCodec.write(envelope);
+        row.createdAt = envelope.time();
+        row.persist();
+        return row.eventId;
+    }
+}

@@ -1,0 +1,154 @@
+package org.ownersvote.platform.outbox;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Sends committed outbox rows to Kafka in id order and marks them sent. An idempotent producer with acks=all
+ * means a row is marked only once every in-sync replica has it. If Kafka is down the rows stay and are sent when
+ * it is back. A crash between send and mark sends the row again; consumers deduplicate on the event id.
+ * A PostgreSQL advisory lock keeps one relay active per database, so replicas never reorder an election's events.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long ADVISORY_LOCK_KEY = 0x0_77E5_0B0DL;
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String serviceName;
+
+    @ConfigProperty(name = "ownersvote.outbox.batch-size", defaultValue = "200")
+    int batchSize;
+
+    @ConfigProperty(name = "ownersvote.outbox.delivery-timeout", defaultValue = "PT15S")
+    Duration deliveryTimeout;
+
+    private KafkaProducer<String, String> producer;
+    private boolean failing;
+
+    @Scheduled(every = "${ownersvote.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        try {
+            BatchResult result;
+            do {
+                result = relayBatch();
+                if (result.failure() != null) {
+                    throw new IllegalStateException(result.failure());
+                }
+            } while (result.size() == batchSize);
+            if (failing) {
+                LOG.info("Outbox relay: Kafka reachable again, backlog sent");
+                failing = false;
+            }
+        } catch (RuntimeException e) {
+            if (!failing) {
+                LOG.warnf("Outbox relay: cannot publish (%s); events stay in the outbox and are retried", e.getMessage());
+                failing = true;
+            }
+            resetProducer();
+        }
+    }
+
+    /** One batch: how many rows it held, and the first send failure if any (rows sent before it stay marked). */
+    record BatchResult(int size, String failure) {
+    }
+
+    BatchResult relayBatch() {
+        return QuarkusTransaction.requiringNew().timeout((int) deliveryTimeout.toSeconds() + 30).call(() -> {
+            Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, ADVISORY_LOCK_KEY).getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                return new BatchResult(0, null);
+            }
+            List<OutboxEvent> batch = OutboxEvent.nextUnsent(batchSize);
+            if (batch.isEmpty()) {
+                return new BatchResult(0, null);
+            }
+            List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+            for (OutboxEvent row : batch) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.recordKey, row.payload);
+                record.headers().add(new RecordHeader("content-type",
+                        "application/cloudevents+json".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                sends.add(producer().send(record));
+            }
+            String firstFailure = null;
+            OffsetDateTime now = OffsetDateTime.now();
+            for (int i = 0; i < batch.size(); i++) {
+                OutboxEvent row = batch.get(i);
+                try {
+                    sends.get(i).get();
+                    row.sentAt = now;
+                } catch (ExecutionException e) {
+                    row.attempts++;
+                    row.lastError = String.valueOf(e.getCause());
+                    firstFailure = firstFailure == null ? row.lastError : firstFailure;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while sending", e);
+                }
+            }
+            return new BatchResult(batch.size(), firstFailure);
+        });
+    }
+
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox-relay");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(5000, deliveryTimeout.toMillis()));
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.min(5000, deliveryTimeout.toMillis()));
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            producer = new KafkaProducer<>(props);
+        }
+        return producer;
+    }
+
+    /** After a failure the idempotent producer may hold stale sequence state: start a fresh one next time. */
+    private synchronized void resetProducer() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        resetProducer();
+    }
+}

@@ -1,0 +1,59 @@
+package org.ownersvote.platform.problem;
+
+import java.util.List;
+
+/**
+ * An error the caller caused (or may retry), answered as a problem detail. Thrown from services and resources;
+ * the transaction it escapes from rolls back, so the request changes nothing.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(404, "not-found", "Not found", what + " " + id + " does not exist", List.of());
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "forbidden", "Forbidden", detail, List.of());
+    }
+
+    public static ProblemException conflict(String slug, String detail) {
+        return new ProblemException(409, slug, "Conflict", detail, List.of());
+    }
+
+    public static ProblemException invalid(String detail, List<Problem.FieldError> errors) {
+        return new ProblemException(422, "invalid-request", "Invalid request", detail, errors);
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return invalid(field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,145 @@
+package org.ownersvote.platform.problem;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Maps every exception a request can end in to an RFC 9457 problem detail: never a stack trace, never an
+ * empty body. Unexpected failures are logged with the request id and answered without internals.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return ProblemResponses.of(e, path(uri));
+    }
+
+    /** Declared separately: Quarkus has a built-in mapper for this subtype that would otherwise win. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String field = fieldPath(unknown);
+            return ProblemResponses.of(400, "unknown-field", "Unknown field",
+                    "The request has a field this endpoint does not accept: " + field, path(uri),
+                    List.of(new Problem.FieldError(field, "unknown field")));
+        }
+        if (e instanceof JsonParseException) {
+            return ProblemResponses.of(400, "malformed-json", "Malformed JSON",
+                    "The request body is not valid JSON: " + e.getOriginalMessage(), path(uri), List.of());
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = fieldPath(mapping);
+            String message = e instanceof InvalidFormatException invalid
+                    ? "'" + invalid.getValue() + "' is not a valid " + invalid.getTargetType().getSimpleName()
+                    : "has the wrong type or shape";
+            return ProblemResponses.of(400, "invalid-field", "Invalid field", field + " " + message, path(uri),
+                    List.of(new Problem.FieldError(field, message)));
+        }
+        return ProblemResponses.of(400, "malformed-json", "Malformed JSON",
+                "The request body cannot be read: " + e.getOriginalMessage(), path(uri), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldPath(v), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return ProblemResponses.of(422, "invalid-request", "Invalid request", detail, path(uri), errors);
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        Response problem = ProblemResponses.of(401, "unauthenticated", "Unauthenticated",
+                "A valid bearer token is required (it may be missing, expired or not issued for this service)",
+                path(uri), List.of());
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return ProblemResponses.of(403, "forbidden", "Forbidden",
+                "Your role does not allow this action", path(uri), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            LOG.error("Request failed", e);
+        }
+        String detail = switch (status.getStatusCode()) {
+            case 404 -> "There is no resource at " + path(uri);
+            case 405 -> "This resource does not support that method";
+            case 415 -> "This resource does not accept that content type";
+            case 406 -> "This resource cannot answer in the requested media type";
+            default -> status.getReasonPhrase();
+        };
+        String slug = status.getReasonPhrase().toLowerCase().replace(' ', '-');
+        Response problem = ProblemResponses.of(status.getStatusCode(), slug, status.getReasonPhrase(), detail,
+                path(uri), List.of());
+        Response.ResponseBuilder builder = Response.fromResponse(problem);
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            builder.header(HttpHeaders.ALLOW, allow);
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("Unexpected failure", e);
+        return ProblemResponses.of(500, "internal-error", "Internal error",
+                "The request could not be completed and changed nothing; quote the request id when reporting it",
+                path(uri), List.of());
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String fieldPath(ConstraintViolation<?> v) {
+        // "create.request.title" -> "title": drop the method and parameter names of the validated call
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+}

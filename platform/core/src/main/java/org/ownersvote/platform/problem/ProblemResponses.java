@@ -1,0 +1,27 @@
+package org.ownersvote.platform.problem;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.MDC;
+import org.ownersvote.platform.correlation.RequestIds;
+
+/** Builds problem-detail responses; the one place where the wire shape of an error is decided. */
+public final class ProblemResponses {
+
+    private ProblemResponses() {
+    }
+
+    public static Response of(int status, String slug, String title, String detail, String instance,
+            List<Problem.FieldError> errors) {
+        Object requestId = MDC.get(RequestIds.MDC_KEY);
+        Problem problem = new Problem(Problem.TYPE_PREFIX + slug, title, status, detail, instance,
+                requestId == null ? null : requestId.toString(), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    public static Response of(ProblemException e, String instance) {
+        return of(e.status(), e.slug(), e.title(), e.getMessage(), instance, e.errors());
+    }
+}
