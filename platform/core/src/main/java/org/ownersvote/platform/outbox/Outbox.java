@@ -4,6 +4,10 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,6 +26,12 @@ public class Outbox {
 
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
+
+    @Inject
+    TransactionSynchronizationRegistry txRegistry;
+
+    @Inject
+    OutboxRelay relay;
 
     /**
      * @param electionId the subject and Kafka key: keeps one election's events in order
@@ -44,6 +54,18 @@ public class Outbox {
         row.payload = EventCodec.write(envelope);
         row.createdAt = envelope.time();
         row.persist();
+        txRegistry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
         return row.eventId;
     }
 }

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -23,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Sends committed outbox rows to Kafka in id order and marks them sent. An idempotent producer with acks=all
@@ -52,10 +55,51 @@ public class OutboxRelay {
     @ConfigProperty(name = "ownersvote.outbox.delivery-timeout", defaultValue = "PT15S")
     Duration deliveryTimeout;
 
+    @ConfigProperty(name = "ownersvote.outbox.poll-interval", defaultValue = "PT1S")
+    Duration pollInterval;
+
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
     private KafkaProducer<String, String> producer;
     private boolean failing;
 
-    @Scheduled(every = "${ownersvote.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void start(@Observes StartupEvent startup) {
+        running = true;
+        thread = new Thread(this::loop, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        wakeUp.release();
+        if (thread != null) {
+            thread.join(deliveryTimeout.toMillis() + 5000);
+        }
+        resetProducer();
+    }
+
+    /** Called after a transaction that wrote events commits, so they go out at once rather than at the next poll. */
+    public void wake() {
+        wakeUp.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (running) {
+                relay();
+            }
+        }
+    }
+
     void relay() {
         try {
             BatchResult result;
@@ -71,7 +115,8 @@ public class OutboxRelay {
             }
         } catch (RuntimeException e) {
             if (!failing) {
-                LOG.warnf("Outbox relay: cannot publish (%s); events stay in the outbox and are retried", e.getMessage());
+                LOG.warnf("Outbox relay: cannot publish (%s); events stay in the outbox and are retried",
+                        e.getCause() == null ? e.getMessage() : e.getMessage() + ": " + e.getCause());
                 failing = true;
             }
             resetProducer();
@@ -129,12 +174,10 @@ public class OutboxRelay {
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
             props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(5000, deliveryTimeout.toMillis()));
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(5000, deliveryTimeout.toMillis() / 2));
             props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
             props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.min(5000, deliveryTimeout.toMillis()));
-            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            producer = new KafkaProducer<>(props);
+            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
         }
         return producer;
     }
@@ -147,8 +190,4 @@ public class OutboxRelay {
         }
     }
 
-    @PreDestroy
-    void close() {
-        resetProducer();
-    }
 }

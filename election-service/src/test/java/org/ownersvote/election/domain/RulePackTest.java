@@ -1,0 +1,67 @@
+package org.ownersvote.election.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RulePackTest {
+
+    @ParameterizedTest
+    @ValueSource(ints = { 5, 7, 9, 11 })
+    void nationalPackAcceptsOddSizesFromFiveToEleven(int seats) {
+        assertEquals(List.of(), RulePack.CN_2021.committeeSizeViolations(seats, 0, Optional.empty()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 3, 13 })
+    void nationalPackRefusesSizesOutsideFiveToEleven(int seats) {
+        assertEquals(List.of("seats must be between 5 and 11 under CN-2021"),
+                RulePack.CN_2021.committeeSizeViolations(seats, 0, Optional.empty()));
+    }
+
+    @Test
+    void everyPackRefusesAnEvenCommittee() {
+        assertTrue(RulePack.CN_2021.committeeSizeViolations(6, 0, Optional.empty())
+                .contains("seats must be an odd number"));
+        assertTrue(RulePack.SH_2020.committeeSizeViolations(8, 0, Optional.empty())
+                .contains("seats must be an odd number"));
+    }
+
+    @Test
+    void shanghaiAllowsThreeSeatsOnlyUnderTenThousandSquareMetres() {
+        assertEquals(List.of(), RulePack.SH_2020.committeeSizeViolations(3, 0, Optional.of(new BigDecimal("9999.99"))));
+        assertEquals(1, RulePack.SH_2020.committeeSizeViolations(3, 0, Optional.of(new BigDecimal("10000.00"))).size());
+    }
+
+    @Test
+    void shanghaiDoesNotGrantThreeSeatsBeforeTheAreaIsKnown() {
+        List<String> violations = RulePack.SH_2020.committeeSizeViolations(3, 0, Optional.empty());
+        assertEquals(1, violations.size());
+        assertTrue(violations.get(0).contains("import the roster first"), violations.get(0));
+    }
+
+    @Test
+    void shanghaiHasNoUpperBound() {
+        assertEquals(List.of(), RulePack.SH_2020.committeeSizeViolations(15, 0, Optional.empty()));
+    }
+
+    @Test
+    void alternatesMayNotExceedSeats() {
+        assertEquals(List.of(), RulePack.CN_2021.committeeSizeViolations(5, 5, Optional.empty()));
+        assertEquals(List.of("alternates must be between 0 and the number of seats"),
+                RulePack.CN_2021.committeeSizeViolations(5, 6, Optional.empty()));
+    }
+
+    @Test
+    void packsAreFoundByTheirCode() {
+        assertEquals(Optional.of(RulePack.SH_2020), RulePack.fromCode("SH-2020"));
+        assertEquals(Optional.empty(), RulePack.fromCode("sh-2020"));
+    }
+}
