@@ -1,0 +1,42 @@
+package org.ownersvote.ballot.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.ownersvote.ballot.service.ElectionRegistry;
+import org.ownersvote.events.EventType;
+import org.ownersvote.events.election.ElectionCreated;
+import org.ownersvote.platform.inbox.EventHandlers;
+import org.ownersvote.platform.inbox.InboundEvents;
+
+import io.smallrye.common.annotation.Blocking;
+
+/** Election events, applied once each; unreadable ones go to ballot-service.dead-letter with the reason. */
+@ApplicationScoped
+public class ElectionEventsConsumer {
+
+    static final String CONSUMER = "ballot-service";
+
+    @Inject
+    InboundEvents inbound;
+
+    @Inject
+    ElectionRegistry elections;
+
+    private EventHandlers handlers;
+
+    @Incoming("election-events")
+    @Blocking // ordered: one event at a time, so one election's events apply in order
+    public void consume(String event) {
+        inbound.process(CONSUMER, event, handlers());
+    }
+
+    private EventHandlers handlers() {
+        if (handlers == null) {
+            handlers = new EventHandlers()
+                    .on(EventType.ELECTION_CREATED, ElectionCreated.class, elections::record);
+        }
+        return handlers;
+    }
+}

@@ -1,0 +1,105 @@
+package org.ownersvote.ballot;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.ownersvote.events.Topics;
+import org.ownersvote.platform.audit.AuditEntry;
+import org.ownersvote.platform.testing.KafkaTopics;
+import org.ownersvote.platform.testing.TestEvents;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ElectionEventsConsumerTest {
+
+    static final String DEAD_LETTER = "ballot-service.dead-letter";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void recordsAnAnnouncedElection() {
+        UUID electionId = UUID.randomUUID();
+        UUID communityId = UUID.randomUUID();
+        send(electionId, TestEvents.envelope(UUID.randomUUID().toString(), electionId,
+                TestEvents.electionCreated(electionId, communityId, "真如佳苑")));
+
+        BallotElection recorded = awaitElection(electionId);
+        assertEquals(communityId, recorded.communityId);
+        assertEquals("CN-2021", recorded.rulePack);
+        assertEquals(5, recorded.seats);
+    }
+
+    @Test
+    void aRedeliveredEventIsAppliedOnce() {
+        UUID electionId = UUID.randomUUID();
+        String event = TestEvents.envelope(UUID.randomUUID().toString(), electionId,
+                TestEvents.electionCreated(electionId, UUID.randomUUID(), "重复小区"));
+        send(electionId, event);
+        send(electionId, event);
+        UUID marker = UUID.randomUUID();
+        // a later event on the same key proves both copies were consumed before we count
+        send(electionId, TestEvents.envelope(UUID.randomUUID().toString(), electionId,
+                TestEvents.electionCreated(marker, UUID.randomUUID(), "标记")));
+        awaitElection(marker);
+
+        long recordings = QuarkusTransaction.requiringNew().call(() -> AuditEntry
+                .forSubject("election", electionId.toString()).stream()
+                .filter(e -> e.action.equals("election.recorded")).count());
+        assertEquals(1, recordings);
+    }
+
+    @Test
+    void anUnreadableEventGoesToTheDeadLetterTopicWithItsReasonAndConsumptionGoesOn() {
+        UUID key = UUID.randomUUID();
+        send(key, "this is not json " + key);
+        send(key, "{\"specversion\":\"1.0\",\"id\":\"" + key + "\",\"type\":\"election.exploded.v9\","
+                + "\"source\":\"/x\",\"data\":{}}");
+        UUID electionId = UUID.randomUUID();
+        send(key, TestEvents.envelope(UUID.randomUUID().toString(), electionId,
+                TestEvents.electionCreated(electionId, UUID.randomUUID(), "之后的小区")));
+
+        awaitElection(electionId);
+        List<KafkaTopics.Received> dead = KafkaTopics.readAll(bootstrap, DEAD_LETTER, Duration.ofSeconds(2)).stream()
+                .filter(r -> key.toString().equals(r.key())).toList();
+        assertEquals(2, dead.size(), "both unreadable events are dead-lettered");
+        assertTrue(dead.get(0).headers().get("dead-letter-reason").contains("not a CloudEvents JSON envelope"),
+                dead.get(0).headers().toString());
+        assertTrue(dead.get(1).headers().get("dead-letter-reason").contains("unknown event type election.exploded.v9"),
+                dead.get(1).headers().toString());
+        assertEquals("this is not json " + key, dead.get(0).value());
+    }
+
+    @Test
+    void anEventBreakingItsContractIsDeadLettered() {
+        UUID key = UUID.randomUUID();
+        send(key, "{\"specversion\":\"1.0\",\"id\":\"" + key + "\",\"type\":\"election.created.v1\","
+                + "\"source\":\"/x\",\"data\":{\"title\":\"缺字段\"}}");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<KafkaTopics.Received> dead = KafkaTopics.readAll(bootstrap, DEAD_LETTER, Duration.ofSeconds(1))
+                    .stream().filter(r -> key.toString().equals(r.key())).toList();
+            assertEquals(1, dead.size());
+            assertTrue(dead.get(0).headers().get("dead-letter-reason").contains("does not match its contract"));
+        });
+    }
+
+    private void send(UUID key, String value) {
+        KafkaTopics.send(bootstrap, Topics.ELECTION_EVENTS, key.toString(), value);
+    }
+
+    private static BallotElection awaitElection(UUID electionId) {
+        return await().atMost(Duration.ofSeconds(30)).until(
+                () -> QuarkusTransaction.requiringNew().call(() -> BallotElection.<BallotElection>findById(electionId)),
+                e -> e != null);
+    }
+}
