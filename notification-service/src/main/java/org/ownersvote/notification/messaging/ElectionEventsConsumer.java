@@ -1,0 +1,42 @@
+package org.ownersvote.notification.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.ownersvote.events.EventType;
+import org.ownersvote.events.election.ElectionCreated;
+import org.ownersvote.notification.service.NoticeBoard;
+import org.ownersvote.platform.inbox.EventHandlers;
+import org.ownersvote.platform.inbox.InboundEvents;
+
+import io.smallrye.common.annotation.Blocking;
+
+/** Election events that produce notices, applied once each; unreadable ones are dead-lettered. */
+@ApplicationScoped
+public class ElectionEventsConsumer {
+
+    static final String CONSUMER = "notification-service";
+
+    @Inject
+    InboundEvents inbound;
+
+    @Inject
+    NoticeBoard board;
+
+    private EventHandlers handlers;
+
+    @Incoming("election-events")
+    @Blocking // ordered: one event at a time, so one election's notices appear in order
+    public void consume(String event) {
+        inbound.process(CONSUMER, event, handlers());
+    }
+
+    private EventHandlers handlers() {
+        if (handlers == null) {
+            handlers = new EventHandlers()
+                    .on(EventType.ELECTION_CREATED, ElectionCreated.class, board::electionStarted);
+        }
+        return handlers;
+    }
+}
