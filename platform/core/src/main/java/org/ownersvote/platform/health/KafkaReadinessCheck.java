@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.arc.properties.IfBuildProperty;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -23,6 +25,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @Readiness
 @ApplicationScoped
+@IfBuildProperty(name = "ownersvote.messaging.enabled", stringValue = "true", enableIfMissing = true)
 public class KafkaReadinessCheck implements HealthCheck {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")

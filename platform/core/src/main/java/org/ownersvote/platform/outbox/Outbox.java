@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -22,6 +24,7 @@ import org.ownersvote.platform.correlation.RequestIds;
  * change it describes was committed. {@link OutboxRelay} sends it to Kafka afterwards.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "ownersvote.messaging.enabled", stringValue = "true", enableIfMissing = true)
 public class Outbox {
 
     @ConfigProperty(name = "quarkus.application.name")

@@ -11,8 +11,8 @@ import javax.management.ObjectName;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * What a service's @QuarkusTest needs, started once per module: a real Kafka broker, a fresh database (named
- * after the {@code service} init argument) and the test token keys. Tests stop and restart the broker through
+ * What a service's @QuarkusTest needs, started once per module: a fresh database (named after the {@code service}
+ * init argument) and, unless {@code kafka} is "false", a real Kafka broker. Tests stop and restart the broker through
  * {@link Broker}, which works whichever class loader the test runs in.
  */
 public class ServiceTestResources implements QuarkusTestResourceLifecycleManager {
@@ -27,18 +27,25 @@ public class ServiceTestResources implements QuarkusTestResourceLifecycleManager
     }
 
     private String service = "svc";
+    private boolean kafka = true;
     private KafkaBroker broker;
     private TestDatabase database;
 
     @Override
     public void init(Map<String, String> initArgs) {
         service = initArgs.getOrDefault("service", service);
+        kafka = Boolean.parseBoolean(initArgs.getOrDefault("kafka", "true"));
     }
 
     @Override
     public Map<String, String> start() {
-        broker = KafkaBroker.startNew();
         database = TestDatabase.create(service.replace('-', '_'));
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
+        if (!kafka) {
+            return config;
+        }
+        broker = KafkaBroker.startNew();
         // Through JMX, so that test classes in another class loader can reach the same broker.
         KafkaBroker started = broker;
         registerControl(new KafkaBrokerControlMBean() {
@@ -52,10 +59,7 @@ public class ServiceTestResources implements QuarkusTestResourceLifecycleManager
                 started.start();
             }
         });
-
-        Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", broker.bootstrapServers());
-        config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
         return config;
     }
 

@@ -1,0 +1,144 @@
+package org.ownersvote.gateway.routing;
+
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.ownersvote.gateway.config.GatewayConfig;
+import org.ownersvote.platform.correlation.RequestIds;
+import org.ownersvote.platform.problem.Problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * Sends every /api request that a service owns to that service, with its Authorization and X-Request-Id headers.
+ * A bearer token is verified here first (and again by the service), so a forged or expired token never reaches a
+ * service; requests without a token pass, for the public resources, and the service decides.
+ */
+@ApplicationScoped
+public class ProxyRoutes {
+
+    private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
+
+    /** After the request-id route, before Quarkus REST, which serves the gateway's own resources. */
+    static final int ORDER = -100;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    JWTParser jwtParser;
+
+    @Inject
+    ObjectMapper json;
+
+    void install(@Observes Router router) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout(2000)
+                .setMaxPoolSize(50)
+                .setKeepAlive(true));
+        Map<Upstream, HttpProxy> proxies = new EnumMap<>(Upstream.class);
+        proxies.put(Upstream.ELECTION_SERVICE, proxy(client, config.electionService(), "election-service"));
+        proxies.put(Upstream.BALLOT_SERVICE, proxy(client, config.ballotService(), "ballot-service"));
+        proxies.put(Upstream.NOTIFICATION_SERVICE, proxy(client, config.notificationService(), "notification-service"));
+
+        router.route("/api/*").order(ORDER).handler(rc -> {
+            String path = rc.request().path();
+            if (!path.equals(rc.normalizedPath())) {
+                // never let "..", "//" or encoded slashes route differently here and at the service
+                problem(rc, 400, "bad-path", "Bad path", "The path must be in normal form");
+                return;
+            }
+            Optional<Upstream> upstream = Routes.upstreamFor(path);
+            if (upstream.isEmpty() || upstream.get() == Upstream.GATEWAY) {
+                rc.next();
+                return;
+            }
+            String authorization = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
+            if (authorization != null && !validBearer(authorization)) {
+                rc.response().putHeader("WWW-Authenticate", "Bearer");
+                problem(rc, 401, "unauthenticated", "Unauthenticated",
+                        "A valid bearer token is required (it may be missing, expired or not issued for this service)");
+                return;
+            }
+            proxies.get(upstream.get()).handle(rc.request());
+        });
+    }
+
+    private boolean validBearer(String authorization) {
+        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        try {
+            jwtParser.parse(authorization.substring(7).trim());
+            return true;
+        } catch (ParseException e) {
+            LOG.debugf("refused token: %s", e.getMessage());
+            return false;
+        }
+    }
+
+    private HttpProxy proxy(HttpClient client, URI origin, String name) {
+        int port = origin.getPort() > 0 ? origin.getPort() : 80;
+        return HttpProxy.reverseProxy(client).origin(port, origin.getHost()).addInterceptor(new ProxyInterceptor() {
+            @Override
+            public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+                return context.sendRequest().recover(failure -> {
+                    LOG.warnf("%s is not reachable at %s: %s", name, origin, failure.getMessage());
+                    ProxyResponse response = context.request().response()
+                            .setStatusCode(503)
+                            .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                            .putHeader("Retry-After", "5");
+                    response.setBody(Body.body(Buffer.buffer(problemJson(503, "service-unavailable",
+                            "Service unavailable", "The " + name + " did not answer; try again shortly",
+                            context.request().getURI()))));
+                    return Future.succeededFuture(response);
+                });
+            }
+        });
+    }
+
+    private void problem(RoutingContext rc, int status, String slug, String title, String detail) {
+        rc.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(problemJson(status, slug, title, detail, rc.request().path()));
+    }
+
+    private String problemJson(int status, String slug, String title, String detail, String instance) {
+        Object requestId = MDC.get(RequestIds.MDC_KEY);
+        try {
+            return json.writeValueAsString(new Problem(Problem.TYPE_PREFIX + slug, title, status, detail, instance,
+                    requestId == null ? null : requestId.toString(), List.of()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.ownersvote.gateway;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Real HTTP servers on loopback in place of election- and ballot-service: each answers with its name, the path
+ * and the headers the gateway forwarded, and counts what reached it. notification-service's address has no server,
+ * to show what callers get when a service is down.
+ */
+public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
+
+    private final List<HttpServer> servers = new ArrayList<>();
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            return Map.of(
+                    "ownersvote.gateway.election-service", "http://127.0.0.1:" + echo("election-service"),
+                    "ownersvote.gateway.ballot-service", "http://127.0.0.1:" + echo("ballot-service"),
+                    "ownersvote.gateway.notification-service", "http://127.0.0.1:" + closedPort());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int echo(String name) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        AtomicInteger received = new AtomicInteger();
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            String body;
+            if (path.equals("/__received")) {
+                body = "{\"count\":" + received.get() + "}";
+            } else {
+                received.incrementAndGet();
+                String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                body = "{\"service\":\"" + name + "\",\"path\":\"" + path + "\",\"method\":\""
+                        + exchange.getRequestMethod() + "\",\"authorization\":\""
+                        + String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")) + "\",\"requestId\":\""
+                        + String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")) + "\",\"bodyLength\":"
+                        + request.length() + "}";
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        servers.add(server);
+        return server.getAddress().getPort();
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void stop() {
+        servers.forEach(s -> s.stop(0));
+    }
+}

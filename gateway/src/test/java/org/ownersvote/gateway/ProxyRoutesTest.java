@@ -1,0 +1,85 @@
+package org.ownersvote.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.ownersvote.platform.security.Roles;
+import org.ownersvote.platform.testing.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class ProxyRoutesTest {
+
+    @Test
+    void routesEachPathToItsServiceWithTheTokenAndRequestId() {
+        String token = TestTokens.as("admin", Roles.ADMIN).token();
+        given().auth().oauth2(token).header("X-Request-Id", "route-1")
+                .get("/api/communities/c1")
+                .then().statusCode(200)
+                .header("X-Request-Id", "route-1")
+                .body("service", equalTo("election-service"))
+                .body("path", equalTo("/api/communities/c1"))
+                .body("authorization", equalTo("Bearer " + token))
+                .body("requestId", equalTo("route-1"));
+        given().auth().oauth2(token).get("/api/elections/e1/ballots/progress")
+                .then().statusCode(200).body("service", equalTo("ballot-service"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"reason\":\"丢失\"}")
+                .post("/api/ballots/S1/void")
+                .then().statusCode(200).body("service", equalTo("ballot-service")).body("method", equalTo("POST"))
+                .body("bodyLength", equalTo("{\"reason\":\"丢失\"}".length()));
+    }
+
+    @Test
+    void createsARequestIdWhenTheCallerSendsNoneAndPassesItOn() {
+        io.restassured.response.Response response = given().get("/api/elections/e1");
+        String created = response.header("X-Request-Id");
+        assertNotNull(created);
+        assertEquals(created, response.then().statusCode(200).extract().path("requestId"));
+    }
+
+    @Test
+    void aBadTokenIsRefusedAtTheGatewayAndNeverReachesTheService() {
+        int before = received("election-service");
+        given().auth().oauth2(TestTokens.as("admin", Roles.ADMIN).expiredSecondsAgo(60).token())
+                .get("/api/communities/c1")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        given().auth().oauth2(TestTokens.as("admin", Roles.ADMIN).signedWithForeignKey().token())
+                .get("/api/communities/c1")
+                .then().statusCode(401);
+        given().header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/api/communities/c1")
+                .then().statusCode(401);
+        assertEquals(before, received("election-service"));
+    }
+
+    @Test
+    void aServiceThatIsDownGivesA503Problem() {
+        given().get("/api/communities/c1/notices")
+                .then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .body("type", equalTo("urn:ownersvote:problem:service-unavailable"));
+    }
+
+    @Test
+    void pathsNotInNormalFormAreRefused() {
+        given().urlEncodingEnabled(false).get("/api/ballots/../admin/users")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownApiPathsGetA404Problem() {
+        given().get("/api/nothing-here").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    private static int received(String service) {
+        String key = "ownersvote.gateway." + service;
+        String base = ConfigProvider.getConfig().getValue(key, String.class);
+        return given().baseUri(base).port(-1).get("/__received").then().extract().path("count");
+    }
+}
