@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# Starts the whole OwnersVote suite on this machine: PostgreSQL (the one on 127.0.0.1:5432, or an embedded one),
+# a single-node KRaft Kafka broker, the three services and the gateway. Ctrl-C stops everything it started.
+#
+#   deploy/local/run.sh            start (builds first if the code changed since the last build)
+#   deploy/local/run.sh --demo     also create a demo community, working-group account and election
+#
+# Data (databases of an embedded PostgreSQL, the broker's log, keys, the admin password, logs) lives in
+# deploy/local/data, or in $OWNERSVOTE_DATA: a second run keeps the first run's data.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+data="${OWNERSVOTE_DATA:-$here/data}"
+demo=false
+for arg in "$@"; do
+  case "$arg" in
+    --demo) demo=true ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+gateway_port="${OWNERSVOTE_GATEWAY_PORT:-8080}"
+election_port="${OWNERSVOTE_ELECTION_PORT:-8081}"
+ballot_port="${OWNERSVOTE_BALLOT_PORT:-8082}"
+notification_port="${OWNERSVOTE_NOTIFICATION_PORT:-8083}"
+kafka_port="${OWNERSVOTE_KAFKA_PORT:-9092}"
+controller_port="${OWNERSVOTE_KAFKA_CONTROLLER_PORT:-9093}"
+heap="${OWNERSVOTE_HEAP:--Xmx256m}"
+
+mkdir -p "$data/logs" "$data/keys"
+pids=()
+log() { printf '[ownersvote] %s\n' "$*"; }
+
+stop_all() {
+  trap - INT TERM EXIT
+  if [ ${#pids[@]} -gt 0 ]; then
+    log "stopping ${#pids[@]} processes"
+    # services first, then the broker and the database (started first, so last in the list)
+    for (( i=${#pids[@]}-1; i>=0; i-- )); do kill "${pids[$i]}" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  fi
+}
+trap stop_all INT TERM EXIT
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+for port in "$gateway_port" "$election_port" "$ballot_port" "$notification_port" "$kafka_port" "$controller_port"; do
+  if port_open "$port"; then
+    echo "Port $port is already in use (another suite running?). Stop it, or choose other ports with" \
+         "OWNERSVOTE_*_PORT (see README)." >&2
+    exit 1
+  fi
+done
+
+# --- 1. Build when the code changed since the last build
+stamp_now="$(cd "$root" && { git rev-parse HEAD 2>/dev/null; git status --porcelain 2>/dev/null | grep -v ' deploy/local/data' ; } | sha1sum | cut -d' ' -f1)"
+stamp_file="$data/build.stamp"
+jars_present=true
+for svc in election-service ballot-service notification-service gateway; do
+  [ -f "$root/$svc/target/quarkus-app/quarkus-run.jar" ] || jars_present=false
+done
+[ -d "$here/target/lib" ] || jars_present=false
+if ! $jars_present || [ "$(cat "$stamp_file" 2>/dev/null)" != "$stamp_now" ]; then
+  log "building (mvn package, tests skipped) ..."
+  build_started=$SECONDS
+  (cd "$root" && mvn -B -q -DskipTests package) || { echo "The build failed; see the Maven output above." >&2; exit 1; }
+  echo "$stamp_now" > "$stamp_file"
+  log "built in $((SECONDS - build_started)) s"
+fi
+started=$SECONDS
+lib="$here/target/lib/*:$here/target/classes"
+
+# --- 2. Keys and the first admin's password (generated once, kept in the data folder)
+if [ ! -f "$data/keys/private.pem" ]; then
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$data/keys/private.pem" 2>/dev/null
+  openssl pkey -in "$data/keys/private.pem" -pubout -out "$data/keys/public.pem"
+  chmod 600 "$data/keys/private.pem"
+fi
+if [ ! -f "$data/admin-password" ]; then
+  (umask 077; printf 'ov%s7' "$(openssl rand -hex 10)" > "$data/admin-password")
+fi
+admin_password="$(cat "$data/admin-password")"
+
+# --- 3. PostgreSQL: an external server if configured, else the one on 127.0.0.1:5432, else an embedded one
+pg_user="${OWNERSVOTE_PG_USER:-postgres}"
+pg_password="${OWNERSVOTE_PG_PASSWORD:-}"
+if [ -n "${OWNERSVOTE_PG_URL:-}" ]; then
+  pg_url="$OWNERSVOTE_PG_URL"
+  log "PostgreSQL: $pg_url (OWNERSVOTE_PG_URL)"
+elif port_open 5432; then
+  pg_url="jdbc:postgresql://127.0.0.1:5432/"
+  log "PostgreSQL: the server on 127.0.0.1:5432"
+else
+  pg_port="${OWNERSVOTE_EMBEDDED_PG_PORT:-5433}"
+  log "PostgreSQL: none on 127.0.0.1:5432, starting an embedded one on $pg_port (data in $data/postgres)"
+  java -cp "$lib" org.ownersvote.deploy.EmbeddedPostgresMain "$data/postgres" "$pg_port" > "$data/logs/postgres.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 120); do
+    grep -q '^READY' "$data/logs/postgres.log" 2>/dev/null && break
+    if ! kill -0 "${pids[-1]}" 2>/dev/null; then cat "$data/logs/postgres.log" >&2; exit 1; fi
+    sleep 0.5
+  done
+  grep -q '^READY' "$data/logs/postgres.log" || { echo "Embedded PostgreSQL did not start; see $data/logs/postgres.log" >&2; exit 1; }
+  pg_url="jdbc:postgresql://127.0.0.1:$pg_port/"
+fi
+java -cp "$lib" org.ownersvote.deploy.CreateDatabases "$pg_url" "$pg_user" "$pg_password" \
+  ownersvote_election ownersvote_ballot ownersvote_notification ownersvote_gateway
+
+# --- 4. Kafka: one KRaft node (broker and controller), data in the data folder
+kafka_dir="$data/kafka"
+mkdir -p "$kafka_dir"
+cat > "$kafka_dir/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$controller_port
+listeners=PLAINTEXT://127.0.0.1:$kafka_port,CONTROLLER://127.0.0.1:$controller_port
+advertised.listeners=PLAINTEXT://127.0.0.1:$kafka_port
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$kafka_dir/logs
+num.partitions=3
+auto.create.topics.enable=true
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+PROPS
+if [ ! -f "$kafka_dir/logs/meta.properties" ]; then
+  java -cp "$lib" kafka.tools.StorageTool format --ignore-formatted -t "b3duZXJzdm90ZS1sb2NhbA" \
+    -c "$kafka_dir/server.properties" > "$data/logs/kafka-format.log" 2>&1
+fi
+log "Kafka: starting on 127.0.0.1:$kafka_port"
+java -Xmx384m -XX:+UseSerialGC -cp "$lib" kafka.Kafka "$kafka_dir/server.properties" > "$data/logs/kafka.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do port_open "$kafka_port" && break; sleep 0.5; done
+port_open "$kafka_port" || { echo "Kafka did not start; see $data/logs/kafka.log" >&2; exit 1; }
+
+# --- 5. The services and the gateway
+common=(
+  "-Dquarkus.datasource.username=$pg_user" "-Dquarkus.datasource.password=$pg_password"
+  "-Dkafka.bootstrap.servers=127.0.0.1:$kafka_port"
+  "-Dmp.jwt.verify.publickey.location=$data/keys/public.pem"
+)
+start_service() {
+  local name="$1" port="$2" db="$3"; shift 3
+  log "$name: starting on 127.0.0.1:$port"
+  java $heap -XX:+UseSerialGC "${common[@]}" "-Dquarkus.http.port=$port" \
+    "-Dquarkus.datasource.jdbc.url=${pg_url}${db}" "$@" \
+    -jar "$root/$name/target/quarkus-app/quarkus-run.jar" > "$data/logs/$name.log" 2>&1 &
+  pids+=($!)
+}
+start_service election-service "$election_port" ownersvote_election
+start_service ballot-service "$ballot_port" ownersvote_ballot
+start_service notification-service "$notification_port" ownersvote_notification
+export OWNERSVOTE_ADMIN_PASSWORD="$admin_password"   # read at the gateway's first start only
+start_service gateway "$gateway_port" ownersvote_gateway \
+  "-Dsmallrye.jwt.sign.key.location=$data/keys/private.pem" \
+  "-Downersvote.gateway.election-service=http://127.0.0.1:$election_port" \
+  "-Downersvote.gateway.ballot-service=http://127.0.0.1:$ballot_port" \
+  "-Downersvote.gateway.notification-service=http://127.0.0.1:$notification_port"
+unset OWNERSVOTE_ADMIN_PASSWORD
+
+for svc in "election-service:$election_port" "ballot-service:$ballot_port" \
+           "notification-service:$notification_port" "gateway:$gateway_port"; do
+  name="${svc%%:*}"; port="${svc##*:}"
+  ready=false
+  for _ in $(seq 1 240); do
+    if curl -fs "http://127.0.0.1:$port/q/health/ready" > /dev/null 2>&1; then ready=true; break; fi
+    sleep 0.5
+  done
+  $ready || { echo "$name is not ready after 120 s; see $data/logs/$name.log" >&2; tail -20 "$data/logs/$name.log" >&2; exit 1; }
+done
+log "all ready in $((SECONDS - started)) s"
+
+# --- 6. Demo data, on request (once per data folder)
+if $demo; then
+  "$here/demo.sh" "http://127.0.0.1:$gateway_port" "$admin_password" "$data"
+fi
+
+cat <<INFO
+
+  OwnersVote is running.
+    Gateway (the single entry, /api/...):  http://127.0.0.1:$gateway_port
+    Admin login:                           admin / $admin_password   (kept in $data/admin-password)
+    API documentation (Swagger UI):        http://127.0.0.1:$election_port/q/swagger-ui   (election-service)
+                                           http://127.0.0.1:$ballot_port/q/swagger-ui   (ballot-service)
+                                           http://127.0.0.1:$notification_port/q/swagger-ui   (notification-service)
+                                           http://127.0.0.1:$gateway_port/q/swagger-ui   (gateway: login, accounts)
+    Logs:                                  $data/logs/
+  Try:  curl -s -X POST http://127.0.0.1:$gateway_port/api/auth/login -H 'Content-Type: application/json' \\
+          -d '{"username":"admin","password":"$admin_password"}'
+  Press Ctrl-C to stop everything.
+INFO
+
+# Stay up until Ctrl-C, or until a process dies (then say which, and stop the rest).
+while true; do
+  for pid in "${pids[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "A process of the suite (pid $pid) stopped; see $data/logs/. Stopping the rest." >&2
+      exit 1
+    fi
+  done
+  sleep 2
+done
