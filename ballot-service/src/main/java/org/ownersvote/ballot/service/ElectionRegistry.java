@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
 import org.ownersvote.ballot.BallotElection;
 import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.election.ElectionCreated;
@@ -14,6 +15,8 @@ import org.ownersvote.platform.audit.AuditLog;
 /** Keeps ballot-service's record of elections in step with election-service's events. */
 @ApplicationScoped
 public class ElectionRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ElectionRegistry.class);
 
     @Inject
     AuditLog audit;
@@ -36,5 +39,6 @@ public class ElectionRegistry {
         election.persist();
         audit.record("event:" + envelope.source(), "election.recorded", "election", election.id, election.id,
                 "from event " + envelope.id());
+        LOG.infof("Recorded election %s of community %s", election.id, election.communityId);
     }
 }

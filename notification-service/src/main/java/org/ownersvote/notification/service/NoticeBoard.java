@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
 import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.election.ElectionCreated;
 import org.ownersvote.notification.Notice;
@@ -15,6 +16,8 @@ import org.ownersvote.platform.audit.AuditLog;
 /** Posts notices on a community's board from the events that call for them. */
 @ApplicationScoped
 public class NoticeBoard {
+
+    private static final Logger LOG = Logger.getLogger(NoticeBoard.class);
 
     @Inject
     AuditLog audit;
@@ -35,5 +38,6 @@ public class NoticeBoard {
         notice.persist();
         audit.record("event:" + envelope.source(), "notice.published", "notice", notice.id, created.electionId(),
                 notice.title);
+        LOG.infof("Posted notice %s (%s) for election %s", notice.id, notice.kind, created.electionId());
     }
 }

@@ -1,0 +1,144 @@
+package org.ownersvote.suite;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** The thin slice through the whole chain: gateway → election-service → Kafka → ballot- and notification-service. */
+class ElectionThroughTheGatewayIT {
+
+    private static Suite suite;
+
+    @BeforeAll
+    static void startTheSuite() throws Exception {
+        suite = Suite.start();
+    }
+
+    @AfterAll
+    static void stopTheSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void aWorkingGroupCreatesAnElectionAndTheNoticeAppearsOnTheBoard() throws Exception {
+        String admin = login("admin", Suite.ADMIN_PASSWORD);
+        String community = api(admin).body(Map.of("name", "真如佳苑", "district", "普陀区", "street", "真如镇街道"))
+                .post("/api/communities").then().statusCode(201).extract().path("id");
+        String workingGroup = workingGroupOf(admin, community);
+
+        String requestId = "suite-" + UUID.randomUUID();
+        String election = api(workingGroup).header("X-Request-Id", requestId)
+                .body(electionBody(community, "真如佳苑第一届业主委员会选举"))
+                .post("/api/elections").then().statusCode(201)
+                .header("X-Request-Id", requestId)
+                .body("phase", equalTo("DRAFT")).extract().path("id");
+
+        awaitNotices(community, 1);
+        given().baseUri(suite.gatewayUrl()).get("/api/communities/" + community + "/notices")
+                .then().statusCode(200)
+                .body("items[0].title", equalTo("真如佳苑业主委员会选举工作启动公告"))
+                .body("items[0].electionId", equalTo(election));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ballotServiceKnows(election));
+
+        // the request id follows the request through the gateway, the service and the events it caused
+        for (String service : List.of("gateway", "election-service", "ballot-service", "notification-service")) {
+            String log = suite.log(service);
+            assertTrue(log.contains("req:" + requestId), service + " has no log line with " + requestId);
+        }
+    }
+
+    @Test
+    void anElectionCreatedWhileTheBrokerIsDownIsAnnouncedOnceItIsBack() throws Exception {
+        String admin = login("admin", Suite.ADMIN_PASSWORD);
+        String community = api(admin).body(Map.of("name", "断网小区", "district", "普陀区", "street", "真如镇街道"))
+                .post("/api/communities").then().statusCode(201).extract().path("id");
+        String workingGroup = workingGroupOf(admin, community);
+
+        suite.broker.stop();
+        try {
+            api(workingGroup).body(electionBody(community, "断网期间创建的选举"))
+                    .post("/api/elections").then().statusCode(201);
+            Thread.sleep(2000);
+            assertEquals(0, (int) given().baseUri(suite.gatewayUrl()).get("/api/communities/" + community + "/notices")
+                    .then().statusCode(200).extract().path("total"));
+        } finally {
+            suite.broker.start();
+        }
+        awaitNotices(community, 1);
+        Thread.sleep(3000);
+        given().baseUri(suite.gatewayUrl()).get("/api/communities/" + community + "/notices")
+                .then().body("total", equalTo(1));
+    }
+
+    @Test
+    void aWorkingGroupCannotCreateAnElectionInAnotherCommunity() {
+        String admin = login("admin", Suite.ADMIN_PASSWORD);
+        String mine = api(admin).body(Map.of("name", "甲", "district", "普陀区", "street", "真如镇街道"))
+                .post("/api/communities").then().statusCode(201).extract().path("id");
+        String other = api(admin).body(Map.of("name", "乙", "district", "普陀区", "street", "真如镇街道"))
+                .post("/api/communities").then().statusCode(201).extract().path("id");
+        api(workingGroupOf(admin, mine)).body(electionBody(other, "越权"))
+                .post("/api/elections").then().statusCode(403).contentType("application/problem+json");
+        given().baseUri(suite.gatewayUrl()).contentType(ContentType.JSON)
+                .body(electionBody(mine, "无令牌")).post("/api/elections").then().statusCode(401);
+    }
+
+    private static String workingGroupOf(String admin, String community) {
+        String username = "wg-" + UUID.randomUUID().toString().substring(0, 8);
+        api(admin).body(Map.of("username", username, "password", "zhenru2026gongzuo", "displayName", "换届改选小组",
+                "roles", List.of("working-group"), "communityId", community))
+                .post("/api/admin/users").then().statusCode(201);
+        return login(username, "zhenru2026gongzuo");
+    }
+
+    private static Map<String, Object> electionBody(String community, String title) {
+        return Map.of("communityId", community, "title", title, "rulePack", "SH-2020", "seats", 7,
+                "alternates", 2, "votingDays", 14);
+    }
+
+    private static String login(String username, String password) {
+        return given().baseUri(suite.gatewayUrl()).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password))
+                .post("/api/auth/login").then().statusCode(200).extract().path("accessToken");
+    }
+
+    private static RequestSpecification api(String token) {
+        return given().baseUri(suite.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    private static void awaitNotices(String community, int count) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                given().baseUri(suite.gatewayUrl()).get("/api/communities/" + community + "/notices")
+                        .then().extract().<Integer>path("total"), total -> total != null && total >= count);
+    }
+
+    private static boolean ballotServiceKnows(String election) throws Exception {
+        try (Connection c = DriverManager.getConnection(suite.databaseUrl("ballot-service"), "postgres", "");
+                PreparedStatement s = c.prepareStatement("select count(*) from election where id = ?::uuid")) {
+            s.setString(1, election);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.ownersvote.suite;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ownersvote.platform.testing.KafkaBroker;
+import org.ownersvote.platform.testing.TestDatabase;
+
+/**
+ * The whole suite as separate processes, as it runs in production: a real broker, a fresh database per service,
+ * and each service's packaged application (target/quarkus-app) started with java -jar on a free port.
+ */
+final class Suite implements AutoCloseable {
+
+    static final String ADMIN_PASSWORD = "suite-root-passw0rd";
+
+    final KafkaBroker broker;
+    private final Map<String, TestDatabase> databases = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Path root = Path.of(System.getProperty("ownersvote.root", "../..")).toAbsolutePath().normalize();
+    final Path logs = Path.of(System.getProperty("ownersvote.suite.logs", "target/suite-logs")).toAbsolutePath();
+
+    private Suite(KafkaBroker broker) {
+        this.broker = broker;
+    }
+
+    static Suite start() throws Exception {
+        Suite suite = new Suite(KafkaBroker.startNew());
+        try {
+            suite.startServices();
+        } catch (Exception | AssertionError e) {
+            suite.close();
+            throw e;
+        }
+        return suite;
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + ports.get("gateway");
+    }
+
+    String databaseUrl(String service) {
+        return databases.get(service).jdbcUrl();
+    }
+
+    String log(String service) throws IOException {
+        return Files.readString(logs.resolve(service + ".log"));
+    }
+
+    private void startServices() throws Exception {
+        Files.createDirectories(logs);
+        Path keys = Files.createTempDirectory("ownersvote-suite-keys");
+        Path publicKey = copyResource("test-keys/public.pem", keys);
+        Path privateKey = copyResource("test-keys/private.pem", keys);
+        for (String service : List.of("election-service", "ballot-service", "notification-service", "gateway")) {
+            databases.put(service, TestDatabase.create("suite_" + service.replace("-service", "")));
+            ports.put(service, freePort());
+        }
+        List<String> common = List.of(
+                "-Dkafka.bootstrap.servers=" + broker.bootstrapServers(),
+                "-Dmp.jwt.verify.publickey.location=" + publicKey,
+                "-Downersvote.outbox.poll-interval=PT0.5S");
+        start("election-service", common);
+        start("ballot-service", common);
+        start("notification-service", common);
+        List<String> gateway = new ArrayList<>(common);
+        gateway.add("-Dsmallrye.jwt.sign.key.location=" + privateKey);
+        gateway.add("-Downersvote.gateway.election-service=http://127.0.0.1:" + ports.get("election-service"));
+        gateway.add("-Downersvote.gateway.ballot-service=http://127.0.0.1:" + ports.get("ballot-service"));
+        gateway.add("-Downersvote.gateway.notification-service=http://127.0.0.1:" + ports.get("notification-service"));
+        start("gateway", gateway);
+        for (String service : processes.keySet()) {
+            awaitReady(service);
+        }
+    }
+
+    private void start(String service, List<String> options) throws IOException {
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the services first (mvn package)");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC",
+                "-Dquarkus.http.port=" + ports.get(service),
+                "-Dquarkus.datasource.jdbc.url=" + databases.get(service).jdbcUrl()));
+        command.addAll(options);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logs.resolve(service + ".log").toFile());
+        builder.environment().put("OWNERSVOTE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        processes.put(service, builder.start());
+    }
+
+    private void awaitReady(String service) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI ready = URI.create("http://127.0.0.1:" + ports.get(service) + "/q/health/ready");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            if (!processes.get(service).isAlive()) {
+                throw new AssertionError(service + " exited during start:\n" + tail(service));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError(service + " not ready within 90 s:\n" + tail(service));
+    }
+
+    String tail(String service) throws IOException {
+        List<String> lines = Files.readAllLines(logs.resolve(service + ".log"));
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    @Override
+    public void close() {
+        processes.values().forEach(Process::destroy);
+        for (Process p : processes.values()) {
+            try {
+                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        broker.close();
+        databases.values().forEach(TestDatabase::drop);
+    }
+
+    private static Path copyResource(String resource, Path dir) throws IOException {
+        Path target = dir.resolve(Path.of(resource).getFileName());
+        try (InputStream in = Suite.class.getClassLoader().getResourceAsStream(resource)) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

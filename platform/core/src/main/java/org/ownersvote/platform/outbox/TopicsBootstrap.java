@@ -1,0 +1,64 @@
+package org.ownersvote.platform.outbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.ownersvote.events.Topics;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Creates the event topics at start if they do not exist, so that a consumer never waits for a topic that its
+ * producer has not written to yet. Where topics are managed by the platform (Strimzi KafkaTopic resources) they
+ * already exist and this does nothing. Kafka being down at start is not fatal: the outbox holds the events.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "ownersvote.messaging.enabled", stringValue = "true", enableIfMissing = true)
+public class TopicsBootstrap {
+
+    private static final Logger LOG = Logger.getLogger(TopicsBootstrap.class);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "ownersvote.kafka.topic-partitions", defaultValue = "3")
+    int partitions;
+
+    @ConfigProperty(name = "ownersvote.kafka.topic-replication-factor", defaultValue = "1")
+    short replicationFactor;
+
+    void createTopics(@Observes @Priority(1) StartupEvent start) {
+        List<String> topics = List.of(Topics.ELECTION_EVENTS, Topics.BALLOT_EVENTS, Topics.NOTIFICATION_EVENTS);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000))) {
+            for (String topic : topics) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor)))
+                            .all().get(6, TimeUnit.SECONDS);
+                    LOG.infof("Created topic %s (%d partitions)", topic, partitions);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (Exception e) {
+            LOG.warnf("Could not make sure the event topics exist (%s); they will be created on first use",
+                    e.getMessage());
+        }
+    }
+}
