@@ -55,7 +55,7 @@ for port in "$gateway_port" "$election_port" "$ballot_port" "$notification_port"
 done
 
 # --- 1. Build when the code changed since the last build
-stamp_now="$(cd "$root" && { git rev-parse HEAD 2>/dev/null; git status --porcelain 2>/dev/null | grep -v ' deploy/local/data' ; } | sha1sum | cut -d' ' -f1)"
+stamp_now="$(cd "$root" && { git rev-parse HEAD 2>/dev/null || true; git diff HEAD 2>/dev/null || true; } | sha1sum | cut -d' ' -f1)"
 stamp_file="$data/build.stamp"
 jars_present=true
 for svc in election-service ballot-service notification-service gateway; do
