@@ -1,5 +1,6 @@
 package org.ownersvote.ballot.messaging;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -29,14 +30,12 @@ public class ElectionEventsConsumer {
     @Incoming("election-events")
     @Blocking // ordered: one event at a time, so one election's events apply in order
     public void consume(String event) {
-        inbound.process(CONSUMER, event, handlers());
+        inbound.process(CONSUMER, event, handlers);
     }
 
-    private EventHandlers handlers() {
-        if (handlers == null) {
-            handlers = new EventHandlers()
-                    .on(EventType.ELECTION_CREATED, ElectionCreated.class, elections::record);
-        }
-        return handlers;
+    @PostConstruct
+    void registerHandlers() {
+        handlers = new EventHandlers()
+                .on(EventType.ELECTION_CREATED, ElectionCreated.class, elections::record);
     }
 }
