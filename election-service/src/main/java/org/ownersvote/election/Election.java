@@ -56,6 +56,31 @@ public class Election extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
+    /** When the roster was frozen for this election (nomination opened); null before. */
+    @Column(name = "frozen_at")
+    public OffsetDateTime frozenAt;
+
+    /** Version of the published electorate: 1 at the freeze, +1 for every amendment after it. */
+    @Column(name = "electorate_version", nullable = false)
+    public int electorateVersion;
+
+    @Column(name = "electorate_units")
+    public Integer electorateUnits;
+
+    @Column(name = "electorate_counted_units")
+    public Integer electorateCountedUnits;
+
+    @Column(name = "electorate_area", precision = 14, scale = 2)
+    public java.math.BigDecimal electorateArea;
+
+    @Column(name = "electorate_headcount")
+    public Integer electorateHeadcount;
+
     @Version
     public long version;
+
+    /** Elections whose phase freezes the community's roster: nomination opened and the election not ended. */
+    public static java.util.Optional<Election> freezingRoster(UUID communityId) {
+        return find("communityId = ?1 and phase in ?2", communityId, Phase.ROSTER_FROZEN).firstResultOptional();
+    }
 }

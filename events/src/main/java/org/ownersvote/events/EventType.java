@@ -3,7 +3,10 @@ package org.ownersvote.events;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.ownersvote.events.election.ContactsChunk;
 import org.ownersvote.events.election.ElectionCreated;
+import org.ownersvote.events.election.ElectoratePublished;
+import org.ownersvote.events.election.ElectorateChunk;
 
 /**
  * Every event type the suite knows: its CloudEvents {@code type} (versioned: a breaking change gets a new
@@ -11,7 +14,10 @@ import org.ownersvote.events.election.ElectionCreated;
  */
 public enum EventType {
 
-    ELECTION_CREATED("election.created.v1", Topics.ELECTION_EVENTS, ElectionCreated.class);
+    ELECTION_CREATED("election.created.v1", Topics.ELECTION_EVENTS, ElectionCreated.class),
+    ELECTORATE_PUBLISHED("election.electorate-published.v1", Topics.ELECTION_EVENTS, ElectoratePublished.class),
+    ELECTORATE_CHUNK("election.electorate-chunk.v1", Topics.ELECTION_EVENTS, ElectorateChunk.class),
+    CONTACTS_CHUNK("election.contacts-chunk.v1", Topics.ELECTION_EVENTS, ContactsChunk.class);
 
     private final String type;
     private final String topic;

@@ -27,6 +27,14 @@ public enum RulePack {
         return code;
     }
 
+    /**
+     * Whether units of this kind count towards area and headcount. Default of both packs (a community's 议事规则 may
+     * say otherwise, which would be a rule-pack option): residences and shops count, parking spaces and others not.
+     */
+    public boolean counts(UnitKind kind) {
+        return kind == UnitKind.RESIDENCE || kind == UnitKind.SHOP;
+    }
+
     public static Optional<RulePack> fromCode(String code) {
         return Arrays.stream(values()).filter(p -> p.code.equals(code)).findFirst();
     }

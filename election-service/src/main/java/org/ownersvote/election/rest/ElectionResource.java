@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.ownersvote.election.Election;
 import org.ownersvote.election.rest.dto.CreateElectionRequest;
 import org.ownersvote.election.rest.dto.ElectionView;
+import org.ownersvote.election.rest.dto.TransitionRequest;
 import org.ownersvote.election.service.ElectionService;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
@@ -38,7 +39,8 @@ public class ElectionResource {
     @RolesAllowed(Roles.WORKING_GROUP)
     public Response create(@Valid @NotNull CreateElectionRequest request) {
         caller.requireCommunity(request.communityId());
-        ElectionView created = ElectionView.of(elections.create(request, caller.username()));
+        Election election = elections.create(request, caller.username());
+        ElectionView created = ElectionView.of(election, elections.electorate(election));
         return Response.created(URI.create("/api/elections/" + created.id())).entity(created).build();
     }
 
@@ -49,6 +51,16 @@ public class ElectionResource {
     public ElectionView get(@PathParam("eid") UUID electionId) {
         Election election = elections.get(electionId);
         caller.requireElection(election.communityId, election.id);
-        return ElectionView.of(election);
+        return ElectionView.of(election, elections.electorate(election));
+    }
+
+    @POST
+    @Path("/{eid}/transitions")
+    @RolesAllowed(Roles.WORKING_GROUP)
+    public ElectionView transition(@PathParam("eid") UUID electionId, @Valid @NotNull TransitionRequest request) {
+        Election election = elections.get(electionId);
+        caller.requireElection(election.communityId, election.id);
+        Election moved = elections.transition(electionId, request.to(), caller.username());
+        return ElectionView.of(moved, elections.electorate(moved));
     }
 }

@@ -4,8 +4,10 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.ownersvote.election.Election;
+import org.ownersvote.election.domain.Electorate;
 import org.ownersvote.election.domain.Phase;
 
+/** @param electorate as frozen when nomination opened (then {@code frozen} is true), or as the roster stands */
 public record ElectionView(
         UUID id,
         UUID communityId,
@@ -16,10 +18,12 @@ public record ElectionView(
         int votingDays,
         boolean drill,
         Phase phase,
-        OffsetDateTime createdAt) {
+        OffsetDateTime createdAt,
+        boolean frozen,
+        ElectorateView electorate) {
 
-    public static ElectionView of(Election e) {
+    public static ElectionView of(Election e, Electorate electorate) {
         return new ElectionView(e.id, e.communityId, e.title, e.rulePack, e.seats, e.alternates, e.votingDays,
-                e.drill, e.phase, e.createdAt);
+                e.drill, e.phase, e.createdAt, e.frozenAt != null, ElectorateView.of(e.rulePack, electorate));
     }
 }

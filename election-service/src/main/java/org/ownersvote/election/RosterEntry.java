@@ -1,0 +1,83 @@
+package org.ownersvote.election;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.ownersvote.election.domain.RosterUnit;
+import org.ownersvote.election.domain.UnitKind;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+/** One unit of a community's roster as stored. */
+@Entity
+@Table(name = "roster_unit")
+public class RosterEntry extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "community_id", nullable = false)
+    public UUID communityId;
+
+    @Column(nullable = false)
+    public String building;
+
+    @Column(nullable = false)
+    public String unit;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public UnitKind kind;
+
+    @Column(nullable = false, precision = 12, scale = 2)
+    public BigDecimal area;
+
+    /** Owner names, ';' between co-owners. */
+    @Column(nullable = false)
+    public String owners;
+
+    @Column(name = "owner_ref", nullable = false)
+    public String ownerRef;
+
+    public String phone;
+
+    @Column(name = "developer_held", nullable = false)
+    public boolean developerHeld;
+
+    public RosterUnit toDomain() {
+        return new RosterUnit(0, building, unit, kind, area, Arrays.asList(owners.split(";")), ownerRef, phone,
+                developerHeld);
+    }
+
+    public static List<RosterEntry> ofCommunity(UUID communityId) {
+        return list("communityId", Sort.ascending("building", "unit"), communityId);
+    }
+
+    public static List<RosterEntry> page(UUID communityId, String building, int page, int size) {
+        Sort order = Sort.ascending("building", "unit");
+        return (building == null ? find("communityId", order, communityId)
+                : find("communityId = ?1 and building = ?2", order, communityId, building))
+                .page(Page.of(page, size)).list();
+    }
+
+    public static long countIn(UUID communityId, String building) {
+        return building == null ? count("communityId", communityId)
+                : count("communityId = ?1 and building = ?2", communityId, building);
+    }
+
+    public static java.util.Optional<RosterEntry> find(UUID communityId, String building, String unit) {
+        return find("communityId = ?1 and building = ?2 and unit = ?3", communityId, building, unit)
+                .firstResultOptional();
+    }
+}

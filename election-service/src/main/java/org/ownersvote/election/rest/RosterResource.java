@@ -1,0 +1,122 @@
+package org.ownersvote.election.rest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ownersvote.election.RosterAmendment;
+import org.ownersvote.election.RosterEntry;
+import org.ownersvote.election.domain.RulePack;
+import org.ownersvote.election.rest.dto.AmendmentRequest;
+import org.ownersvote.election.rest.dto.ElectorateView;
+import org.ownersvote.election.rest.dto.RosterImportView;
+import org.ownersvote.election.rest.dto.RosterPage;
+import org.ownersvote.election.service.RosterService;
+import org.ownersvote.election.service.roster.RosterFile;
+import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.security.Caller;
+import org.ownersvote.platform.security.Roles;
+
+@Path("/api/communities/{cid}")
+@Produces(MediaType.APPLICATION_JSON)
+public class RosterResource {
+
+    @Inject
+    RosterService rosters;
+
+    @Inject
+    Caller caller;
+
+    /** Largest roster file accepted; a 100,000-unit CSV is about 9 MB. */
+    @ConfigProperty(name = "ownersvote.roster.max-upload-bytes", defaultValue = "16777216")
+    long maxUploadBytes;
+
+    @PUT
+    @Path("/roster")
+    @Consumes({ RosterFile.CSV, RosterFile.XLSX })
+    @RolesAllowed(Roles.WORKING_GROUP)
+    public RosterImportView importRoster(@PathParam("cid") UUID communityId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) throws IOException {
+        caller.requireCommunity(communityId);
+        if (contentLength != null && contentLength > maxUploadBytes) {
+            throw tooLarge();
+        }
+        byte[] file = body.readNBytes((int) maxUploadBytes + 1);
+        if (file.length > maxUploadBytes) {
+            throw tooLarge();
+        }
+        return RosterImportView.of(rosters.importRoster(communityId, file, contentType, caller.username()));
+    }
+
+    @GET
+    @Path("/roster")
+    @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP })
+    public RosterPage roster(@PathParam("cid") UUID communityId,
+            @QueryParam("building") @Size(max = 50) String building,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        caller.requireCommunity(communityId);
+        rosters.community(communityId);
+        // the working group calls owners; oversight roles see masked numbers
+        boolean fullPhones = caller.hasRole(Roles.WORKING_GROUP);
+        List<RosterPage.Unit> items = RosterEntry.page(communityId, building, page, size).stream()
+                .map(e -> RosterPage.Unit.of(e, fullPhones)).toList();
+        return new RosterPage(items, page, size, RosterEntry.countIn(communityId, building));
+    }
+
+    @POST
+    @Path("/roster/amendments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.WORKING_GROUP)
+    public Response amend(@PathParam("cid") UUID communityId, @Valid @NotNull AmendmentRequest request) {
+        caller.requireCommunity(communityId);
+        RosterAmendment amendment = rosters.amend(communityId, request, caller.username());
+        return Response.status(201).entity(new AmendmentView(amendment.id, amendment.electionId, amendment.change,
+                amendment.building, amendment.unit, amendment.beforeValue, amendment.afterValue, amendment.reason))
+                .build();
+    }
+
+    @GET
+    @Path("/electorate")
+    @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP })
+    public ElectorateView electorate(@PathParam("cid") UUID communityId,
+            @QueryParam("rulePack") @DefaultValue("CN-2021") String rulePackCode) {
+        caller.requireCommunity(communityId);
+        RulePack rulePack = RulePack.fromCode(rulePackCode).orElseThrow(() -> ProblemException.invalid("rulePack",
+                "unknown rule pack '" + rulePackCode + "'; use CN-2021 or SH-2020"));
+        return ElectorateView.of(rulePack.code(), rosters.electorate(communityId, rulePack));
+    }
+
+    public record AmendmentView(UUID id, UUID electionId, RosterAmendment.Change change, String building, String unit,
+            String before, String after, String reason) {
+    }
+
+    private ProblemException tooLarge() {
+        return new ProblemException(413, "too-large", "Roster too large", "A roster file may have at most "
+                + maxUploadBytes / (1024 * 1024) + " MB", List.of());
+    }
+}

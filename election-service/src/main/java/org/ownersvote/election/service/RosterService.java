@@ -1,0 +1,235 @@
+package org.ownersvote.election.service;
+
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+import org.ownersvote.election.Community;
+import org.ownersvote.election.Election;
+import org.ownersvote.election.RosterAmendment;
+import org.ownersvote.election.RosterEntry;
+import org.ownersvote.election.rest.dto.AmendmentRequest;
+import org.ownersvote.election.domain.Electorate;
+import org.ownersvote.election.domain.RosterUnit;
+import org.ownersvote.election.domain.RosterValidator;
+import org.ownersvote.election.domain.RulePack;
+import org.ownersvote.election.service.roster.RosterDiff;
+import org.ownersvote.election.service.roster.RosterFile;
+import org.ownersvote.platform.audit.AuditLog;
+import org.ownersvote.platform.problem.Problem;
+import org.ownersvote.platform.problem.ProblemException;
+
+/** Imports, reads and counts a community's roster. */
+@ApplicationScoped
+public class RosterService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ElectoratePublisher electorates;
+
+    public record ImportResult(int units, RosterDiff diff, Electorate electorate) {
+    }
+
+    /**
+     * Replaces the community's roster with the uploaded one, or changes nothing: every bad row is reported at once.
+     * Refused while an election has the roster frozen (from nomination on): then only amendments change it.
+     */
+    @Transactional
+    public ImportResult importRoster(UUID communityId, byte[] file, String mediaType, String actor) {
+        Community community = community(communityId);
+        // lock the community so that two imports (or an import and a freeze) cannot interleave
+        em.lock(community, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Optional<Election> freezing = Election.freezingRoster(communityId);
+        if (freezing.isPresent()) {
+            throw ProblemException.conflict("roster-frozen", "The roster is frozen since nomination opened for \""
+                    + freezing.get().title + "\"; change it by amendment (POST .../roster/amendments)");
+        }
+        RosterFile.Content content = RosterFile.read(file, mediaType);
+        List<RosterValidator.RowError> errors = RosterValidator.checkHeader(content.header());
+        RosterValidator.Result result = errors.isEmpty() ? RosterValidator.validate(content.rows()) : null;
+        if (result != null) {
+            errors = result.errors();
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors.size() + " problem(s) in the roster; nothing was imported",
+                    errors.stream().map(e -> new Problem.FieldError(e.column(), e.message(), e.row())).toList());
+        }
+
+        Map<String, RosterUnit> before = byKey(RosterEntry.ofCommunity(communityId).stream()
+                .map(RosterEntry::toDomain).toList());
+        Map<String, RosterUnit> after = byKey(result.units());
+        RosterDiff diff = RosterDiff.between(before, after);
+        replace(communityId, result.units());
+        Electorate electorate = Electorate.of(result.units(), RulePack.CN_2021);
+        audit.record(actor, "roster.imported", "community", communityId, null, String.format(
+                "%d units (%d added, %d removed, %d changed)", result.units().size(), diff.added().size(),
+                diff.removed().size(), diff.changed().size()));
+        return new ImportResult(result.units().size(), diff, electorate);
+    }
+
+    /**
+     * Changes one unit of a frozen roster, with a reason, and publishes the election's electorate again (next
+     * version). Refused when the roster is not frozen (re-import it instead) and once voting has opened.
+     */
+    @Transactional
+    public RosterAmendment amend(UUID communityId, AmendmentRequest request, String actor) {
+        Community community = community(communityId);
+        em.lock(community, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Election election = Election.freezingRoster(communityId).orElseThrow(() -> ProblemException.conflict(
+                "roster-not-frozen", "The roster is not frozen: import the corrected roster instead of amending it"));
+        if (election.phase.votingOpened()) {
+            throw ProblemException.conflict("voting-opened", "Voting has opened for \"" + election.title
+                    + "\": the roster can no longer be changed");
+        }
+        Optional<RosterEntry> existing = RosterEntry.find(communityId, request.building().strip(),
+                request.unit().strip());
+        RosterAmendment amendment = new RosterAmendment();
+        amendment.id = UUID.randomUUID();
+        amendment.communityId = communityId;
+        amendment.electionId = election.id;
+        amendment.building = request.building().strip();
+        amendment.unit = request.unit().strip();
+        amendment.change = request.change();
+        amendment.reason = request.reason().strip();
+        amendment.at = OffsetDateTime.now();
+        amendment.actor = actor;
+        amendment.beforeValue = existing.map(RosterService::describe).orElse(null);
+
+        switch (request.change()) {
+            case REMOVE -> {
+                RosterEntry entry = existing.orElseThrow(() -> ProblemException.invalid("unit",
+                        "there is no unit " + amendment.building + " " + amendment.unit + " to remove"));
+                entry.delete();
+            }
+            case ADD, UPDATE -> {
+                if (request.change() == RosterAmendment.Change.ADD && existing.isPresent()) {
+                    throw ProblemException.invalid("unit", "unit " + amendment.building + " " + amendment.unit
+                            + " is already on the roster; use UPDATE");
+                }
+                if (request.change() == RosterAmendment.Change.UPDATE && existing.isEmpty()) {
+                    throw ProblemException.invalid("unit", "there is no unit " + amendment.building + " "
+                            + amendment.unit + " to update; use ADD");
+                }
+                RosterUnit unit = amendedUnit(request, existing.map(RosterEntry::toDomain));
+                RosterEntry entry = existing.orElseGet(() -> {
+                    RosterEntry e = new RosterEntry();
+                    e.id = UUID.randomUUID();
+                    e.communityId = communityId;
+                    e.building = amendment.building;
+                    e.unit = amendment.unit;
+                    return e;
+                });
+                entry.kind = unit.kind();
+                entry.area = unit.area();
+                entry.owners = String.join(";", unit.owners());
+                entry.ownerRef = unit.ownerRef();
+                entry.phone = unit.phone();
+                entry.developerHeld = unit.developerHeld();
+                entry.persist();
+                amendment.afterValue = describe(entry);
+            }
+        }
+        amendment.persist();
+        em.flush();
+        electorates.publish(election, units(communityId));
+        audit.record(actor, "roster.amended", "community", communityId, election.id, amendment.change + " "
+                + amendment.building + " " + amendment.unit + ": " + amendment.reason);
+        return amendment;
+    }
+
+    /** The unit after the amendment, checked by the same rules as an imported row. */
+    private static RosterUnit amendedUnit(AmendmentRequest r, Optional<RosterUnit> old) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("building", r.building());
+        values.put("unit", r.unit());
+        values.put("kind", r.kind() != null ? r.kind() : old.map(u -> u.kind().code()).orElse(""));
+        values.put("area_m2", r.areaM2() != null ? r.areaM2() : old.map(u -> u.area().toPlainString()).orElse(""));
+        values.put("owners", r.owners() != null ? r.owners() : old.map(u -> String.join(";", u.owners())).orElse(""));
+        values.put("owner_ref", r.ownerRef() != null ? r.ownerRef() : old.map(RosterUnit::ownerRef).orElse(""));
+        values.put("phone", r.phone() != null ? r.phone() : old.map(RosterUnit::phone).orElse(""));
+        values.put("developer_held", r.developerHeld() != null ? r.developerHeld().toString()
+                : old.map(u -> Boolean.toString(u.developerHeld())).orElse(""));
+        RosterValidator.Result result = RosterValidator.validate(List.of(new RosterValidator.RawRow(0, values)));
+        if (!result.valid()) {
+            throw ProblemException.invalid("The amended unit is not valid", result.errors().stream()
+                    .map(e -> new Problem.FieldError(e.column(), e.message())).toList());
+        }
+        return result.units().get(0);
+    }
+
+    private static String describe(RosterEntry e) {
+        return String.join(",", e.kind.code(), e.area.toPlainString(), e.owners, e.ownerRef,
+                e.phone == null ? "" : e.phone, Boolean.toString(e.developerHeld));
+    }
+
+    public Electorate electorate(UUID communityId, RulePack rulePack) {
+        community(communityId);
+        return Electorate.of(units(communityId), rulePack);
+    }
+
+    public List<RosterUnit> units(UUID communityId) {
+        return RosterEntry.ofCommunity(communityId).stream().map(RosterEntry::toDomain).toList();
+    }
+
+    public Community community(UUID communityId) {
+        Community community = Community.findById(communityId);
+        if (community == null) {
+            throw ProblemException.notFound("Community", communityId);
+        }
+        return community;
+    }
+
+    private void replace(UUID communityId, List<RosterUnit> units) {
+        em.createNativeQuery("delete from roster_unit where community_id = ?1").setParameter(1, communityId)
+                .executeUpdate();
+        // plain JDBC batches: a 100,000-unit roster would take minutes as single entity inserts
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into roster_unit (id, community_id, building, unit, kind, area, owners, owner_ref, phone,
+                                             developer_held) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                int pending = 0;
+                for (RosterUnit u : units) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setObject(2, communityId);
+                    insert.setString(3, u.building());
+                    insert.setString(4, u.unit());
+                    insert.setString(5, u.kind().name());
+                    insert.setBigDecimal(6, u.area());
+                    insert.setString(7, String.join(";", u.owners()));
+                    insert.setString(8, u.ownerRef());
+                    insert.setString(9, u.phone());
+                    insert.setBoolean(10, u.developerHeld());
+                    insert.addBatch();
+                    if (++pending == 1000) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
+            }
+        });
+    }
+
+    private static Map<String, RosterUnit> byKey(List<RosterUnit> units) {
+        return units.stream().collect(Collectors.toMap(u -> RosterDiff.key(u.building(), u.unit()), u -> u,
+                (a, b) -> a, LinkedHashMap::new));
+    }
+}
