@@ -17,7 +17,7 @@ import org.ownersvote.election.domain.Electorate;
 import org.ownersvote.election.domain.RosterValidator;
 import org.ownersvote.election.domain.RulePack;
 
-class RosterFileXlsxTest {
+public class RosterFileXlsxTest {
 
     /** The sample roster as a property company's workbook: areas as numbers, flags as booleans, phones as text. */
     public static byte[] sampleAsXlsx() throws IOException {

@@ -1,0 +1,225 @@
+package org.ownersvote.election;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.ownersvote.election.domain.Phase;
+import org.ownersvote.election.service.roster.RosterFileXlsxTest;
+import org.ownersvote.events.EventCodec;
+import org.ownersvote.events.election.ElectorateChunk;
+import org.ownersvote.events.election.ElectorateDigest;
+import org.ownersvote.events.election.ElectoratePublished;
+import org.ownersvote.platform.outbox.OutboxEvent;
+import org.ownersvote.platform.security.Roles;
+import org.ownersvote.platform.testing.TestTokens;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class RosterResourceTest {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Test
+    void theSampleRosterImportsWithItsElectorate() {
+        UUID community = Api.createCommunity("真如佳苑");
+        Api.as(Api.workingGroup(community)).contentType("text/csv").body(sample())
+                .put("/api/communities/" + community + "/roster")
+                .then().statusCode(200)
+                .body("units", equalTo(900))
+                .body("changes.added", equalTo(900))
+                .body("electorate.countedUnits", equalTo(860))
+                .body("electorate.area", equalTo(86566.89f))
+                .body("electorate.headcount", equalTo(806));
+        Api.as(Api.workingGroup(community)).get("/api/communities/" + community + "/electorate?rulePack=SH-2020")
+                .then().statusCode(200).body("headcount", equalTo(806)).body("rulePack", equalTo("SH-2020"));
+    }
+
+    @Test
+    void anXlsxWorkbookImportsLikeTheCsv() throws IOException {
+        UUID community = Api.createCommunity("表格小区");
+        Api.as(Api.workingGroup(community)).contentType(XLSX).body(RosterFileXlsxTest.sampleAsXlsx())
+                .put("/api/communities/" + community + "/roster")
+                .then().statusCode(200).body("electorate.headcount", equalTo(806))
+                .body("electorate.area", equalTo(86566.89f));
+    }
+
+    @Test
+    void aBadRosterIsRefusedWholeWithEveryRowListed() {
+        UUID community = Api.createCommunity("错误小区");
+        String csv = "building,unit,kind,area_m2,owners,owner_ref,phone,developer_held\n"
+                + "1,101,residence,80.00,王,P1,,false\n"
+                + "1,101,residence,80.00,李,P2,,false\n"
+                + "1,102,castle,0,赵,P3,12,false\n";
+        Api.as(Api.workingGroup(community)).contentType("text/csv").body(csv)
+                .put("/api/communities/" + community + "/roster")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors", hasSize(4))
+                .body("errors.row", equalTo(List.of(3, 4, 4, 4)))
+                .body("errors.field", equalTo(List.of("unit", "kind", "area_m2", "phone")));
+        Api.as(Api.workingGroup(community)).get("/api/communities/" + community + "/roster")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void reImportingBeforeTheFreezeReplacesTheRosterAndSaysWhatChanged() {
+        UUID community = Api.createCommunity("重导小区");
+        String header = "building,unit,kind,area_m2,owners,owner_ref,phone,developer_held\n";
+        importCsv(community, header + "1,101,residence,80.00,王,P1,,false\n1,102,residence,90.00,李,P2,,false\n");
+        Api.as(Api.workingGroup(community)).contentType("text/csv")
+                .body(header + "1,101,residence,80.50,王,P1,,false\n1,103,shop,30.00,赵,P3,,false\n")
+                .put("/api/communities/" + community + "/roster")
+                .then().statusCode(200)
+                .body("changes.addedUnits", equalTo(List.of("1 103")))
+                .body("changes.removedUnits", equalTo(List.of("1 102")))
+                .body("changes.changedUnits", equalTo(List.of("1 101")));
+    }
+
+    @Test
+    void theRosterIsPagedFilteredByBuildingAndMasksPhonesForOversight() {
+        UUID community = Api.createCommunity("分页小区");
+        importCsv(community, sample());
+        Api.as(Api.workingGroup(community)).queryParam("building", "1号楼").queryParam("size", 10)
+                .get("/api/communities/" + community + "/roster")
+                .then().statusCode(200).body("items", hasSize(10))
+                .body("items.building", everyItem(equalTo("1号楼")))
+                .body("items.phone", everyItem(matchesPattern("1\\d{10}")));
+        Api.as(TestTokens.as("street", Roles.STREET_OFFICE).oversees(community).token())
+                .queryParam("size", 5).get("/api/communities/" + community + "/roster")
+                .then().statusCode(200)
+                .body("items.phone", everyItem(matchesPattern("1\\d\\d\\*\\*\\*\\*\\d{4}")));
+        Api.as(Api.workingGroup(community)).queryParam("size", 501).get("/api/communities/" + community + "/roster")
+                .then().statusCode(422);
+    }
+
+    @Test
+    void anotherCommunitysWorkingGroupCannotReadOrChangeTheRoster() {
+        UUID community = Api.createCommunity("本小区");
+        importCsv(community, sample());
+        String foreign = Api.workingGroup(UUID.randomUUID());
+        Api.as(foreign).get("/api/communities/" + community + "/roster").then().statusCode(403);
+        Api.as(foreign).get("/api/communities/" + community + "/electorate").then().statusCode(403);
+        Api.as(foreign).contentType("text/csv").body("x").put("/api/communities/" + community + "/roster")
+                .then().statusCode(403);
+        Api.as(foreign).body(Map.of("building", "1号楼", "unit", "101", "change", "REMOVE", "reason", "x"))
+                .post("/api/communities/" + community + "/roster/amendments").then().statusCode(403);
+        Api.as(TestTokens.as("leader", Roles.BUILDING_LEADER).community(community).token())
+                .get("/api/communities/" + community + "/roster").then().statusCode(403);
+        Api.as(Api.workingGroup(community)).get("/api/communities/" + community + "/roster")
+                .then().body("total", equalTo(900));
+    }
+
+    @Test
+    void anOversizedUploadIsRefusedWith413BeforeItIsRead() {
+        UUID community = Api.createCommunity("超大小区");
+        byte[] tooBig = new byte[16 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(tooBig, (byte) 'a');
+        Api.as(Api.workingGroup(community)).contentType("text/csv").body(tooBig)
+                .put("/api/communities/" + community + "/roster")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void nominationFreezesTheRosterAndPublishesTheElectorateInHashedChunks() {
+        UUID community = Api.createCommunity("冻结小区");
+        UUID election = Api.createElection(community);
+        Api.as(Api.workingGroup(community)).body(Map.of("to", "NOMINATION"))
+                .post("/api/elections/" + election + "/transitions")
+                .then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString(
+                        "the roster must be imported before nomination opens"));
+        importCsv(community, sample());
+        Api.as(Api.workingGroup(community)).body(Map.of("to", "NOMINATION"))
+                .post("/api/elections/" + election + "/transitions")
+                .then().statusCode(200).body("phase", equalTo("NOMINATION")).body("frozen", equalTo(true))
+                .body("electorate.headcount", equalTo(806));
+
+        List<OutboxEvent> events = QuarkusTransaction.requiringNew().call(() ->
+                OutboxEvent.<OutboxEvent>list("recordKey = ?1 order by id", election.toString()));
+        ElectoratePublished summary = payload(events, "election.electorate-published.v1", ElectoratePublished.class)
+                .get(0);
+        assertEquals(806, summary.headcount());
+        assertEquals(new java.math.BigDecimal("86566.89"), summary.totalArea());
+        List<ElectorateChunk> chunks = payload(events, "election.electorate-chunk.v1", ElectorateChunk.class);
+        assertEquals(summary.chunkCount(), chunks.size());
+        List<ElectorateChunk.Unit> units = chunks.stream().flatMap(c -> c.units().stream()).toList();
+        assertEquals(900, units.size());
+        assertEquals(summary.unitsHash(), ElectorateDigest.units(units));
+        assertTrue(events.stream().noneMatch(e -> e.eventType.equals("election.electorate-chunk.v1")
+                && (e.payload.contains("17009790625") || e.payload.contains("P0000001"))),
+                "no phone numbers or registry numbers go to ballot-service");
+
+        // frozen: a re-import is refused and changes nothing; an amendment is recorded and republished
+        Api.as(Api.workingGroup(community)).contentType("text/csv").body(sample())
+                .put("/api/communities/" + community + "/roster").then().statusCode(409)
+                .body("type", equalTo("urn:ownersvote:problem:roster-frozen"));
+        Api.as(Api.workingGroup(community))
+                .body(Map.of("building", "1号楼", "unit", "101", "change", "UPDATE", "reason", "过户给新业主",
+                        "owners", "新业主", "ownerRef", "P9999999", "areaM2", "100.00"))
+                .post("/api/communities/" + community + "/roster/amendments")
+                .then().statusCode(201).body("change", equalTo("UPDATE"))
+                .body("after", org.hamcrest.Matchers.containsString("P9999999"));
+        long versions = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
+                "recordKey = ?1 and eventType = 'election.electorate-published.v1'", election.toString()));
+        assertEquals(2, versions, "the amendment publishes the electorate again");
+        Api.as(Api.workingGroup(community)).get("/api/elections/" + election)
+                .then().body("electorate.area", equalTo(86578.92f)) // 87.97 m² became 100.00 m²
+                .body("electorate.headcount", equalTo(806)); // one owner replaced by another
+
+        // once voting has opened not even an amendment may change the roster
+        QuarkusTransaction.requiringNew().run(() -> Election.<Election>findById(election).phase = Phase.VOTING);
+        Api.as(Api.workingGroup(community))
+                .body(Map.of("building", "1号楼", "unit", "102", "change", "REMOVE", "reason", "错误"))
+                .post("/api/communities/" + community + "/roster/amendments")
+                .then().statusCode(409).body("type", equalTo("urn:ownersvote:problem:voting-opened"));
+    }
+
+    @Test
+    void anAmendmentNeedsAFrozenRosterAndAValidUnit() {
+        UUID community = Api.createCommunity("修正小区");
+        importCsv(community, sample());
+        Api.as(Api.workingGroup(community))
+                .body(Map.of("building", "1号楼", "unit", "101", "change", "REMOVE", "reason", "x"))
+                .post("/api/communities/" + community + "/roster/amendments")
+                .then().statusCode(409).body("type", equalTo("urn:ownersvote:problem:roster-not-frozen"));
+        UUID election = Api.createElection(community);
+        Api.as(Api.workingGroup(community)).body(Map.of("to", "NOMINATION"))
+                .post("/api/elections/" + election + "/transitions").then().statusCode(200);
+        Api.as(Api.workingGroup(community))
+                .body(Map.of("building", "1号楼", "unit", "101", "change", "UPDATE", "reason", "x", "areaM2", "-1"))
+                .post("/api/communities/" + community + "/roster/amendments")
+                .then().statusCode(422).body("errors.field", hasItem("area_m2"));
+    }
+
+    private static void importCsv(UUID community, String csv) {
+        Api.as(Api.workingGroup(community)).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .put("/api/communities/" + community + "/roster").then().statusCode(200);
+    }
+
+    private static <T extends Record> List<T> payload(List<OutboxEvent> events, String type, Class<T> payloadClass) {
+        return events.stream().filter(e -> e.eventType.equals(type))
+                .map(e -> EventCodec.readPayload(EventCodec.readEnvelope(e.payload), payloadClass)).toList();
+    }
+
+    static String sample() {
+        try (InputStream in = RosterResourceTest.class.getResourceAsStream("/rosters/zhenru-jiayuan-900.csv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
