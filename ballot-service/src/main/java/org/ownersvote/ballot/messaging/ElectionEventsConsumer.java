@@ -6,8 +6,11 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.ownersvote.ballot.service.ElectionRegistry;
+import org.ownersvote.ballot.service.ElectorateStore;
 import org.ownersvote.events.EventType;
 import org.ownersvote.events.election.ElectionCreated;
+import org.ownersvote.events.election.ElectorateChunk;
+import org.ownersvote.events.election.ElectoratePublished;
 import org.ownersvote.platform.inbox.EventHandlers;
 import org.ownersvote.platform.inbox.InboundEvents;
 
@@ -25,6 +28,9 @@ public class ElectionEventsConsumer {
     @Inject
     ElectionRegistry elections;
 
+    @Inject
+    ElectorateStore electorates;
+
     private EventHandlers handlers;
 
     @Incoming("election-events")
@@ -36,6 +42,8 @@ public class ElectionEventsConsumer {
     @PostConstruct
     void registerHandlers() {
         handlers = new EventHandlers()
-                .on(EventType.ELECTION_CREATED, ElectionCreated.class, elections::record);
+                .on(EventType.ELECTION_CREATED, ElectionCreated.class, elections::record)
+                .on(EventType.ELECTORATE_PUBLISHED, ElectoratePublished.class, electorates::published)
+                .on(EventType.ELECTORATE_CHUNK, ElectorateChunk.class, electorates::chunk);
     }
 }
