@@ -6,7 +6,10 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.ownersvote.events.EventType;
+import org.ownersvote.events.election.ContactsChunk;
 import org.ownersvote.events.election.ElectionCreated;
+import org.ownersvote.events.election.ElectoratePublished;
+import org.ownersvote.notification.service.ContactBook;
 import org.ownersvote.notification.service.NoticeBoard;
 import org.ownersvote.platform.inbox.EventHandlers;
 import org.ownersvote.platform.inbox.InboundEvents;
@@ -25,6 +28,9 @@ public class ElectionEventsConsumer {
     @Inject
     NoticeBoard board;
 
+    @Inject
+    ContactBook contacts;
+
     private EventHandlers handlers;
 
     @Incoming("election-events")
@@ -36,6 +42,8 @@ public class ElectionEventsConsumer {
     @PostConstruct
     void registerHandlers() {
         handlers = new EventHandlers()
-                .on(EventType.ELECTION_CREATED, ElectionCreated.class, board::electionStarted);
+                .on(EventType.ELECTION_CREATED, ElectionCreated.class, board::electionStarted)
+                .on(EventType.ELECTORATE_PUBLISHED, ElectoratePublished.class, contacts::published)
+                .on(EventType.CONTACTS_CHUNK, ContactsChunk.class, contacts::chunk);
     }
 }

@@ -1,0 +1,119 @@
+package org.ownersvote.notification.service;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+import org.ownersvote.events.EventEnvelope;
+import org.ownersvote.events.election.ContactsChunk;
+import org.ownersvote.events.election.ElectorateDigest;
+import org.ownersvote.events.election.ElectoratePublished;
+
+/**
+ * The owners to message about each election, as published with the frozen roster. A version is complete once all
+ * its chunks are here and their hash equals the published one; messages go only to a complete list.
+ */
+@ApplicationScoped
+public class ContactBook {
+
+    private static final Logger LOG = Logger.getLogger(ContactBook.class);
+
+    @Inject
+    EntityManager em;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void published(EventEnvelope envelope, ElectoratePublished p) {
+        em.createNativeQuery("""
+                insert into contact_list (election_id, version, community_id, contact_count, chunk_count, contacts_hash)
+                values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""")
+                .setParameter(1, p.electionId()).setParameter(2, p.version()).setParameter(3, p.communityId())
+                .setParameter(4, p.contactCount()).setParameter(5, p.contactChunkCount())
+                .setParameter(6, p.contactsHash()).executeUpdate();
+        verify(p.electionId(), p.version());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void chunk(EventEnvelope envelope, ContactsChunk chunk) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into owner_contact (election_id, version, chunk_index, position, building, unit, owners, phone)
+                    values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                int position = 0;
+                for (ContactsChunk.Contact c : chunk.contacts()) {
+                    insert.setObject(1, chunk.electionId());
+                    insert.setInt(2, chunk.version());
+                    insert.setInt(3, chunk.chunkIndex());
+                    insert.setInt(4, position++);
+                    insert.setString(5, c.building());
+                    insert.setString(6, c.unit());
+                    insert.setString(7, String.join(";", c.owners()));
+                    insert.setString(8, c.phone());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        verify(chunk.electionId(), chunk.version());
+    }
+
+    /** Contacts of the highest complete version; empty while none is complete. */
+    public List<ContactsChunk.Contact> current(UUID electionId) {
+        List<?> versions = em.createNativeQuery("select version from contact_list where election_id = ?1 and complete "
+                + "order by version desc limit 1").setParameter(1, electionId).getResultList();
+        return versions.isEmpty() ? List.of() : contacts(electionId, ((Number) versions.get(0)).intValue());
+    }
+
+    private void verify(UUID electionId, int version) {
+        List<?> rows = em.createNativeQuery("select chunk_count, contacts_hash, complete from contact_list "
+                + "where election_id = ?1 and version = ?2").setParameter(1, electionId).setParameter(2, version)
+                .getResultList();
+        if (rows.isEmpty() || Boolean.TRUE.equals(((Object[]) rows.get(0))[2])) {
+            return;
+        }
+        Object[] list = (Object[]) rows.get(0);
+        Number chunks = (Number) em.createNativeQuery("select count(distinct chunk_index) from owner_contact "
+                + "where election_id = ?1 and version = ?2").setParameter(1, electionId).setParameter(2, version)
+                .getSingleResult();
+        if (chunks.intValue() < ((Number) list[0]).intValue()) {
+            return;
+        }
+        List<ContactsChunk.Contact> contacts = contacts(electionId, version);
+        if (!ElectorateDigest.contacts(contacts).equals(list[1])) {
+            LOG.errorf("Contacts of election %s v%d do not match what was published; no messages go to them",
+                    electionId, version);
+            return;
+        }
+        em.createNativeQuery("update contact_list set complete = true where election_id = ?1 and version = ?2")
+                .setParameter(1, electionId).setParameter(2, version).executeUpdate();
+        LOG.infof("Contacts of election %s v%d are complete: %d units", electionId, version, contacts.size());
+    }
+
+    private List<ContactsChunk.Contact> contacts(UUID electionId, int version) {
+        List<ContactsChunk.Contact> contacts = new ArrayList<>();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    select building, unit, owners, phone from owner_contact
+                    where election_id = ? and version = ? order by chunk_index, position""")) {
+                query.setObject(1, electionId);
+                query.setInt(2, version);
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        contacts.add(new ContactsChunk.Contact(rs.getString(1), rs.getString(2),
+                                Arrays.asList(rs.getString(3).split(";")), rs.getString(4)));
+                    }
+                }
+            }
+        });
+        return contacts;
+    }
+}
