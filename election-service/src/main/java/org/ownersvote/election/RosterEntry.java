@@ -60,10 +60,6 @@ public class RosterEntry extends PanacheEntityBase {
                 developerHeld);
     }
 
-    public static List<RosterEntry> ofCommunity(UUID communityId) {
-        return list("communityId", Sort.ascending("building", "unit"), communityId);
-    }
-
     public static List<RosterEntry> page(UUID communityId, String building, int page, int size) {
         Sort order = Sort.ascending("building", "unit");
         return (building == null ? find("communityId", order, communityId)

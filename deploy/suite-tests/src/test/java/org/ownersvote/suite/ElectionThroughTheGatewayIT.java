@@ -68,6 +68,36 @@ class ElectionThroughTheGatewayIT {
     }
 
     @Test
+    void openingNominationFreezesTheRosterAndBothServicesReceiveTheWholeElectorate() throws Exception {
+        String admin = login("admin", Suite.ADMIN_PASSWORD);
+        String community = api(admin).body(Map.of("name", "真如佳苑", "district", "普陀区", "street", "真如镇街道"))
+                .post("/api/communities").then().statusCode(201).extract().path("id");
+        String workingGroup = workingGroupOf(admin, community);
+        byte[] roster = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(System.getProperty("ownersvote.root"),
+                "election-service/src/test/resources/rosters/zhenru-jiayuan-900.csv"));
+        api(workingGroup).contentType("text/csv").body(roster).put("/api/communities/" + community + "/roster")
+                .then().statusCode(200).body("electorate.headcount", equalTo(806));
+        String election = api(workingGroup).body(electionBody(community, "冻结名册的选举"))
+                .post("/api/elections").then().statusCode(201).extract().path("id");
+        api(workingGroup).body(Map.of("to", "NOMINATION")).post("/api/elections/" + election + "/transitions")
+                .then().statusCode(200).body("frozen", equalTo(true))
+                .body("electorate.area", equalTo(86566.89f));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> query("ballot-service",
+                "select count(*) from electorate_version where election_id = ?::uuid and complete", election) == 1);
+        assertEquals(860, query("ballot-service", "select count(*) from electorate_unit "
+                + "where election_id = ?::uuid and counted", election));
+        assertEquals(806, query("ballot-service", "select count(distinct person_key) from electorate_unit "
+                + "where election_id = ?::uuid and counted", election));
+        await().atMost(Duration.ofSeconds(60)).until(() -> query("notification-service",
+                "select count(*) from contact_list where election_id = ?::uuid and complete", election) == 1);
+        assertEquals(900, query("notification-service",
+                "select count(*) from owner_contact where election_id = ?::uuid", election));
+        api(workingGroup).contentType("text/csv").body(roster).put("/api/communities/" + community + "/roster")
+                .then().statusCode(409);
+    }
+
+    @Test
     void anElectionCreatedWhileTheBrokerIsDownIsAnnouncedOnceItIsBack() throws Exception {
         String admin = login("admin", Suite.ADMIN_PASSWORD);
         String community = api(admin).body(Map.of("name", "断网小区", "district", "普陀区", "street", "真如镇街道"))
@@ -130,6 +160,17 @@ class ElectionThroughTheGatewayIT {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
                 given().baseUri(suite.gatewayUrl()).get("/api/communities/" + community + "/notices")
                         .then().extract().<Integer>path("total"), total -> total != null && total >= count);
+    }
+
+    private static int query(String service, String sql, String parameter) throws Exception {
+        try (Connection c = DriverManager.getConnection(suite.databaseUrl(service), "postgres", "");
+                PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private static boolean ballotServiceKnows(String election) throws Exception {
