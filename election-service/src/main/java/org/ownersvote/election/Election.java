@@ -76,6 +76,31 @@ public class Election extends PanacheEntityBase {
     @Column(name = "electorate_headcount")
     public Integer electorateHeadcount;
 
+    @Column(name = "publicity_started_at")
+    public OffsetDateTime publicityStartedAt;
+
+    @Column(name = "voting_opened_at")
+    public OffsetDateTime votingOpenedAt;
+
+    /** Set when voting opens (opening + voting days); may be extended while voting. */
+    @Column(name = "voting_deadline")
+    public OffsetDateTime votingDeadline;
+
+    @Column(name = "voting_closed_at")
+    public OffsetDateTime votingClosedAt;
+
+    /** Why the working group closed voting before the deadline, if it did. */
+    @Column(name = "closed_early_reason")
+    public String closedEarlyReason;
+
+    /** ballot-service's final tally has arrived (issue 6 sends it). */
+    @Column(name = "final_tally_received", nullable = false)
+    public boolean finalTallyReceived;
+
+    /** What the final tally said of the quorum; null until it arrives. */
+    @Column(name = "quorum_met")
+    public Boolean quorumMet;
+
     @Version
     public long version;
 

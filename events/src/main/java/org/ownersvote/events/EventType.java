@@ -7,6 +7,8 @@ import org.ownersvote.events.election.ContactsChunk;
 import org.ownersvote.events.election.ElectionCreated;
 import org.ownersvote.events.election.ElectoratePublished;
 import org.ownersvote.events.election.ElectorateChunk;
+import org.ownersvote.events.election.PhaseChanged;
+import org.ownersvote.events.election.VotingDeadlineExtended;
 
 /**
  * Every event type the suite knows: its CloudEvents {@code type} (versioned: a breaking change gets a new
@@ -17,7 +19,10 @@ public enum EventType {
     ELECTION_CREATED("election.created.v1", Topics.ELECTION_EVENTS, ElectionCreated.class),
     ELECTORATE_PUBLISHED("election.electorate-published.v1", Topics.ELECTION_EVENTS, ElectoratePublished.class),
     ELECTORATE_CHUNK("election.electorate-chunk.v1", Topics.ELECTION_EVENTS, ElectorateChunk.class),
-    CONTACTS_CHUNK("election.contacts-chunk.v1", Topics.ELECTION_EVENTS, ContactsChunk.class);
+    CONTACTS_CHUNK("election.contacts-chunk.v1", Topics.ELECTION_EVENTS, ContactsChunk.class),
+    PHASE_CHANGED("election.phase-changed.v1", Topics.ELECTION_EVENTS, PhaseChanged.class),
+    VOTING_DEADLINE_EXTENDED("election.voting-deadline-extended.v1", Topics.ELECTION_EVENTS,
+            VotingDeadlineExtended.class);
 
     private final String type;
     private final String topic;

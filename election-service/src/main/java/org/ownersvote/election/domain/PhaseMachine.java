@@ -1,6 +1,7 @@
 package org.ownersvote.election.domain;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -9,9 +10,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which phase may follow which (DOMAIN.md "Lifecycle"), and what must be true before the move. The guards written
- * so far: the roster is imported and the committee size fits its area before NOMINATION; at least as many approved
- * candidates as seats before CANDIDATE_PUBLICITY.
+ * Which phase may follow which (DOMAIN.md "Lifecycle"), and what must be true before each move:
+ * <ul>
+ * <li>NOMINATION: the roster is imported and the committee size is lawful for its area;</li>
+ * <li>CANDIDATE_PUBLICITY: at least as many approved candidates as seats;</li>
+ * <li>VOTING: no unanswered objection, and the candidate list public for the rule pack's minimum period
+ * (15 days: 物业管理条例 §14, 上海 §16) — drills have no minimum periods;</li>
+ * <li>COUNTING: the voting deadline has passed, or the working group closes voting early with a reason;</li>
+ * <li>RESULT_PUBLICITY: ballot-service's final tally has arrived and says the quorum was met;</li>
+ * <li>FAILED: the final tally says the quorum was not met.</li>
+ * </ul>
  */
 public final class PhaseMachine {
 
@@ -28,12 +36,19 @@ public final class PhaseMachine {
         NEXT.put(Phase.FAILED, EnumSet.noneOf(Phase.class));
     }
 
-    /** What the guards look at. */
-    public record Facts(RulePack rulePack, int seats, int alternates, int rosterUnits, BigDecimal electorateArea,
-            int approvedCandidates) {
+    /**
+     * What the guards look at.
+     *
+     * @param closingEarlyWithReason the working group gave a reason to close voting before the deadline
+     * @param quorumMet              what the final tally said of the quorum; null until it arrives
+     */
+    public record Facts(RulePack rulePack, boolean drill, int seats, int alternates, int rosterUnits,
+            BigDecimal electorateArea, int approvedCandidates, int unansweredObjections, OffsetDateTime now,
+            OffsetDateTime publicityStartedAt, OffsetDateTime votingDeadline, boolean closingEarlyWithReason,
+            boolean finalTallyReceived, Boolean quorumMet) {
     }
 
-    /** Why a move is refused: the phases that may follow, and the condition that is not met (if the move is legal). */
+    /** Why a move is refused: the phases that may follow, and the condition that is not met. */
     public record Refusal(Set<Phase> allowed, String reason) {
     }
 
@@ -55,6 +70,16 @@ public final class PhaseMachine {
                     ? "at least " + facts.seats() + " approved candidates are needed (" + facts.approvedCandidates()
                             + " approved)"
                     : null;
+            case VOTING -> votingUnmet(facts);
+            case COUNTING -> facts.now().isBefore(facts.votingDeadline()) && !facts.closingEarlyWithReason()
+                    ? "voting runs until " + facts.votingDeadline() + "; give a reason to close it early"
+                    : null;
+            case RESULT_PUBLICITY -> !facts.finalTallyReceived() ? "the final tally has not arrived from ballot-service"
+                    : !Boolean.TRUE.equals(facts.quorumMet()) ? "the final tally says the quorum was not met: the "
+                            + "election fails"
+                    : null;
+            case FAILED -> !facts.finalTallyReceived() ? "the final tally has not arrived from ballot-service"
+                    : Boolean.TRUE.equals(facts.quorumMet()) ? "the quorum was met: publish the result instead" : null;
             default -> null;
         };
         return unmet == null ? Optional.empty() : Optional.of(new Refusal(allowed, unmet));
@@ -67,5 +92,19 @@ public final class PhaseMachine {
         List<String> size = facts.rulePack().committeeSizeViolations(facts.seats(), facts.alternates(),
                 Optional.of(facts.electorateArea()));
         return size.isEmpty() ? null : String.join("; ", size);
+    }
+
+    private static String votingUnmet(Facts facts) {
+        if (facts.unansweredObjections() > 0) {
+            return facts.unansweredObjections() + " objection(s) are not answered yet";
+        }
+        if (!facts.drill()) {
+            OffsetDateTime earliest = facts.publicityStartedAt().plusDays(facts.rulePack().minimumPublicityDays());
+            if (facts.now().isBefore(earliest)) {
+                return "the candidate list must be public for " + facts.rulePack().minimumPublicityDays()
+                        + " days first (voting may open from " + earliest + ")";
+            }
+        }
+        return null;
     }
 }

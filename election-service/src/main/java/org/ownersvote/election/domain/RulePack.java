@@ -35,6 +35,11 @@ public enum RulePack {
         return kind == UnitKind.RESIDENCE || kind == UnitKind.SHOP;
     }
 
+    /** Days the candidate list is public before voting may open: 物业管理条例 §14 and 上海 §16 both ask 15. */
+    public int minimumPublicityDays() {
+        return 15;
+    }
+
     public static Optional<RulePack> fromCode(String code) {
         return Arrays.stream(values()).filter(p -> p.code.equals(code)).findFirst();
     }

@@ -44,6 +44,22 @@ public class ElectionResource {
         return Response.created(URI.create("/api/elections/" + created.id())).entity(created).build();
     }
 
+    @POST
+    @Path("/{eid}/voting-deadline")
+    @RolesAllowed(Roles.WORKING_GROUP)
+    public ElectionView extendDeadline(@PathParam("eid") UUID electionId,
+            @Valid @NotNull DeadlineExtensionRequest request) {
+        Election election = elections.get(electionId);
+        caller.requireElection(election.communityId, election.id);
+        Election extended = elections.extendVotingDeadline(electionId, request.deadline(), request.reason(),
+                caller.username());
+        return ElectionView.of(extended, elections.electorate(extended));
+    }
+
+    public record DeadlineExtensionRequest(@NotNull java.time.OffsetDateTime deadline,
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500) String reason) {
+    }
+
     @GET
     @Path("/{eid}")
     @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP, Roles.BUILDING_LEADER, Roles.COUNTER,
@@ -60,7 +76,7 @@ public class ElectionResource {
     public ElectionView transition(@PathParam("eid") UUID electionId, @Valid @NotNull TransitionRequest request) {
         Election election = elections.get(electionId);
         caller.requireElection(election.communityId, election.id);
-        Election moved = elections.transition(electionId, request.to(), caller.username());
+        Election moved = elections.transition(electionId, request.to(), request.reason(), caller.username());
         return ElectionView.of(moved, elections.electorate(moved));
     }
 }

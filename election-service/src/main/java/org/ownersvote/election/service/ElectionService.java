@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import org.ownersvote.election.Community;
 import org.ownersvote.election.Election;
+import org.ownersvote.election.PhaseChange;
 import org.ownersvote.election.domain.Electorate;
 import org.ownersvote.election.domain.Phase;
 import org.ownersvote.election.domain.PhaseMachine;
@@ -18,6 +19,8 @@ import org.ownersvote.election.domain.RosterUnit;
 import org.ownersvote.election.domain.RulePack;
 import org.ownersvote.election.rest.dto.CreateElectionRequest;
 import org.ownersvote.events.election.ElectionCreated;
+import org.ownersvote.events.election.PhaseChanged;
+import org.ownersvote.events.election.VotingDeadlineExtended;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.outbox.Outbox;
 import org.ownersvote.platform.problem.Problem;
@@ -37,6 +40,12 @@ public class ElectionService {
 
     @Inject
     ElectoratePublisher electorates;
+
+    @Inject
+    ElectionClock clock;
+
+    @Inject
+    CandidateService candidates;
 
     /** Creates an election in DRAFT and announces it; the event commits with the election or not at all. */
     @Transactional
@@ -79,19 +88,26 @@ public class ElectionService {
     }
 
     /**
-     * Moves the election to the next phase if the phase machine allows it. Opening nomination freezes the roster
-     * and publishes the electorate in the same transaction.
+     * Moves the election to the next phase if the phase machine allows it, records the move and announces it.
+     * Opening nomination freezes the roster and publishes the electorate in the same transaction.
      */
     @Transactional
-    public Election transition(UUID electionId, Phase to, String actor) {
+    public Election transition(UUID electionId, Phase to, String reason, String actor) {
         Election election = Election.findById(electionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (election == null) {
             throw ProblemException.notFound("Election", electionId);
         }
-        List<RosterUnit> roster = rosters.units(election.communityId);
+        OffsetDateTime now = clock.now();
+        List<RosterUnit> roster = to == Phase.NOMINATION ? rosters.units(election.communityId) : List.of();
         RulePack rulePack = RulePack.fromCode(election.rulePack).orElseThrow();
-        PhaseMachine.Facts facts = new PhaseMachine.Facts(rulePack, election.seats, election.alternates,
-                roster.size(), Electorate.of(roster, rulePack).area(), 0);
+        boolean hasReason = reason != null && !reason.isBlank();
+        PhaseMachine.Facts facts = new PhaseMachine.Facts(rulePack, election.drill, election.seats,
+                election.alternates, to == Phase.NOMINATION ? roster.size() : election.electorateUnits == null ? 0
+                        : election.electorateUnits,
+                to == Phase.NOMINATION ? Electorate.of(roster, rulePack).area() : election.electorateArea,
+                candidates.approvedCount(election.id), candidates.unansweredObjections(election.id), now,
+                election.publicityStartedAt, election.votingDeadline, hasReason, election.finalTallyReceived,
+                election.quorumMet);
         Optional<PhaseMachine.Refusal> refusal = PhaseMachine.check(election.phase, to, facts);
         if (refusal.isPresent()) {
             String allowed = refusal.get().allowed().isEmpty() ? "none (the election has ended)"
@@ -106,11 +122,67 @@ public class ElectionService {
         }
         Phase from = election.phase;
         election.phase = to;
-        if (to == Phase.NOMINATION) {
-            election.frozenAt = OffsetDateTime.now();
-            electorates.publish(election, roster);
+        String recordedReason = hasReason ? reason.strip() : null;
+        switch (to) {
+            case NOMINATION -> {
+                election.frozenAt = now;
+                electorates.publish(election, roster);
+            }
+            case CANDIDATE_PUBLICITY -> election.publicityStartedAt = now;
+            case VOTING -> {
+                election.votingOpenedAt = now;
+                election.votingDeadline = now.plusDays(election.votingDays);
+            }
+            case COUNTING -> {
+                election.votingClosedAt = now;
+                if (now.isBefore(election.votingDeadline)) {
+                    election.closedEarlyReason = recordedReason;
+                }
+            }
+            default -> {
+            }
         }
-        audit.record(actor, "election.phase-changed", "election", election.id, election.id, from + " → " + to);
+        PhaseChange change = new PhaseChange();
+        change.electionId = election.id;
+        change.fromPhase = from;
+        change.toPhase = to;
+        change.at = now;
+        change.actor = actor;
+        change.reason = recordedReason;
+        change.persist();
+        audit.record(actor, "election.phase-changed", "election", election.id, election.id,
+                from + " → " + to + (recordedReason == null ? "" : ": " + recordedReason));
+        outbox.publish(election.id, new PhaseChanged(election.id, election.communityId, from.name(), to.name(), now,
+                election.drill, election.votingDeadline, recordedReason));
+        return election;
+    }
+
+    /** Extends voting while it runs, before its deadline has passed; the new deadline is announced. */
+    @Transactional
+    public Election extendVotingDeadline(UUID electionId, OffsetDateTime deadline, String reason, String actor) {
+        Election election = Election.findById(electionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (election == null) {
+            throw ProblemException.notFound("Election", electionId);
+        }
+        OffsetDateTime now = clock.now();
+        if (election.phase != Phase.VOTING) {
+            throw ProblemException.conflict("not-voting", "The deadline can be extended only while voting; the "
+                    + "election is in " + election.phase);
+        }
+        if (!now.isBefore(election.votingDeadline)) {
+            throw ProblemException.conflict("deadline-passed", "The voting deadline " + election.votingDeadline
+                    + " has passed; it can no longer be extended");
+        }
+        if (!deadline.isAfter(election.votingDeadline)) {
+            throw ProblemException.invalid("deadline", "must be later than the current deadline "
+                    + election.votingDeadline);
+        }
+        OffsetDateTime previous = election.votingDeadline;
+        election.votingDeadline = deadline;
+        audit.record(actor, "election.deadline-extended", "election", election.id, election.id,
+                previous + " → " + deadline + ": " + reason.strip());
+        outbox.publish(election.id, new VotingDeadlineExtended(election.id, election.communityId, previous, deadline,
+                reason.strip(), election.drill));
         return election;
     }
 

@@ -4,45 +4,136 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 class PhaseMachineTest {
 
-    private static PhaseMachine.Facts facts(int rosterUnits, String area, int approved) {
-        return new PhaseMachine.Facts(RulePack.SH_2020, 3, 0, rosterUnits, new BigDecimal(area), approved);
+    static final OffsetDateTime NOW = OffsetDateTime.of(2026, 5, 20, 9, 0, 0, 0, ZoneOffset.ofHours(8));
+
+    /** Every guard satisfied: the only refusals left are illegal moves. */
+    static PhaseMachine.Facts allMet() {
+        return new PhaseMachine.Facts(RulePack.SH_2020, false, 5, 2, 900, new BigDecimal("86566.89"), 5, 0, NOW,
+                NOW.minusDays(15), NOW.minusSeconds(1), false, true, true);
+    }
+
+    static PhaseMachine.Facts with(java.util.function.UnaryOperator<PhaseMachine.Facts> change) {
+        return change.apply(allMet());
     }
 
     @Test
-    void theLifecycleGoesForwardOnly() {
-        assertEquals(EnumSet.of(Phase.NOMINATION), PhaseMachine.allowedNext(Phase.DRAFT));
-        assertEquals(EnumSet.of(Phase.RESULT_PUBLICITY, Phase.FAILED), PhaseMachine.allowedNext(Phase.COUNTING));
+    void everyPhaseToEveryTargetIsAllowedOnlyAlongTheLifecycle() {
+        Set<String> legal = Set.of("DRAFT>NOMINATION", "NOMINATION>CANDIDATE_PUBLICITY", "CANDIDATE_PUBLICITY>VOTING",
+                "VOTING>COUNTING", "COUNTING>RESULT_PUBLICITY", "RESULT_PUBLICITY>CLOSED");
+        for (Phase from : Phase.values()) {
+            for (Phase to : Phase.values()) {
+                PhaseMachine.Facts facts = to == Phase.FAILED ? with(f -> new PhaseMachine.Facts(f.rulePack(),
+                        f.drill(), f.seats(), f.alternates(), f.rosterUnits(), f.electorateArea(),
+                        f.approvedCandidates(), f.unansweredObjections(), f.now(), f.publicityStartedAt(),
+                        f.votingDeadline(), f.closingEarlyWithReason(), true, false)) : allMet();
+                Optional<PhaseMachine.Refusal> refusal = PhaseMachine.check(from, to, facts);
+                boolean allowed = legal.contains(from + ">" + to) || (from == Phase.COUNTING && to == Phase.FAILED);
+                assertEquals(allowed, refusal.isEmpty(), from + " → " + to + ": " + refusal);
+                refusal.ifPresent(r -> assertEquals(PhaseMachine.allowedNext(from), r.allowed()));
+            }
+        }
         assertTrue(PhaseMachine.allowedNext(Phase.CLOSED).isEmpty());
         assertTrue(PhaseMachine.allowedNext(Phase.FAILED).isEmpty());
-        PhaseMachine.Refusal refusal = PhaseMachine.check(Phase.DRAFT, Phase.VOTING, facts(10, "500.00", 9)).orElseThrow();
-        assertEquals(EnumSet.of(Phase.NOMINATION), refusal.allowed());
     }
 
     @Test
     void nominationNeedsAnImportedRoster() {
-        assertEquals("the roster must be imported before nomination opens",
-                PhaseMachine.check(Phase.DRAFT, Phase.NOMINATION, facts(0, "0.00", 0)).orElseThrow().reason());
+        assertEquals("the roster must be imported before nomination opens", reason(Phase.DRAFT, Phase.NOMINATION,
+                with(f -> facts(f, "rosterUnits", 0))));
     }
 
     @Test
     void nominationChecksTheCommitteeSizeAgainstTheFrozenArea() {
-        assertEquals(Optional.empty(), PhaseMachine.check(Phase.DRAFT, Phase.NOMINATION, facts(10, "9999.99", 0)));
-        assertTrue(PhaseMachine.check(Phase.DRAFT, Phase.NOMINATION, facts(10, "10000.00", 0)).isPresent(),
-                "3 seats are too few in Shanghai from 10,000 m²");
+        PhaseMachine.Facts small = new PhaseMachine.Facts(RulePack.SH_2020, false, 3, 0, 10,
+                new BigDecimal("9999.99"), 0, 0, NOW, null, null, false, false, null);
+        assertEquals(Optional.empty(), PhaseMachine.check(Phase.DRAFT, Phase.NOMINATION, small));
+        PhaseMachine.Facts large = new PhaseMachine.Facts(RulePack.SH_2020, false, 3, 0, 10,
+                new BigDecimal("10000.00"), 0, 0, NOW, null, null, false, false, null);
+        assertTrue(PhaseMachine.check(Phase.DRAFT, Phase.NOMINATION, large).isPresent());
     }
 
     @Test
     void publicityNeedsAsManyApprovedCandidatesAsSeats() {
-        assertEquals("at least 3 approved candidates are needed (2 approved)", PhaseMachine
-                .check(Phase.NOMINATION, Phase.CANDIDATE_PUBLICITY, facts(10, "500.00", 2)).orElseThrow().reason());
-        assertEquals(Optional.empty(),
-                PhaseMachine.check(Phase.NOMINATION, Phase.CANDIDATE_PUBLICITY, facts(10, "500.00", 3)));
+        assertEquals("at least 5 approved candidates are needed (4 approved)",
+                reason(Phase.NOMINATION, Phase.CANDIDATE_PUBLICITY, with(f -> facts(f, "approved", 4))));
+    }
+
+    @Test
+    void votingWaitsForEveryObjectionToBeAnswered() {
+        assertEquals("1 objection(s) are not answered yet",
+                reason(Phase.CANDIDATE_PUBLICITY, Phase.VOTING, with(f -> facts(f, "objections", 1))));
+    }
+
+    @Test
+    void votingWaitsFifteenDaysOfPublicity() {
+        PhaseMachine.Facts early = with(f -> facts(f, "publicityDaysAgo", 14));
+        assertTrue(reason(Phase.CANDIDATE_PUBLICITY, Phase.VOTING, early)
+                .startsWith("the candidate list must be public for 15 days first"));
+        assertEquals(Optional.empty(), PhaseMachine.check(Phase.CANDIDATE_PUBLICITY, Phase.VOTING,
+                with(f -> facts(f, "publicityDaysAgo", 15))));
+    }
+
+    @Test
+    void aDrillHasNoMinimumPublicityPeriod() {
+        PhaseMachine.Facts drill = with(f -> new PhaseMachine.Facts(f.rulePack(), true, f.seats(), f.alternates(),
+                f.rosterUnits(), f.electorateArea(), f.approvedCandidates(), 0, NOW, NOW, f.votingDeadline(),
+                false, false, null));
+        assertEquals(Optional.empty(), PhaseMachine.check(Phase.CANDIDATE_PUBLICITY, Phase.VOTING, drill));
+    }
+
+    @Test
+    void countingWaitsForTheDeadlineUnlessClosedEarlyWithAReason() {
+        PhaseMachine.Facts running = with(f -> facts(f, "deadlineInHours", 1));
+        assertTrue(reason(Phase.VOTING, Phase.COUNTING, running).startsWith("voting runs until"));
+        PhaseMachine.Facts closedEarly = new PhaseMachine.Facts(running.rulePack(), false, 5, 2, 900,
+                running.electorateArea(), 5, 0, NOW, running.publicityStartedAt(), running.votingDeadline(), true,
+                false, null);
+        assertEquals(Optional.empty(), PhaseMachine.check(Phase.VOTING, Phase.COUNTING, closedEarly));
+    }
+
+    @Test
+    void theResultIsPublishedOnlyFromAFinalTallyThatMetTheQuorum() {
+        assertEquals("the final tally has not arrived from ballot-service",
+                reason(Phase.COUNTING, Phase.RESULT_PUBLICITY, with(f -> facts(f, "tally", null))));
+        assertEquals("the final tally says the quorum was not met: the election fails",
+                reason(Phase.COUNTING, Phase.RESULT_PUBLICITY, with(f -> facts(f, "tally", false))));
+        assertEquals("the quorum was met: publish the result instead",
+                reason(Phase.COUNTING, Phase.FAILED, with(f -> facts(f, "tally", true))));
+        assertEquals("the final tally has not arrived from ballot-service",
+                reason(Phase.COUNTING, Phase.FAILED, with(f -> facts(f, "tally", null))));
+    }
+
+    @Test
+    void illegalMovesNameTheAllowedNextPhases() {
+        assertEquals(EnumSet.of(Phase.NOMINATION),
+                PhaseMachine.check(Phase.DRAFT, Phase.VOTING, allMet()).orElseThrow().allowed());
+    }
+
+    private static String reason(Phase from, Phase to, PhaseMachine.Facts facts) {
+        return PhaseMachine.check(from, to, facts).orElseThrow().reason();
+    }
+
+    /** One fact changed, all others met. */
+    private static PhaseMachine.Facts facts(PhaseMachine.Facts f, String which, Object value) {
+        int rosterUnits = which.equals("rosterUnits") ? (Integer) value : f.rosterUnits();
+        int approved = which.equals("approved") ? (Integer) value : f.approvedCandidates();
+        int objections = which.equals("objections") ? (Integer) value : f.unansweredObjections();
+        OffsetDateTime publicity = which.equals("publicityDaysAgo") ? NOW.minusDays((Integer) value)
+                : f.publicityStartedAt();
+        OffsetDateTime deadline = which.equals("deadlineInHours") ? NOW.plusHours((Integer) value) : f.votingDeadline();
+        boolean tallied = !which.equals("tally") || value != null;
+        Boolean quorum = which.equals("tally") ? (Boolean) value : f.quorumMet();
+        return new PhaseMachine.Facts(f.rulePack(), f.drill(), f.seats(), f.alternates(), rosterUnits,
+                f.electorateArea(), approved, objections, f.now(), publicity, deadline, false, tallied, quorum);
     }
 }

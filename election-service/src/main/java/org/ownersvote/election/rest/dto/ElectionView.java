@@ -20,10 +20,16 @@ public record ElectionView(
         Phase phase,
         OffsetDateTime createdAt,
         boolean frozen,
-        ElectorateView electorate) {
+        ElectorateView electorate,
+        OffsetDateTime publicityStartedAt,
+        OffsetDateTime votingOpenedAt,
+        OffsetDateTime votingDeadline,
+        OffsetDateTime votingClosedAt,
+        String closedEarlyReason) {
 
     public static ElectionView of(Election e, Electorate electorate) {
         return new ElectionView(e.id, e.communityId, e.title, e.rulePack, e.seats, e.alternates, e.votingDays,
-                e.drill, e.phase, e.createdAt, e.frozenAt != null, ElectorateView.of(e.rulePack, electorate));
+                e.drill, e.phase, e.createdAt, e.frozenAt != null, ElectorateView.of(e.rulePack, electorate),
+                e.publicityStartedAt, e.votingOpenedAt, e.votingDeadline, e.votingClosedAt, e.closedEarlyReason);
     }
 }

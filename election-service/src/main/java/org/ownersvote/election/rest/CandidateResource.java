@@ -1,0 +1,106 @@
+package org.ownersvote.election.rest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.ownersvote.election.Candidate;
+import org.ownersvote.election.Election;
+import org.ownersvote.election.Objection;
+import org.ownersvote.election.rest.dto.CandidateDtos.AnswerRequest;
+import org.ownersvote.election.rest.dto.CandidateDtos.CandidateList;
+import org.ownersvote.election.rest.dto.CandidateDtos.CandidateView;
+import org.ownersvote.election.rest.dto.CandidateDtos.NominationRequest;
+import org.ownersvote.election.rest.dto.CandidateDtos.ObjectionRequest;
+import org.ownersvote.election.rest.dto.CandidateDtos.ObjectionView;
+import org.ownersvote.election.rest.dto.CandidateDtos.ReviewRequest;
+import org.ownersvote.election.service.CandidateService;
+import org.ownersvote.election.service.ElectionService;
+import org.ownersvote.platform.security.Caller;
+import org.ownersvote.platform.security.Roles;
+
+@Path("/api/elections/{eid}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CandidateResource {
+
+    @Inject
+    ElectionService elections;
+
+    @Inject
+    CandidateService candidates;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Path("/nominations")
+    @RolesAllowed(Roles.WORKING_GROUP)
+    public Response nominate(@PathParam("eid") UUID electionId, @Valid @NotNull NominationRequest request) {
+        Election election = scoped(electionId);
+        CandidateService.Nominated nominated = candidates.nominate(election, request, caller.username());
+        return Response.status(nominated.merged() ? 200 : 201).entity(view(nominated.candidate())).build();
+    }
+
+    @POST
+    @Path("/candidates/{id}/review")
+    @RolesAllowed(Roles.WORKING_GROUP)
+    public CandidateView review(@PathParam("eid") UUID electionId, @PathParam("id") UUID candidateId,
+            @Valid @NotNull ReviewRequest request) {
+        Election election = scoped(electionId);
+        return view(candidates.review(election, candidateId, request, caller.username()));
+    }
+
+    @GET
+    @Path("/candidates")
+    @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP, Roles.BUILDING_LEADER, Roles.COUNTER,
+            Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
+    public CandidateList list(@PathParam("eid") UUID electionId) {
+        scoped(electionId);
+        Map<UUID, Integer> nominators = candidates.nominatorCounts(electionId);
+        List<CandidateView> list = candidates.list(electionId).stream()
+                .map(c -> CandidateView.of(c, nominators.getOrDefault(c.id, 0))).toList();
+        return new CandidateList(list, Objection.ofElection(electionId).stream().map(ObjectionView::of).toList());
+    }
+
+    @POST
+    @Path("/objections")
+    @RolesAllowed(Roles.WORKING_GROUP)
+    public Response lodge(@PathParam("eid") UUID electionId, @Valid @NotNull ObjectionRequest request) {
+        Election election = scoped(electionId);
+        return Response.status(201).entity(ObjectionView.of(candidates.lodge(election, request, caller.username())))
+                .build();
+    }
+
+    @POST
+    @Path("/objections/{oid}/answer")
+    @RolesAllowed(Roles.WORKING_GROUP)
+    public ObjectionView answer(@PathParam("eid") UUID electionId, @PathParam("oid") UUID objectionId,
+            @Valid @NotNull AnswerRequest request) {
+        Election election = scoped(electionId);
+        return ObjectionView.of(candidates.answer(election, objectionId, request, caller.username()));
+    }
+
+    private Election scoped(UUID electionId) {
+        Election election = elections.get(electionId);
+        caller.requireElection(election.communityId, election.id);
+        return election;
+    }
+
+    private CandidateView view(Candidate c) {
+        return CandidateView.of(c, candidates.nominatorCounts(c.electionId).getOrDefault(c.id, 0));
+    }
+}

@@ -1,0 +1,214 @@
+package org.ownersvote.election.service;
+
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.ownersvote.election.Candidate;
+import org.ownersvote.election.Election;
+import org.ownersvote.election.Objection;
+import org.ownersvote.election.RosterEntry;
+import org.ownersvote.election.domain.CandidateOrder;
+import org.ownersvote.election.domain.Phase;
+import org.ownersvote.election.domain.RulePack;
+import org.ownersvote.election.rest.dto.CandidateDtos.AnswerRequest;
+import org.ownersvote.election.rest.dto.CandidateDtos.NominationRequest;
+import org.ownersvote.election.rest.dto.CandidateDtos.ObjectionRequest;
+import org.ownersvote.election.rest.dto.CandidateDtos.ReviewRequest;
+import org.ownersvote.election.rest.dto.CandidateDtos.UnitRef;
+import org.ownersvote.platform.audit.AuditLog;
+import org.ownersvote.platform.problem.ProblemException;
+
+/** Nomination from paper forms, eligibility review, and objections during publicity. */
+@ApplicationScoped
+public class CandidateService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ElectionClock clock;
+
+    public record Nominated(Candidate candidate, boolean merged) {
+    }
+
+    /**
+     * Records a recommendation form. The nominee must own a counted unit of the frozen roster and the nominators
+     * must be units of it; a second form for the same nominee adds its nominators to the same candidate.
+     */
+    @Transactional
+    public Nominated nominate(Election election, NominationRequest request, String actor) {
+        requirePhase(election, Phase.NOMINATION, "Nominations are recorded while nomination is open");
+        RosterEntry nomineeUnit = rosterUnit(election, request.unit(), "unit");
+        RulePack rulePack = RulePack.fromCode(election.rulePack).orElseThrow();
+        String name = request.name().strip();
+        if (!rulePack.counts(nomineeUnit.kind)) {
+            throw ProblemException.invalid("unit", "unit " + label(request.unit()) + " is a " + nomineeUnit.kind.code()
+                    + ", which does not count in this election; a nominee must own a counted unit");
+        }
+        if (!List.of(nomineeUnit.owners.split(";")).contains(name)) {
+            throw ProblemException.invalid("name", name + " is not an owner of " + label(request.unit())
+                    + " on the roster (owners: " + nomineeUnit.owners.replace(";", "、") + ")");
+        }
+        for (UnitRef nominator : request.nominators()) {
+            rosterUnit(election, nominator, "nominators");
+        }
+        OffsetDateTime now = clock.now();
+        Candidate candidate = Candidate.nominee(election.id, nomineeUnit.building, nomineeUnit.unit, name).orElse(null);
+        boolean merged = candidate != null;
+        if (!merged) {
+            candidate = new Candidate();
+            candidate.id = UUID.randomUUID();
+            candidate.electionId = election.id;
+            candidate.building = nomineeUnit.building;
+            candidate.unit = nomineeUnit.unit;
+            candidate.name = name;
+            candidate.status = Candidate.Status.NOMINATED;
+            candidate.nominatedAt = now;
+        }
+        if (request.statement() != null && !request.statement().isBlank()) {
+            candidate.statement = request.statement().strip();
+        }
+        candidate.commitmentReceived = candidate.commitmentReceived || request.commitmentReceived();
+        candidate.persist();
+        em.flush();
+        for (UnitRef nominator : request.nominators()) {
+            em.createNativeQuery("""
+                    insert into nomination (candidate_id, building, unit, recorded_at, recorded_by)
+                    values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
+                    .setParameter(1, candidate.id).setParameter(2, nominator.building().strip())
+                    .setParameter(3, nominator.unit().strip()).setParameter(4, now).setParameter(5, actor)
+                    .executeUpdate();
+        }
+        audit.record(actor, merged ? "candidate.nominators-added" : "candidate.nominated", "candidate", candidate.id,
+                election.id, name + " (" + label(request.unit()) + "), " + request.nominators().size() + " nominator(s)");
+        return new Nominated(candidate, merged);
+    }
+
+    /** The working group's eligibility decision; a rejection names its category and reason. */
+    @Transactional
+    public Candidate review(Election election, UUID candidateId, ReviewRequest request, String actor) {
+        requirePhase(election, Phase.NOMINATION, "Eligibility is reviewed while nomination is open");
+        Candidate candidate = candidate(election, candidateId);
+        if (request.decision() == Candidate.Status.NOMINATED) {
+            throw ProblemException.invalid("decision", "decide APPROVED or REJECTED");
+        }
+        if (request.decision() == Candidate.Status.REJECTED
+                && (request.reasonCategory() == null || request.reason() == null || request.reason().isBlank())) {
+            throw ProblemException.invalid("reason", "a rejection needs a reasonCategory and a reason");
+        }
+        if (request.decision() == Candidate.Status.APPROVED && RulePack.SH_2020.code().equals(election.rulePack)
+                && !candidate.commitmentReceived) {
+            throw ProblemException.invalid("decision", "under SH-2020 (上海 §20) a candidate is approved only after "
+                    + "handing in the written commitment (承诺书)");
+        }
+        candidate.status = request.decision();
+        candidate.reasonCategory = request.decision() == Candidate.Status.REJECTED ? request.reasonCategory() : null;
+        candidate.reason = request.reason() == null ? null : request.reason().strip();
+        candidate.decidedAt = clock.now();
+        candidate.decidedBy = actor;
+        audit.record(actor, "candidate." + request.decision().name().toLowerCase(), "candidate", candidate.id,
+                election.id, candidate.name + (candidate.reasonCategory == null ? ""
+                        : ": " + candidate.reasonCategory + " " + candidate.reason));
+        return candidate;
+    }
+
+    /** Every candidate in ballot order: surname strokes (姓氏笔画). */
+    public List<Candidate> list(UUID electionId) {
+        Comparator<String> strokes = CandidateOrder.byStrokes();
+        return Candidate.ofElection(electionId).stream()
+                .sorted(Comparator.comparing((Candidate c) -> c.name, strokes).thenComparing(c -> c.building)
+                        .thenComparing(c -> c.unit))
+                .toList();
+    }
+
+    public Map<UUID, Integer> nominatorCounts(UUID electionId) {
+        List<?> rows = em.createNativeQuery("""
+                select n.candidate_id, count(*) from nomination n join candidate c on c.id = n.candidate_id
+                where c.election_id = ?1 group by n.candidate_id""").setParameter(1, electionId).getResultList();
+        return rows.stream().map(r -> (Object[]) r).collect(Collectors.toMap(r -> (UUID) r[0],
+                r -> ((Number) r[1]).intValue()));
+    }
+
+    @Transactional
+    public Objection lodge(Election election, ObjectionRequest request, String actor) {
+        requirePhase(election, Phase.CANDIDATE_PUBLICITY, "Objections are lodged while the candidate list is public");
+        RosterEntry unit = rosterUnit(election, request.objectingUnit(), "objectingUnit");
+        if (request.candidateId() != null) {
+            candidate(election, request.candidateId());
+        }
+        Objection objection = new Objection();
+        objection.id = UUID.randomUUID();
+        objection.electionId = election.id;
+        objection.candidateId = request.candidateId();
+        objection.building = unit.building;
+        objection.unit = unit.unit;
+        objection.text = request.text().strip();
+        objection.lodgedAt = clock.now();
+        objection.lodgedBy = actor;
+        objection.persist();
+        audit.record(actor, "objection.lodged", "objection", objection.id, election.id,
+                label(request.objectingUnit()) + ": " + objection.text);
+        return objection;
+    }
+
+    @Transactional
+    public Objection answer(Election election, UUID objectionId, AnswerRequest request, String actor) {
+        requirePhase(election, Phase.CANDIDATE_PUBLICITY, "Objections are answered while the candidate list is public");
+        Objection objection = Objection.findById(objectionId);
+        if (objection == null || !objection.electionId.equals(election.id)) {
+            throw ProblemException.notFound("Objection", objectionId);
+        }
+        if (objection.answer != null) {
+            throw ProblemException.conflict("already-answered", "This objection was answered on "
+                    + objection.answeredAt);
+        }
+        objection.answer = request.answer().strip();
+        objection.answeredAt = clock.now();
+        objection.answeredBy = actor;
+        audit.record(actor, "objection.answered", "objection", objection.id, election.id, objection.answer);
+        return objection;
+    }
+
+    public int approvedCount(UUID electionId) {
+        return (int) Candidate.approved(electionId);
+    }
+
+    public int unansweredObjections(UUID electionId) {
+        return (int) Objection.unanswered(electionId);
+    }
+
+    private static Candidate candidate(Election election, UUID candidateId) {
+        Candidate candidate = Candidate.findById(candidateId);
+        if (candidate == null || !candidate.electionId.equals(election.id)) {
+            throw ProblemException.notFound("Candidate", candidateId);
+        }
+        return candidate;
+    }
+
+    private static RosterEntry rosterUnit(Election election, UnitRef ref, String field) {
+        return RosterEntry.find(election.communityId, ref.building().strip(), ref.unit().strip())
+                .orElseThrow(() -> ProblemException.invalid(field, "unit " + label(ref) + " is not on the roster"));
+    }
+
+    private static void requirePhase(Election election, Phase phase, String rule) {
+        if (election.phase != phase) {
+            throw ProblemException.conflict("wrong-phase", rule + "; the election is in " + election.phase);
+        }
+    }
+
+    private static String label(UnitRef ref) {
+        return ref.building().strip() + " " + ref.unit().strip();
+    }
+}
