@@ -27,7 +27,7 @@ final class Api {
     }
 
     static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
+        return given().auth().oauth2(token).contentType(ContentType.JSON).log().ifValidationFails();
     }
 
     static UUID createCommunity(String name) {

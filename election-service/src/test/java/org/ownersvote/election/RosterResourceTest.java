@@ -38,7 +38,7 @@ class RosterResourceTest {
     @Test
     void theSampleRosterImportsWithItsElectorate() {
         UUID community = Api.createCommunity("真如佳苑");
-        Api.as(Api.workingGroup(community)).contentType("text/csv").body(sample())
+        Api.as(Api.workingGroup(community)).contentType("text/csv").body(sample().getBytes(StandardCharsets.UTF_8))
                 .put("/api/communities/" + community + "/roster")
                 .then().statusCode(200)
                 .body("units", equalTo(900))
@@ -164,7 +164,7 @@ class RosterResourceTest {
                 "no phone numbers or registry numbers go to ballot-service");
 
         // frozen: a re-import is refused and changes nothing; an amendment is recorded and republished
-        Api.as(Api.workingGroup(community)).contentType("text/csv").body(sample())
+        Api.as(Api.workingGroup(community)).contentType("text/csv").body(sample().getBytes(StandardCharsets.UTF_8))
                 .put("/api/communities/" + community + "/roster").then().statusCode(409)
                 .body("type", equalTo("urn:ownersvote:problem:roster-frozen"));
         Api.as(Api.workingGroup(community))

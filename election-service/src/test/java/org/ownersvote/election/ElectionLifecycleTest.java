@@ -1,0 +1,226 @@
+package org.ownersvote.election;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.ownersvote.platform.outbox.OutboxEvent;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/** An election from DRAFT to COUNTING through the API, each guard met in turn. */
+@QuarkusTest
+class ElectionLifecycleTest {
+
+    /** Owners of counted units in the sample roster, with their units. */
+    static final List<String[]> NOMINEES = List.of(
+            new String[] { "1号楼", "101", "方杰" }, new String[] { "1号楼", "102", "顾建然" },
+            new String[] { "1号楼", "103", "王宇浩" }, new String[] { "1号楼", "104", "杨国轩" },
+            new String[] { "1号楼", "201", "赵国萱" }, new String[] { "1号楼", "204", "罗霞明" });
+
+    @AfterEach
+    void resetClock() {
+        TestElectionClock.reset();
+    }
+
+    @Test
+    void aRealElectionWaitsFifteenDaysOfPublicityAndItsObjectionsAnswered() {
+        UUID community = Api.createCommunity("生命周期小区");
+        String wg = Api.workingGroup(community);
+        importSample(community, wg);
+        UUID election = createElection(community, wg, false);
+        move(wg, election, "CANDIDATE_PUBLICITY").statusCode(409)
+                .body("detail", containsString("Allowed next phases: [NOMINATION]"));
+        move(wg, election, "NOMINATION").statusCode(200);
+        List<String> ids = nominateAndApprove(wg, election);
+
+        move(wg, election, "CANDIDATE_PUBLICITY").statusCode(200).body("publicityStartedAt", notNullValue());
+        String objection = Api.as(wg).body(Map.of("candidateId", ids.get(0), "objectingUnit",
+                Map.of("building", "1号楼", "unit", "301"), "text", "该候选人拖欠物业费"))
+                .post("/api/elections/" + election + "/objections").then().statusCode(201).extract().path("id");
+        move(wg, election, "VOTING").statusCode(409).body("detail", containsString("objection(s) are not answered"));
+        Api.as(wg).body(Map.of("answer", "经核实，已于五月缴清"))
+                .post("/api/elections/" + election + "/objections/" + objection + "/answer").then().statusCode(200);
+        Api.as(wg).body(Map.of("answer", "again"))
+                .post("/api/elections/" + election + "/objections/" + objection + "/answer").then().statusCode(409);
+        move(wg, election, "VOTING").statusCode(409)
+                .body("detail", containsString("must be public for 15 days first"));
+
+        TestElectionClock.advance(Duration.ofDays(15).plusMinutes(1));
+        String deadline = move(wg, election, "VOTING").statusCode(200).body("phase", equalTo("VOTING"))
+                .extract().path("votingDeadline");
+
+        OffsetDateTime later = OffsetDateTime.parse(deadline).plusDays(3);
+        Api.as(wg).body(Map.of("deadline", later.toString(), "reason", "部分业主外出，延长三天"))
+                .post("/api/elections/" + election + "/voting-deadline").then().statusCode(200);
+        Api.as(wg).body(Map.of("deadline", OffsetDateTime.parse(deadline).minusDays(1).toString(), "reason", "x"))
+                .post("/api/elections/" + election + "/voting-deadline").then().statusCode(422);
+        move(wg, election, "COUNTING").statusCode(409).body("detail", containsString("voting runs until"));
+        moveWithReason(wg, election, "COUNTING", "全部选票已收回").statusCode(200)
+                .body("closedEarlyReason", equalTo("全部选票已收回"));
+        move(wg, election, "RESULT_PUBLICITY").statusCode(409)
+                .body("detail", containsString("the final tally has not arrived"));
+
+        long phaseEvents = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
+                "recordKey = ?1 and eventType = 'election.phase-changed.v1'", election.toString()));
+        assertEquals(4, phaseEvents);
+        assertEquals(4L, (long) QuarkusTransaction.requiringNew().call(() -> PhaseChange.count("electionId", election)));
+    }
+
+    @Test
+    void aDrillPassesThroughWithoutWaiting() {
+        UUID community = Api.createCommunity("演练小区");
+        String wg = Api.workingGroup(community);
+        importSample(community, wg);
+        UUID election = createElection(community, wg, true);
+        move(wg, election, "NOMINATION").statusCode(200);
+        nominateAndApprove(wg, election);
+        move(wg, election, "CANDIDATE_PUBLICITY").statusCode(200);
+        move(wg, election, "VOTING").statusCode(200).body("drill", equalTo(true));
+    }
+
+    @Test
+    void nominationRulesAreEnforced() {
+        UUID community = Api.createCommunity("提名小区");
+        String wg = Api.workingGroup(community);
+        importSample(community, wg);
+        UUID election = createElection(community, wg, false);
+        nominate(wg, election, NOMINEES.get(0), "1号楼", "301").statusCode(409)
+                .body("type", equalTo("urn:ownersvote:problem:wrong-phase"));
+        move(wg, election, "NOMINATION").statusCode(200);
+
+        nominate(wg, election, new String[] { "1号楼", "101", "冒名者" }, "1号楼", "301").statusCode(422)
+                .body("errors[0].field", equalTo("name"));
+        nominate(wg, election, new String[] { "地下车库", "B1-001", "黄玉" }, "1号楼", "301").statusCode(422)
+                .body("errors[0].message", containsString("does not count"));
+        nominate(wg, election, NOMINEES.get(0), "9号楼", "9999").statusCode(422)
+                .body("errors[0].field", equalTo("nominators"));
+        String id = nominate(wg, election, NOMINEES.get(0), "1号楼", "301").statusCode(201)
+                .body("nominators", equalTo(1)).extract().path("id");
+        nominate(wg, election, NOMINEES.get(0), "1号楼", "302").statusCode(200)
+                .body("id", equalTo(id)).body("nominators", equalTo(2));
+        Api.as(wg).get("/api/elections/" + election + "/candidates").then().body("candidates", hasSize(1));
+
+        Map<String, Object> longStatement = nominationBody(NOMINEES.get(1), "1号楼", "301");
+        longStatement.put("statement", "长".repeat(501));
+        Api.as(wg).body(longStatement).post("/api/elections/" + election + "/nominations").then().statusCode(422);
+
+        // SH-2020: no approval without the written commitment; a rejection needs its category and reason
+        Map<String, Object> noCommitment = nominationBody(NOMINEES.get(2), "1号楼", "301");
+        noCommitment.put("commitmentReceived", false);
+        String uncommitted = Api.as(wg).body(noCommitment).post("/api/elections/" + election + "/nominations")
+                .then().statusCode(201).extract().path("id");
+        review(wg, election, uncommitted, Map.of("decision", "APPROVED")).statusCode(422)
+                .body("errors[0].message", containsString("承诺书"));
+        review(wg, election, uncommitted, Map.of("decision", "REJECTED")).statusCode(422);
+        review(wg, election, uncommitted, Map.of("decision", "REJECTED", "reasonCategory",
+                "FEE_OR_REPAIR_FUND_ARREARS", "reason", "欠缴物业费两年")).statusCode(200)
+                .body("status", equalTo("REJECTED"));
+    }
+
+    @Test
+    void theCandidateListIsInSurnameStrokeOrder() {
+        UUID community = Api.createCommunity("笔画小区");
+        String wg = Api.workingGroup(community);
+        importSample(community, wg);
+        UUID election = createElection(community, wg, false);
+        move(wg, election, "NOMINATION").statusCode(200);
+        for (String[] nominee : NOMINEES) {
+            nominate(wg, election, nominee, "1号楼", "301").statusCode(201);
+        }
+        // 方 4, 王 4, 杨 7, 罗 8, 赵 9, 顾 10 strokes; the 4-stroke tie follows ICU's stroke collation
+        Api.as(wg).get("/api/elections/" + election + "/candidates").then().statusCode(200)
+                .body("candidates.name", equalTo(List.of("方杰", "王宇浩", "杨国轩", "罗霞明", "赵国萱", "顾建然")));
+    }
+
+    @Test
+    void anotherCommunitysWorkingGroupGets403OnEveryEndpointWithAnId() {
+        UUID community = Api.createCommunity("越权小区");
+        String wg = Api.workingGroup(community);
+        importSample(community, wg);
+        UUID election = createElection(community, wg, false);
+        move(wg, election, "NOMINATION").statusCode(200);
+        String candidate = nominate(wg, election, NOMINEES.get(0), "1号楼", "301").statusCode(201).extract().path("id");
+        String foreign = Api.workingGroup(UUID.randomUUID());
+        String base = "/api/elections/" + election;
+        Api.as(foreign).get(base).then().statusCode(403);
+        Api.as(foreign).get(base + "/candidates").then().statusCode(403);
+        Api.as(foreign).body(Map.of("to", "CANDIDATE_PUBLICITY")).post(base + "/transitions").then().statusCode(403);
+        Api.as(foreign).body(nominationBody(NOMINEES.get(1), "1号楼", "301")).post(base + "/nominations")
+                .then().statusCode(403);
+        Api.as(foreign).body(Map.of("decision", "APPROVED")).post(base + "/candidates/" + candidate + "/review")
+                .then().statusCode(403);
+        Api.as(foreign).body(Map.of("objectingUnit", Map.of("building", "1号楼", "unit", "301"), "text", "x"))
+                .post(base + "/objections").then().statusCode(403);
+        Api.as(foreign).body(Map.of("answer", "x")).post(base + "/objections/" + UUID.randomUUID() + "/answer")
+                .then().statusCode(403);
+        Api.as(foreign).body(Map.of("deadline", OffsetDateTime.now().plusDays(30).toString(), "reason", "x"))
+                .post(base + "/voting-deadline").then().statusCode(403);
+        Api.as(wg).get(base + "/candidates").then().body("candidates[0].status", equalTo("NOMINATED"));
+    }
+
+    private static List<String> nominateAndApprove(String wg, UUID election) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (String[] nominee : NOMINEES.subList(0, 5)) {
+            String id = nominate(wg, election, nominee, "1号楼", "301").statusCode(201).extract().path("id");
+            review(wg, election, id, Map.of("decision", "APPROVED")).statusCode(200);
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private static void importSample(UUID community, String wg) {
+        Api.as(wg).contentType("text/csv").body(RosterResourceTest.sample().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .put("/api/communities/" + community + "/roster").then().statusCode(200);
+    }
+
+    private static UUID createElection(UUID community, String wg, boolean drill) {
+        Map<String, Object> body = new HashMap<>(Api.electionBody(community));
+        body.put("rulePack", "SH-2020");
+        body.put("drill", drill);
+        return UUID.fromString(Api.as(wg).body(body).post("/api/elections").then().statusCode(201)
+                .extract().path("id"));
+    }
+
+    private static ValidatableResponse move(String wg, UUID election, String to) {
+        return Api.as(wg).body(Map.of("to", to)).post("/api/elections/" + election + "/transitions").then();
+    }
+
+    private static ValidatableResponse moveWithReason(String wg, UUID election, String to, String reason) {
+        return Api.as(wg).body(Map.of("to", to, "reason", reason)).post("/api/elections/" + election + "/transitions")
+                .then();
+    }
+
+    private static Map<String, Object> nominationBody(String[] nominee, String byBuilding, String byUnit) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("unit", Map.of("building", nominee[0], "unit", nominee[1]));
+        body.put("name", nominee[2]);
+        body.put("statement", "愿为业主服务");
+        body.put("nominators", List.of(Map.of("building", byBuilding, "unit", byUnit)));
+        body.put("commitmentReceived", true);
+        return body;
+    }
+
+    private static ValidatableResponse nominate(String wg, UUID election, String[] nominee, String byBuilding,
+            String byUnit) {
+        return Api.as(wg).body(nominationBody(nominee, byBuilding, byUnit))
+                .post("/api/elections/" + election + "/nominations").then();
+    }
+
+    private static ValidatableResponse review(String wg, UUID election, String candidate, Map<String, Object> body) {
+        return Api.as(wg).body(body).post("/api/elections/" + election + "/candidates/" + candidate + "/review").then();
+    }
+}
