@@ -15,6 +15,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.ownersvote.events.EventCodec;
+import org.ownersvote.events.election.BallotCandidate;
+import org.ownersvote.events.election.BallotMotion;
+import org.ownersvote.events.election.VotingOpened;
 import org.ownersvote.platform.outbox.OutboxEvent;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -77,6 +81,19 @@ class ElectionLifecycleTest {
         long phaseEvents = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
                 "recordKey = ?1 and eventType = 'election.phase-changed.v1'", election.toString()));
         assertEquals(4, phaseEvents);
+        assertEquals(5L, (long) QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
+                "recordKey = ?1 and eventType = 'election.candidate-decided.v1'", election.toString())));
+
+        // voting-opened carries what ballots print: approved candidates in stroke order, and the motions
+        VotingOpened opened = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>list(
+                "recordKey = ?1 and eventType = 'election.voting-opened.v1'", election.toString())).stream()
+                .map(e -> EventCodec.readPayload(EventCodec.readEnvelope(e.payload), VotingOpened.class))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("方杰", "王宇浩", "杨国轩", "赵国萱", "顾建然"),
+                opened.candidates().stream().map(BallotCandidate::name).toList());
+        assertEquals(List.of(1, 2, 3, 4, 5), opened.candidates().stream().map(BallotCandidate::position).toList());
+        assertEquals(List.of("MAJORITY", "SPECIAL"), opened.motions().stream().map(BallotMotion::threshold).toList());
+        assertEquals(OffsetDateTime.parse(deadline).toInstant(), opened.votingDeadline().toInstant());
         assertEquals(4L, (long) QuarkusTransaction.requiringNew().call(() -> PhaseChange.count("electionId", election)));
     }
 
@@ -172,6 +189,24 @@ class ElectionLifecycleTest {
         Api.as(wg).get(base + "/candidates").then().body("candidates[0].status", equalTo("NOMINATED"));
     }
 
+    @Test
+    void aStreetOfficeSeesTheElectionsOfItsOwnCommunitiesOnly() {
+        UUID mine = Api.createCommunity("监督小区");
+        UUID other = Api.createCommunity("别家小区");
+        UUID election = createElection(mine, Api.workingGroup(mine), false);
+        createElection(other, Api.workingGroup(other), false);
+        String streetOffice = org.ownersvote.platform.testing.TestTokens.as("jiedao",
+                org.ownersvote.platform.security.Roles.STREET_OFFICE).oversees(mine).token();
+        Api.as(streetOffice).queryParam("street", "真如镇街道").get("/api/elections").then().statusCode(200)
+                .body("communityId", org.hamcrest.Matchers.everyItem(equalTo(mine.toString())))
+                .body("id", org.hamcrest.Matchers.hasItem(election.toString()))
+                .body("[0].phase", equalTo("DRAFT"));
+        Api.as(streetOffice).get("/api/elections").then().statusCode(422);
+        Api.as(Api.workingGroup(mine)).queryParam("street", "真如镇街道").get("/api/elections").then().statusCode(403);
+        Api.as(streetOffice).body(Map.of("to", "NOMINATION")).post("/api/elections/" + election + "/transitions")
+                .then().statusCode(403);
+    }
+
     private static List<String> nominateAndApprove(String wg, UUID election) {
         List<String> ids = new java.util.ArrayList<>();
         for (String[] nominee : NOMINEES.subList(0, 5)) {
@@ -191,6 +226,8 @@ class ElectionLifecycleTest {
         Map<String, Object> body = new HashMap<>(Api.electionBody(community));
         body.put("rulePack", "SH-2020");
         body.put("drill", drill);
+        body.put("motions", List.of(Map.of("title", "通过《业主大会议事规则》", "threshold", "MAJORITY"),
+                Map.of("title", "使用专项维修资金更换电梯", "threshold", "SPECIAL")));
         return UUID.fromString(Api.as(wg).body(body).post("/api/elections").then().statusCode(201)
                 .extract().path("id"));
     }

@@ -3,7 +3,11 @@ package org.ownersvote.events;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.ownersvote.events.election.CandidateDecided;
+import org.ownersvote.events.election.CandidateListPublished;
 import org.ownersvote.events.election.ContactsChunk;
+import org.ownersvote.events.election.ObjectionAnswered;
+import org.ownersvote.events.election.VotingOpened;
 import org.ownersvote.events.election.ElectionCreated;
 import org.ownersvote.events.election.ElectoratePublished;
 import org.ownersvote.events.election.ElectorateChunk;
@@ -22,7 +26,12 @@ public enum EventType {
     CONTACTS_CHUNK("election.contacts-chunk.v1", Topics.ELECTION_EVENTS, ContactsChunk.class),
     PHASE_CHANGED("election.phase-changed.v1", Topics.ELECTION_EVENTS, PhaseChanged.class),
     VOTING_DEADLINE_EXTENDED("election.voting-deadline-extended.v1", Topics.ELECTION_EVENTS,
-            VotingDeadlineExtended.class);
+            VotingDeadlineExtended.class),
+    CANDIDATE_DECIDED("election.candidate-decided.v1", Topics.ELECTION_EVENTS, CandidateDecided.class),
+    CANDIDATE_LIST_PUBLISHED("election.candidate-list-published.v1", Topics.ELECTION_EVENTS,
+            CandidateListPublished.class),
+    OBJECTION_ANSWERED("election.objection-answered.v1", Topics.ELECTION_EVENTS, ObjectionAnswered.class),
+    VOTING_OPENED("election.voting-opened.v1", Topics.ELECTION_EVENTS, VotingOpened.class);
 
     private final String type;
     private final String topic;

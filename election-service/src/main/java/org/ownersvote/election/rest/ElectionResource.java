@@ -1,6 +1,7 @@
 package org.ownersvote.election.rest;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -12,12 +13,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.ownersvote.election.Election;
 import org.ownersvote.election.rest.dto.CreateElectionRequest;
+import org.ownersvote.election.rest.dto.ElectionSummary;
 import org.ownersvote.election.rest.dto.ElectionView;
 import org.ownersvote.election.rest.dto.TransitionRequest;
 import org.ownersvote.election.service.ElectionService;
@@ -42,6 +47,15 @@ public class ElectionResource {
         Election election = elections.create(request, caller.username());
         ElectionView created = ElectionView.of(election, elections.electorate(election));
         return Response.created(URI.create("/api/elections/" + created.id())).entity(created).build();
+    }
+
+    /** A street office's overview of the elections in its communities of one street (read-only). */
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE })
+    public List<ElectionSummary> ofStreet(@QueryParam("street") @NotBlank @Size(max = 50) String street) {
+        return elections.ofStreet(street.strip()).stream()
+                .filter(row -> caller.canSeeCommunity(row.communityId()))
+                .toList();
     }
 
     @POST

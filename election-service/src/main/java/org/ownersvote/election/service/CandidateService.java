@@ -24,7 +24,11 @@ import org.ownersvote.election.rest.dto.CandidateDtos.NominationRequest;
 import org.ownersvote.election.rest.dto.CandidateDtos.ObjectionRequest;
 import org.ownersvote.election.rest.dto.CandidateDtos.ReviewRequest;
 import org.ownersvote.election.rest.dto.CandidateDtos.UnitRef;
+import org.ownersvote.events.election.BallotCandidate;
+import org.ownersvote.events.election.CandidateDecided;
+import org.ownersvote.events.election.ObjectionAnswered;
 import org.ownersvote.platform.audit.AuditLog;
+import org.ownersvote.platform.outbox.Outbox;
 import org.ownersvote.platform.problem.ProblemException;
 
 /** Nomination from paper forms, eligibility review, and objections during publicity. */
@@ -39,6 +43,9 @@ public class CandidateService {
 
     @Inject
     ElectionClock clock;
+
+    @Inject
+    Outbox outbox;
 
     public record Nominated(Candidate candidate, boolean merged) {
     }
@@ -121,6 +128,9 @@ public class CandidateService {
         audit.record(actor, "candidate." + request.decision().name().toLowerCase(), "candidate", candidate.id,
                 election.id, candidate.name + (candidate.reasonCategory == null ? ""
                         : ": " + candidate.reasonCategory + " " + candidate.reason));
+        outbox.publish(election.id, new CandidateDecided(election.id, candidate.id, candidate.name,
+                candidate.status.name(), candidate.reasonCategory == null ? null : candidate.reasonCategory.name(),
+                candidate.reason, election.drill));
         return candidate;
     }
 
@@ -131,6 +141,18 @@ public class CandidateService {
                 .sorted(Comparator.comparing((Candidate c) -> c.name, strokes).thenComparing(c -> c.building)
                         .thenComparing(c -> c.unit))
                 .toList();
+    }
+
+    /** The approved candidates as the list and the ballot show them: stroke order, numbered from 1. */
+    public List<BallotCandidate> ballotCandidates(UUID electionId) {
+        List<Candidate> approved = list(electionId).stream().filter(c -> c.status == Candidate.Status.APPROVED)
+                .toList();
+        List<BallotCandidate> ballot = new java.util.ArrayList<>(approved.size());
+        for (int i = 0; i < approved.size(); i++) {
+            Candidate c = approved.get(i);
+            ballot.add(new BallotCandidate(c.id, i + 1, c.name, c.building, c.unit, c.statement));
+        }
+        return ballot;
     }
 
     public Map<UUID, Integer> nominatorCounts(UUID electionId) {
@@ -178,6 +200,8 @@ public class CandidateService {
         objection.answeredAt = clock.now();
         objection.answeredBy = actor;
         audit.record(actor, "objection.answered", "objection", objection.id, election.id, objection.answer);
+        outbox.publish(election.id, new ObjectionAnswered(election.id, election.communityId, objection.id,
+                objection.candidateId, objection.text, objection.answer, election.drill));
         return objection;
     }
 

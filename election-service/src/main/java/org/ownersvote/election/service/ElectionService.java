@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import org.ownersvote.election.Community;
 import org.ownersvote.election.Election;
+import org.ownersvote.election.Motion;
 import org.ownersvote.election.PhaseChange;
 import org.ownersvote.election.domain.Electorate;
 import org.ownersvote.election.domain.Phase;
@@ -18,7 +19,11 @@ import org.ownersvote.election.domain.PhaseMachine;
 import org.ownersvote.election.domain.RosterUnit;
 import org.ownersvote.election.domain.RulePack;
 import org.ownersvote.election.rest.dto.CreateElectionRequest;
+import org.ownersvote.election.rest.dto.ElectionSummary;
+import org.ownersvote.events.election.BallotMotion;
+import org.ownersvote.events.election.CandidateListPublished;
 import org.ownersvote.events.election.ElectionCreated;
+import org.ownersvote.events.election.VotingOpened;
 import org.ownersvote.events.election.PhaseChanged;
 import org.ownersvote.events.election.VotingDeadlineExtended;
 import org.ownersvote.platform.audit.AuditLog;
@@ -80,6 +85,17 @@ public class ElectionService {
         election.createdAt = OffsetDateTime.now();
         election.createdBy = actor;
         election.persist();
+        int position = 0;
+        for (CreateElectionRequest.MotionRequest m : request.motions() == null ? List.<CreateElectionRequest.MotionRequest>of()
+                : request.motions()) {
+            Motion motion = new Motion();
+            motion.id = UUID.randomUUID();
+            motion.electionId = election.id;
+            motion.position = ++position;
+            motion.title = m.title().strip();
+            motion.threshold = m.threshold();
+            motion.persist();
+        }
 
         audit.record(actor, "election.created", "election", election.id, election.id, election.title);
         outbox.publish(election.id, new ElectionCreated(election.id, community.id, community.name, election.title,
@@ -128,10 +144,20 @@ public class ElectionService {
                 election.frozenAt = now;
                 electorates.publish(election, roster);
             }
-            case CANDIDATE_PUBLICITY -> election.publicityStartedAt = now;
+            case CANDIDATE_PUBLICITY -> {
+                election.publicityStartedAt = now;
+                outbox.publish(election.id, new CandidateListPublished(election.id, election.communityId,
+                        election.drill ? now : now.plusDays(rulePack.minimumPublicityDays()),
+                        candidates.ballotCandidates(election.id), election.drill));
+            }
             case VOTING -> {
                 election.votingOpenedAt = now;
                 election.votingDeadline = now.plusDays(election.votingDays);
+                outbox.publish(election.id, new VotingOpened(election.id, election.communityId, election.rulePack,
+                        election.seats, election.alternates, election.votingDeadline, election.electorateVersion,
+                        candidates.ballotCandidates(election.id), Motion.ofElection(election.id).stream()
+                                .map(m -> new BallotMotion(m.id, m.position, m.title, m.threshold.name())).toList(),
+                        election.drill));
             }
             case COUNTING -> {
                 election.votingClosedAt = now;
@@ -193,6 +219,18 @@ public class ElectionService {
                     election.electorateHeadcount);
         }
         return Electorate.of(rosters.units(election.communityId), RulePack.fromCode(election.rulePack).orElseThrow());
+    }
+
+    /** Elections of the communities of one street, newest first. */
+    public List<ElectionSummary> ofStreet(String street) {
+        List<Community> communities = Community.list("street", street);
+        java.util.Map<UUID, Community> byId = communities.stream()
+                .collect(java.util.stream.Collectors.toMap(c -> c.id, c -> c));
+        if (byId.isEmpty()) {
+            return List.of();
+        }
+        return Election.<Election>list("communityId in ?1 order by createdAt desc", byId.keySet()).stream()
+                .map(e -> ElectionSummary.of(e, byId.get(e.communityId))).toList();
     }
 
     public Election get(UUID id) {

@@ -1,9 +1,11 @@
 package org.ownersvote.election.rest.dto;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import org.ownersvote.election.Election;
+import org.ownersvote.election.Motion;
 import org.ownersvote.election.domain.Electorate;
 import org.ownersvote.election.domain.Phase;
 
@@ -25,11 +27,17 @@ public record ElectionView(
         OffsetDateTime votingOpenedAt,
         OffsetDateTime votingDeadline,
         OffsetDateTime votingClosedAt,
-        String closedEarlyReason) {
+        String closedEarlyReason,
+        List<MotionView> motions) {
+
+    public record MotionView(UUID id, int position, String title, Motion.Threshold threshold) {
+    }
 
     public static ElectionView of(Election e, Electorate electorate) {
         return new ElectionView(e.id, e.communityId, e.title, e.rulePack, e.seats, e.alternates, e.votingDays,
                 e.drill, e.phase, e.createdAt, e.frozenAt != null, ElectorateView.of(e.rulePack, electorate),
-                e.publicityStartedAt, e.votingOpenedAt, e.votingDeadline, e.votingClosedAt, e.closedEarlyReason);
+                e.publicityStartedAt, e.votingOpenedAt, e.votingDeadline, e.votingClosedAt, e.closedEarlyReason,
+                Motion.ofElection(e.id).stream().map(m -> new MotionView(m.id, m.position, m.title, m.threshold))
+                        .toList());
     }
 }
