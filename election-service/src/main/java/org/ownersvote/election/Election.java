@@ -101,6 +101,14 @@ public class Election extends PanacheEntityBase {
     @Column(name = "quorum_met")
     public Boolean quorumMet;
 
+    /** Final hash of the counted-ballot ledger, from the final tally. */
+    @Column(name = "ledger_hash")
+    public String ledgerHash;
+
+    /** When the result was certified as valid; never set for a drill. */
+    @Column(name = "certified_at")
+    public OffsetDateTime certifiedAt;
+
     @Version
     public long version;
 

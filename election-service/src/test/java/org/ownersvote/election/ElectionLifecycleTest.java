@@ -29,6 +29,9 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class ElectionLifecycleTest {
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
     /** Owners of counted units in the sample roster, with their units. */
     static final List<String[]> NOMINEES = List.of(
             new String[] { "1号楼", "101", "方杰" }, new String[] { "1号楼", "102", "顾建然" },
@@ -77,10 +80,18 @@ class ElectionLifecycleTest {
                 .body("closedEarlyReason", equalTo("全部选票已收回"));
         move(wg, election, "RESULT_PUBLICITY").statusCode(409)
                 .body("detail", containsString("the final tally has not arrived"));
+        finalTally(election, true);
+        move(wg, election, "FAILED").statusCode(409).body("detail", containsString("the quorum was met"));
+        move(wg, election, "RESULT_PUBLICITY").statusCode(200).body("certified", equalTo(true))
+                .body("ledgerHash", equalTo("ledger-" + election));
+        move(wg, election, "CLOSED").statusCode(200);
+        move(wg, election, "VOTING").statusCode(409).body("detail", containsString("none (the election has ended)"));
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
+                "recordKey = ?1 and eventType = 'election.result-certified.v1'", election.toString())));
 
         long phaseEvents = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
                 "recordKey = ?1 and eventType = 'election.phase-changed.v1'", election.toString()));
-        assertEquals(4, phaseEvents);
+        assertEquals(6, phaseEvents, "NOMINATION, CANDIDATE_PUBLICITY, VOTING, COUNTING, RESULT_PUBLICITY, CLOSED");
         assertEquals(5L, (long) QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
                 "recordKey = ?1 and eventType = 'election.candidate-decided.v1'", election.toString())));
 
@@ -94,7 +105,7 @@ class ElectionLifecycleTest {
         assertEquals(List.of(1, 2, 3, 4, 5), opened.candidates().stream().map(BallotCandidate::position).toList());
         assertEquals(List.of("MAJORITY", "SPECIAL"), opened.motions().stream().map(BallotMotion::threshold).toList());
         assertEquals(OffsetDateTime.parse(deadline).toInstant(), opened.votingDeadline().toInstant());
-        assertEquals(4L, (long) QuarkusTransaction.requiringNew().call(() -> PhaseChange.count("electionId", election)));
+        assertEquals(6L, (long) QuarkusTransaction.requiringNew().call(() -> PhaseChange.count("electionId", election)));
     }
 
     @Test
@@ -107,6 +118,37 @@ class ElectionLifecycleTest {
         nominateAndApprove(wg, election);
         move(wg, election, "CANDIDATE_PUBLICITY").statusCode(200);
         move(wg, election, "VOTING").statusCode(200).body("drill", equalTo(true));
+        moveWithReason(wg, election, "COUNTING", "演练结束").statusCode(200);
+        finalTally(election, true);
+        move(wg, election, "RESULT_PUBLICITY").statusCode(200).body("certified", equalTo(false));
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
+                "recordKey = ?1 and eventType = 'election.result-certified.v1'", election.toString())),
+                "a drill's result is never certified as real");
+    }
+
+    @Test
+    void anElectionWithoutQuorumFails() {
+        UUID community = Api.createCommunity("流选小区");
+        String wg = Api.workingGroup(community);
+        importSample(community, wg);
+        UUID election = createElection(community, wg, true);
+        move(wg, election, "NOMINATION").statusCode(200);
+        nominateAndApprove(wg, election);
+        move(wg, election, "CANDIDATE_PUBLICITY").statusCode(200);
+        move(wg, election, "VOTING").statusCode(200);
+        moveWithReason(wg, election, "COUNTING", "演练结束").statusCode(200);
+        finalTally(election, false);
+        move(wg, election, "RESULT_PUBLICITY").statusCode(409).body("detail", containsString("quorum was not met"));
+        move(wg, election, "FAILED").statusCode(200).body("phase", equalTo("FAILED"));
+    }
+
+    private void finalTally(UUID election, boolean quorumMet) {
+        org.ownersvote.platform.testing.KafkaTopics.send(bootstrap, org.ownersvote.events.Topics.BALLOT_EVENTS,
+                election.toString(), org.ownersvote.platform.testing.TestEvents.envelope(UUID.randomUUID().toString(),
+                        election, new org.ownersvote.events.ballot.TallyFinalized(election, quorumMet,
+                                "ledger-" + election, OffsetDateTime.now())));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> Election.<Election>findById(election).finalTallyReceived));
     }
 
     @Test

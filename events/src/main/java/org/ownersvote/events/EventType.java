@@ -3,7 +3,9 @@ package org.ownersvote.events;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.ownersvote.events.ballot.TallyFinalized;
 import org.ownersvote.events.election.CandidateDecided;
+import org.ownersvote.events.election.ResultCertified;
 import org.ownersvote.events.election.CandidateListPublished;
 import org.ownersvote.events.election.ContactsChunk;
 import org.ownersvote.events.election.ObjectionAnswered;
@@ -31,7 +33,9 @@ public enum EventType {
     CANDIDATE_LIST_PUBLISHED("election.candidate-list-published.v1", Topics.ELECTION_EVENTS,
             CandidateListPublished.class),
     OBJECTION_ANSWERED("election.objection-answered.v1", Topics.ELECTION_EVENTS, ObjectionAnswered.class),
-    VOTING_OPENED("election.voting-opened.v1", Topics.ELECTION_EVENTS, VotingOpened.class);
+    VOTING_OPENED("election.voting-opened.v1", Topics.ELECTION_EVENTS, VotingOpened.class),
+    RESULT_CERTIFIED("election.result-certified.v1", Topics.ELECTION_EVENTS, ResultCertified.class),
+    TALLY_FINALIZED("ballot.tally-finalized.v1", Topics.BALLOT_EVENTS, TallyFinalized.class);
 
     private final String type;
     private final String topic;

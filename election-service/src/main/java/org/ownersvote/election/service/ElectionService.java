@@ -22,7 +22,11 @@ import org.ownersvote.election.rest.dto.CreateElectionRequest;
 import org.ownersvote.election.rest.dto.ElectionSummary;
 import org.ownersvote.events.election.BallotMotion;
 import org.ownersvote.events.election.CandidateListPublished;
+import org.ownersvote.events.EventEnvelope;
+import org.ownersvote.events.UnreadableEventException;
+import org.ownersvote.events.ballot.TallyFinalized;
 import org.ownersvote.events.election.ElectionCreated;
+import org.ownersvote.events.election.ResultCertified;
 import org.ownersvote.events.election.VotingOpened;
 import org.ownersvote.events.election.PhaseChanged;
 import org.ownersvote.events.election.VotingDeadlineExtended;
@@ -165,6 +169,14 @@ public class ElectionService {
                     election.closedEarlyReason = recordedReason;
                 }
             }
+            case RESULT_PUBLICITY -> {
+                // a drill runs through every phase, but its result is never certified as real
+                if (!election.drill) {
+                    election.certifiedAt = now;
+                    outbox.publish(election.id, new ResultCertified(election.id, election.communityId,
+                            election.ledgerHash, now));
+                }
+            }
             default -> {
             }
         }
@@ -181,6 +193,20 @@ public class ElectionService {
         outbox.publish(election.id, new PhaseChanged(election.id, election.communityId, from.name(), to.name(), now,
                 election.drill, election.votingDeadline, recordedReason));
         return election;
+    }
+
+    /** Records ballot-service's final tally; the working group then publishes the result or lets the election fail. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tallyFinalized(EventEnvelope envelope, TallyFinalized tally) {
+        Election election = Election.findById(tally.electionId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (election == null) {
+            throw new UnreadableEventException("final tally for unknown election " + tally.electionId());
+        }
+        election.finalTallyReceived = true;
+        election.quorumMet = tally.quorumMet();
+        election.ledgerHash = tally.ledgerHash();
+        audit.record("event:" + envelope.source(), "election.tally-received", "election", election.id, election.id,
+                "quorum " + (tally.quorumMet() ? "met" : "not met") + ", ledger " + tally.ledgerHash());
     }
 
     /** Extends voting while it runs, before its deadline has passed; the new deadline is announced. */

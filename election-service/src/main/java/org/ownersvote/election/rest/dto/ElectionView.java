@@ -28,7 +28,9 @@ public record ElectionView(
         OffsetDateTime votingDeadline,
         OffsetDateTime votingClosedAt,
         String closedEarlyReason,
-        List<MotionView> motions) {
+        List<MotionView> motions,
+        String ledgerHash,
+        boolean certified) {
 
     public record MotionView(UUID id, int position, String title, Motion.Threshold threshold) {
     }
@@ -38,6 +40,6 @@ public record ElectionView(
                 e.drill, e.phase, e.createdAt, e.frozenAt != null, ElectorateView.of(e.rulePack, electorate),
                 e.publicityStartedAt, e.votingOpenedAt, e.votingDeadline, e.votingClosedAt, e.closedEarlyReason,
                 Motion.ofElection(e.id).stream().map(m -> new MotionView(m.id, m.position, m.title, m.threshold))
-                        .toList());
+                        .toList(), e.ledgerHash, e.certifiedAt != null);
     }
 }
