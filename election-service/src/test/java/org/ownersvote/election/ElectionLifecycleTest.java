@@ -110,36 +110,44 @@ class ElectionLifecycleTest {
 
     @Test
     void aDrillPassesThroughWithoutWaiting() {
-        UUID community = Api.createCommunity("演练小区");
-        String wg = Api.workingGroup(community);
-        importSample(community, wg);
-        UUID election = createElection(community, wg, true);
-        move(wg, election, "NOMINATION").statusCode(200);
-        nominateAndApprove(wg, election);
-        move(wg, election, "CANDIDATE_PUBLICITY").statusCode(200);
-        move(wg, election, "VOTING").statusCode(200).body("drill", equalTo(true));
-        moveWithReason(wg, election, "COUNTING", "演练结束").statusCode(200);
-        finalTally(election, true);
-        move(wg, election, "RESULT_PUBLICITY").statusCode(200).body("certified", equalTo(false));
+        Setup drill = drillInCounting("演练小区");
+        finalTally(drill.election(), true);
+        move(drill.wg(), drill.election(), "RESULT_PUBLICITY").statusCode(200).body("certified", equalTo(false));
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
-                "recordKey = ?1 and eventType = 'election.result-certified.v1'", election.toString())),
+                "recordKey = ?1 and eventType = 'election.result-certified.v1'", drill.election().toString())),
                 "a drill's result is never certified as real");
     }
 
     @Test
     void anElectionWithoutQuorumFails() {
-        UUID community = Api.createCommunity("流选小区");
+        Setup drill = drillInCounting("流选小区");
+        finalTally(drill.election(), false);
+        move(drill.wg(), drill.election(), "RESULT_PUBLICITY").statusCode(409)
+                .body("detail", containsString("quorum was not met"));
+        move(drill.wg(), drill.election(), "FAILED").statusCode(200).body("phase", equalTo("FAILED"));
+    }
+
+    /** A community with the sample roster, its working group, and an election with nomination open. */
+    record Setup(UUID community, String wg, UUID election) {
+    }
+
+    private static Setup nominationOpen(String communityName, boolean drill) {
+        UUID community = Api.createCommunity(communityName);
         String wg = Api.workingGroup(community);
         importSample(community, wg);
-        UUID election = createElection(community, wg, true);
+        UUID election = createElection(community, wg, drill);
         move(wg, election, "NOMINATION").statusCode(200);
-        nominateAndApprove(wg, election);
-        move(wg, election, "CANDIDATE_PUBLICITY").statusCode(200);
-        move(wg, election, "VOTING").statusCode(200);
-        moveWithReason(wg, election, "COUNTING", "演练结束").statusCode(200);
-        finalTally(election, false);
-        move(wg, election, "RESULT_PUBLICITY").statusCode(409).body("detail", containsString("quorum was not met"));
-        move(wg, election, "FAILED").statusCode(200).body("phase", equalTo("FAILED"));
+        return new Setup(community, wg, election);
+    }
+
+    /** A drill taken to COUNTING without waiting: no publicity period, voting closed early with a reason. */
+    private static Setup drillInCounting(String communityName) {
+        Setup drill = nominationOpen(communityName, true);
+        nominateAndApprove(drill.wg(), drill.election());
+        move(drill.wg(), drill.election(), "CANDIDATE_PUBLICITY").statusCode(200);
+        move(drill.wg(), drill.election(), "VOTING").statusCode(200).body("drill", equalTo(true));
+        moveWithReason(drill.wg(), drill.election(), "COUNTING", "演练结束").statusCode(200);
+        return drill;
     }
 
     private void finalTally(UUID election, boolean quorumMet) {
@@ -192,11 +200,9 @@ class ElectionLifecycleTest {
 
     @Test
     void theCandidateListIsInSurnameStrokeOrder() {
-        UUID community = Api.createCommunity("笔画小区");
-        String wg = Api.workingGroup(community);
-        importSample(community, wg);
-        UUID election = createElection(community, wg, false);
-        move(wg, election, "NOMINATION").statusCode(200);
+        Setup setup = nominationOpen("笔画小区", false);
+        String wg = setup.wg();
+        UUID election = setup.election();
         for (String[] nominee : NOMINEES) {
             nominate(wg, election, nominee, "1号楼", "301").statusCode(201);
         }
@@ -207,11 +213,9 @@ class ElectionLifecycleTest {
 
     @Test
     void anotherCommunitysWorkingGroupGets403OnEveryEndpointWithAnId() {
-        UUID community = Api.createCommunity("越权小区");
-        String wg = Api.workingGroup(community);
-        importSample(community, wg);
-        UUID election = createElection(community, wg, false);
-        move(wg, election, "NOMINATION").statusCode(200);
+        Setup setup = nominationOpen("越权小区", false);
+        String wg = setup.wg();
+        UUID election = setup.election();
         String candidate = nominate(wg, election, NOMINEES.get(0), "1号楼", "301").statusCode(201).extract().path("id");
         String foreign = Api.workingGroup(UUID.randomUUID());
         String base = "/api/elections/" + election;
