@@ -1,0 +1,79 @@
+package org.ownersvote.ballot.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class BallotStateMachineTest {
+
+    static final BallotStateMachine.Context LEADER = new BallotStateMachine.Context(true, false, false);
+    static final BallotStateMachine.Context WORKING_GROUP_WITH_REASON = new BallotStateMachine.Context(true, true, true);
+    static final BallotStateMachine.Context CLOSED = new BallotStateMachine.Context(false, true, true);
+
+    @Test
+    void aBallotGoesFromIssuedToHandedOutToReturned() {
+        assertEquals(Optional.of(BallotStatus.HANDED_OUT),
+                BallotStateMachine.apply(BallotStatus.ISSUED, BallotAction.HANDOUT, LEADER).next());
+        assertEquals(Optional.of(BallotStatus.RETURNED),
+                BallotStateMachine.apply(BallotStatus.HANDED_OUT, BallotAction.RETURN, LEADER).next());
+    }
+
+    @Test
+    void anUndeliverableBallotCanStillBeHandedOutWhenTheOwnerIsFound() {
+        assertEquals(Optional.of(BallotStatus.UNDELIVERABLE),
+                BallotStateMachine.apply(BallotStatus.ISSUED, BallotAction.UNDELIVERABLE, LEADER).next());
+        assertEquals(Optional.of(BallotStatus.HANDED_OUT),
+                BallotStateMachine.apply(BallotStatus.UNDELIVERABLE, BallotAction.HANDOUT, LEADER).next());
+    }
+
+    @Test
+    void aSecondReturnIsRefused() {
+        assertEquals("this ballot was already returned",
+                BallotStateMachine.apply(BallotStatus.RETURNED, BallotAction.RETURN, WORKING_GROUP_WITH_REASON).refusal());
+    }
+
+    @Test
+    void aVoidedBallotAcceptsNothing() {
+        for (BallotAction action : BallotAction.values()) {
+            assertEquals("this ballot was voided and replaced; use the replacement serial",
+                    BallotStateMachine.apply(BallotStatus.VOIDED, action, WORKING_GROUP_WITH_REASON).refusal());
+        }
+    }
+
+    @Test
+    void nothingButVoidingIsRecordedAfterVotingClosed() {
+        assertFalse(BallotStateMachine.apply(BallotStatus.ISSUED, BallotAction.HANDOUT, CLOSED).allowed());
+        assertFalse(BallotStateMachine.apply(BallotStatus.HANDED_OUT, BallotAction.RETURN, CLOSED).allowed());
+        assertFalse(BallotStateMachine.apply(BallotStatus.ISSUED, BallotAction.UNDELIVERABLE, CLOSED).allowed());
+        assertEquals(Optional.of(BallotStatus.VOIDED),
+                BallotStateMachine.apply(BallotStatus.ISSUED, BallotAction.VOID, CLOSED).next());
+    }
+
+    @Test
+    void aReturnNeverRecordedAsHandedOutNeedsTheWorkingGroupAndAReason() {
+        assertFalse(BallotStateMachine.apply(BallotStatus.ISSUED, BallotAction.RETURN, LEADER).allowed());
+        assertFalse(BallotStateMachine.apply(BallotStatus.ISSUED, BallotAction.RETURN,
+                new BallotStateMachine.Context(true, true, false)).allowed());
+        assertEquals(Optional.of(BallotStatus.RETURNED),
+                BallotStateMachine.apply(BallotStatus.ISSUED, BallotAction.RETURN, WORKING_GROUP_WITH_REASON).next());
+    }
+
+    @Test
+    void onlyTheWorkingGroupVoidsAndNeverAReturnedBallot() {
+        assertEquals("only the working group may void a ballot",
+                BallotStateMachine.apply(BallotStatus.HANDED_OUT, BallotAction.VOID, LEADER).refusal());
+        assertEquals("a returned ballot cannot be voided",
+                BallotStateMachine.apply(BallotStatus.RETURNED, BallotAction.VOID, WORKING_GROUP_WITH_REASON).refusal());
+    }
+
+    @Test
+    void aHandoutOfAHandedOutOrReturnedBallotIsRefused() {
+        assertEquals("this ballot was already handed out",
+                BallotStateMachine.apply(BallotStatus.HANDED_OUT, BallotAction.HANDOUT, LEADER).refusal());
+        assertEquals("this ballot was already returned",
+                BallotStateMachine.apply(BallotStatus.RETURNED, BallotAction.HANDOUT, LEADER).refusal());
+    }
+}
