@@ -38,4 +38,34 @@ public class BallotElection extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** The election's phase as last announced by election-service. */
+    @Column(nullable = false)
+    public String phase;
+
+    @Column(name = "voting_opened_at")
+    public OffsetDateTime votingOpenedAt;
+
+    @Column(name = "voting_deadline")
+    public OffsetDateTime votingDeadline;
+
+    /** The electorate version ballots are issued from, as voting-opened named it. */
+    @Column(name = "electorate_version")
+    public Integer electorateVersion;
+
+    /** The ballot's candidates in printed order, as JSON from voting-opened. */
+    @Column(name = "ballot_candidates")
+    public String ballotCandidates;
+
+    @Column(name = "ballot_motions")
+    public String ballotMotions;
+
+    /** When the ballots were issued; set once, so a redelivered or repeated event issues nothing new. */
+    @Column(name = "ballots_issued_at")
+    public OffsetDateTime ballotsIssuedAt;
+
+    /** Handouts and returns are recorded while voting runs: phase VOTING and the deadline not passed. */
+    public boolean votingOpen(OffsetDateTime now) {
+        return "VOTING".equals(phase) && votingDeadline != null && now.isBefore(votingDeadline);
+    }
 }

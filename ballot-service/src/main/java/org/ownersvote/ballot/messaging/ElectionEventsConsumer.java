@@ -5,12 +5,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.ownersvote.ballot.service.BallotIssuance;
 import org.ownersvote.ballot.service.ElectionRegistry;
 import org.ownersvote.ballot.service.ElectorateStore;
 import org.ownersvote.events.EventType;
 import org.ownersvote.events.election.ElectionCreated;
 import org.ownersvote.events.election.ElectorateChunk;
 import org.ownersvote.events.election.ElectoratePublished;
+import org.ownersvote.events.election.PhaseChanged;
+import org.ownersvote.events.election.VotingDeadlineExtended;
+import org.ownersvote.events.election.VotingOpened;
 import org.ownersvote.platform.inbox.EventHandlers;
 import org.ownersvote.platform.inbox.InboundEvents;
 
@@ -31,6 +35,9 @@ public class ElectionEventsConsumer {
     @Inject
     ElectorateStore electorates;
 
+    @Inject
+    BallotIssuance issuance;
+
     private EventHandlers handlers;
 
     @Incoming("election-events")
@@ -44,6 +51,9 @@ public class ElectionEventsConsumer {
         handlers = new EventHandlers()
                 .on(EventType.ELECTION_CREATED, ElectionCreated.class, elections::record)
                 .on(EventType.ELECTORATE_PUBLISHED, ElectoratePublished.class, electorates::published)
-                .on(EventType.ELECTORATE_CHUNK, ElectorateChunk.class, electorates::chunk);
+                .on(EventType.ELECTORATE_CHUNK, ElectorateChunk.class, electorates::chunk)
+                .on(EventType.VOTING_OPENED, VotingOpened.class, issuance::votingOpened)
+                .on(EventType.PHASE_CHANGED, PhaseChanged.class, elections::phaseChanged)
+                .on(EventType.VOTING_DEADLINE_EXTENDED, VotingDeadlineExtended.class, elections::deadlineExtended);
     }
 }

@@ -10,6 +10,8 @@ import org.jboss.logging.Logger;
 import org.ownersvote.ballot.BallotElection;
 import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.election.ElectionCreated;
+import org.ownersvote.events.election.PhaseChanged;
+import org.ownersvote.events.election.VotingDeadlineExtended;
 import org.ownersvote.platform.audit.AuditLog;
 
 /** Keeps ballot-service's record of elections in step with election-service's events. */
@@ -20,6 +22,29 @@ public class ElectionRegistry {
 
     @Inject
     AuditLog audit;
+
+    /** Keeps the phase in step; voting-opened is handled by {@link BallotIssuance}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void phaseChanged(EventEnvelope envelope, PhaseChanged change) {
+        BallotElection election = known(change.electionId());
+        election.phase = change.to();
+        if (change.votingDeadline() != null) {
+            election.votingDeadline = change.votingDeadline();
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deadlineExtended(EventEnvelope envelope, VotingDeadlineExtended extension) {
+        known(extension.electionId()).votingDeadline = extension.deadline();
+    }
+
+    static BallotElection known(java.util.UUID electionId) {
+        BallotElection election = BallotElection.findById(electionId);
+        if (election == null) {
+            throw new org.ownersvote.events.UnreadableEventException("event for unknown election " + electionId);
+        }
+        return election;
+    }
 
     /** Runs inside the inbox transaction; the inbox guarantees it runs once per event. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -36,6 +61,7 @@ public class ElectionRegistry {
         election.alternates = created.alternates();
         election.drill = created.drill();
         election.createdAt = envelope.time() == null ? OffsetDateTime.now() : envelope.time();
+        election.phase = "DRAFT";
         election.persist();
         audit.record("event:" + envelope.source(), "election.recorded", "election", election.id, election.id,
                 "from event " + envelope.id());

@@ -40,6 +40,9 @@ public class ElectorateStore {
     @Inject
     AuditLog audit;
 
+    @Inject
+    BallotIssuance issuance;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void published(EventEnvelope envelope, ElectoratePublished p) {
         if (ElectorateVersion.of(p.electionId(), p.version()).isEmpty()) {
@@ -122,6 +125,8 @@ public class ElectorateStore {
                 + ": " + v.units + " units, " + v.headcount + " persons, " + v.totalArea + " m²");
         LOG.infof("Electorate of election %s v%d is complete: %d units, %d persons, %s m²", electionId, version,
                 v.units, v.headcount, v.totalArea.toPlainString());
+        em.flush();
+        issuance.issueIfReady(electionId);
     }
 
     public List<ElectorateChunk.Unit> units(UUID electionId, int version) {

@@ -1,0 +1,106 @@
+package org.ownersvote.ballot.service;
+
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+import org.ownersvote.ballot.BallotElection;
+import org.ownersvote.ballot.ElectorateVersion;
+import org.ownersvote.ballot.domain.BallotStatus;
+import org.ownersvote.ballot.domain.SerialNumbers;
+import org.ownersvote.events.EventCodec;
+import org.ownersvote.events.EventEnvelope;
+import org.ownersvote.events.election.ElectorateChunk;
+import org.ownersvote.events.election.VotingOpened;
+import org.ownersvote.platform.audit.AuditLog;
+
+/**
+ * Issues one ballot per counted unit when voting opens, and only from the complete electorate voting-opened names:
+ * if that electorate is still arriving, issuance waits for it. Issued exactly once per election, however often the
+ * events are delivered.
+ */
+@ApplicationScoped
+public class BallotIssuance {
+
+    private static final Logger LOG = Logger.getLogger(BallotIssuance.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ElectorateStore electorates;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void votingOpened(EventEnvelope envelope, VotingOpened opened) {
+        BallotElection election = ElectionRegistry.known(opened.electionId());
+        election.phase = "VOTING";
+        election.votingOpenedAt = envelope.time();
+        election.votingDeadline = opened.votingDeadline();
+        election.electorateVersion = opened.electorateVersion();
+        election.ballotCandidates = EventCodec.write(opened.candidates());
+        election.ballotMotions = EventCodec.write(opened.motions());
+        em.flush();
+        issueIfReady(opened.electionId());
+    }
+
+    /** Issues the ballots if voting has opened, they are not issued yet, and the electorate is complete. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void issueIfReady(UUID electionId) {
+        BallotElection election = em.find(BallotElection.class, electionId, LockModeType.PESSIMISTIC_WRITE);
+        if (election == null || election.electorateVersion == null || election.ballotsIssuedAt != null) {
+            return;
+        }
+        boolean complete = ElectorateVersion.of(electionId, election.electorateVersion).map(v -> v.complete)
+                .orElse(false);
+        if (!complete) {
+            LOG.infof("Voting opened for %s; ballots wait for electorate v%d to arrive complete", electionId,
+                    election.electorateVersion);
+            return;
+        }
+        List<ElectorateChunk.Unit> counted = electorates.units(electionId, election.electorateVersion).stream()
+                .filter(ElectorateChunk.Unit::counted).toList();
+        OffsetDateTime now = OffsetDateTime.now();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into ballot (id, election_id, serial, sequence, building, unit, kind, area, person_key,
+                                        status, issued_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                int sequence = 0;
+                for (ElectorateChunk.Unit u : counted) {
+                    sequence++;
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setObject(2, electionId);
+                    insert.setString(3, SerialNumbers.serial(electionId, sequence));
+                    insert.setInt(4, sequence);
+                    insert.setString(5, u.building());
+                    insert.setString(6, u.unit());
+                    insert.setString(7, u.kind());
+                    insert.setBigDecimal(8, u.area());
+                    insert.setString(9, u.personKey());
+                    insert.setString(10, BallotStatus.ISSUED.name());
+                    insert.setObject(11, now);
+                    insert.addBatch();
+                    if (sequence % 1000 == 0) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+        });
+        election.ballotsIssuedAt = now;
+        audit.record("system", "ballots.issued", "election", electionId, electionId,
+                counted.size() + " ballots from electorate v" + election.electorateVersion);
+        LOG.infof("Issued %d ballots for election %s", counted.size(), electionId);
+    }
+}

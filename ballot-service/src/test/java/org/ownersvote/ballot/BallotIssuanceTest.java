@@ -1,0 +1,84 @@
+package org.ownersvote.ballot;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.ownersvote.ballot.domain.BallotStatus;
+import org.ownersvote.ballot.domain.SerialNumbers;
+import org.ownersvote.events.Topics;
+import org.ownersvote.events.election.BallotCandidate;
+import org.ownersvote.events.election.BallotMotion;
+import org.ownersvote.events.election.VotingOpened;
+import org.ownersvote.platform.testing.KafkaTopics;
+import org.ownersvote.platform.testing.TestEvents;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class BallotIssuanceTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void oneBallotPerCountedUnitIsIssuedOnceWhenVotingOpens() {
+        UUID election = UUID.randomUUID();
+        send(election, TestEvents.electionCreated(election, UUID.randomUUID(), "发票小区"));
+        TestEvents.electorate(election, 1, 2500).forEach(e -> send(election, e));
+        String votingOpened = TestEvents.envelope(UUID.randomUUID().toString(), election, votingOpened(election));
+        KafkaTopics.send(bootstrap, Topics.ELECTION_EVENTS, election.toString(), votingOpened);
+        // the same event redelivered, and the same announcement under a new event id: nothing new is issued
+        KafkaTopics.send(bootstrap, Topics.ELECTION_EVENTS, election.toString(), votingOpened);
+        send(election, votingOpened(election));
+        UUID marker = UUID.randomUUID();
+        send(election, TestEvents.electionCreated(marker, UUID.randomUUID(), "标记"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> BallotElection.findById(marker) != null));
+
+        assertEquals(2250L, live(election), "2,500 units, of which every tenth is a parking space");
+        List<Ballot> ballots = QuarkusTransaction.requiringNew().call(() -> Ballot.<Ballot>list("electionId", election));
+        assertTrue(ballots.stream().noneMatch(b -> b.kind.equals("parking")));
+        assertTrue(ballots.stream().allMatch(b -> b.status == BallotStatus.ISSUED && SerialNumbers.wellFormed(b.serial)));
+        assertEquals(2250, ballots.stream().map(b -> b.serial).distinct().count());
+    }
+
+    @Test
+    void ballotsWaitForTheElectorateToArriveComplete() {
+        UUID election = UUID.randomUUID();
+        send(election, TestEvents.electionCreated(election, UUID.randomUUID(), "等待小区"));
+        List<Record> electorate = TestEvents.electorate(election, 1, 1500);
+        send(election, electorate.get(0));
+        send(election, electorate.get(1));
+        send(election, votingOpened(election));
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> BallotElection.<BallotElection>findById(election).electorateVersion != null));
+        assertEquals(0L, live(election), "one chunk is still missing");
+
+        send(election, electorate.get(2));
+        await().atMost(Duration.ofSeconds(30)).until(() -> live(election) == 1350L);
+    }
+
+    private static VotingOpened votingOpened(UUID election) {
+        return new VotingOpened(election, UUID.randomUUID(), "CN-2021", 5, 0, OffsetDateTime.now().plusDays(14), 1,
+                List.of(new BallotCandidate(UUID.randomUUID(), 1, "丁伟", "1号楼", "1001", "")),
+                List.of(new BallotMotion(UUID.randomUUID(), 1, "通过《议事规则》", "MAJORITY")), false);
+    }
+
+    private static long live(UUID election) {
+        return QuarkusTransaction.requiringNew().call(() -> Ballot.live(election));
+    }
+
+    private void send(UUID election, Record payload) {
+        KafkaTopics.send(bootstrap, Topics.ELECTION_EVENTS, election.toString(),
+                TestEvents.envelope(UUID.randomUUID().toString(), election, payload));
+    }
+}
