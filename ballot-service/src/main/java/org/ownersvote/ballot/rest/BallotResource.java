@@ -1,0 +1,126 @@
+package org.ownersvote.ballot.rest;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.ownersvote.ballot.Ballot;
+import org.ownersvote.ballot.BallotElection;
+import org.ownersvote.ballot.domain.BallotAction;
+import org.ownersvote.ballot.domain.BallotStatus;
+import org.ownersvote.ballot.rest.dto.BallotSteps;
+import org.ownersvote.ballot.rest.dto.BallotSteps.BallotView;
+import org.ownersvote.ballot.service.BallotLedger;
+import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.security.Caller;
+import org.ownersvote.platform.security.Roles;
+
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Path("/api")
+public class BallotResource {
+
+    @Inject
+    BallotLedger ledger;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Path("/ballots/{serial}/handout")
+    @RolesAllowed({ Roles.BUILDING_LEADER, Roles.WORKING_GROUP })
+    public BallotView handout(@PathParam("serial") String serial, @Valid @NotNull BallotSteps.Handout request) {
+        return BallotView.of(ledger.record(serial, BallotAction.HANDOUT, new BallotLedger.Step(request.recipientName(),
+                request.relation().name(), request.method().name(), null, null, request.at()), caller));
+    }
+
+    @POST
+    @Path("/ballots/{serial}/undeliverable")
+    @RolesAllowed({ Roles.BUILDING_LEADER, Roles.WORKING_GROUP })
+    public BallotView undeliverable(@PathParam("serial") String serial,
+            @Valid @NotNull BallotSteps.Undeliverable request) {
+        String reason = request.reason().name() + (request.note() == null ? "" : ": " + request.note().strip());
+        return BallotView.of(ledger.record(serial, BallotAction.UNDELIVERABLE,
+                new BallotLedger.Step(null, null, null, null, reason, null), caller));
+    }
+
+    @POST
+    @Path("/ballots/{serial}/return")
+    @RolesAllowed({ Roles.BUILDING_LEADER, Roles.WORKING_GROUP })
+    public BallotView returned(@PathParam("serial") String serial, @Valid @NotNull BallotSteps.Return request) {
+        return BallotView.of(ledger.record(serial, BallotAction.RETURN, new BallotLedger.Step(null, null, null,
+                request.channel().name(), request.reason(), request.at()), caller));
+    }
+
+    @POST
+    @Path("/ballots/{serial}/void")
+    @RolesAllowed(Roles.WORKING_GROUP)
+    public BallotSteps.VoidResult voidBallot(@PathParam("serial") String serial,
+            @Valid @NotNull BallotSteps.Void request) {
+        Ballot replacement = ledger.record(serial, BallotAction.VOID,
+                new BallotLedger.Step(null, null, null, null, request.reason(), null), caller);
+        return new BallotSteps.VoidResult(serial, replacement.serial);
+    }
+
+    @GET
+    @Path("/elections/{eid}/ballots")
+    @RolesAllowed({ Roles.BUILDING_LEADER, Roles.WORKING_GROUP })
+    public List<BallotView> list(@PathParam("eid") UUID electionId,
+            @QueryParam("building") @Size(max = 50) String building, @QueryParam("status") BallotStatus status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
+        BallotElection election = election(electionId);
+        if (caller.hasRole(Roles.BUILDING_LEADER) && !caller.hasRole(Roles.WORKING_GROUP) && building == null) {
+            throw ProblemException.invalid("building", "a building leader lists one of their buildings at a time");
+        }
+        BallotLedger.requireScope(election, building, caller);
+        return ledger.list(electionId, building, status, page, size).stream().map(BallotView::of).toList();
+    }
+
+    @GET
+    @Path("/elections/{eid}/ballots/progress")
+    @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP, Roles.BUILDING_LEADER, Roles.COUNTER,
+            Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
+    public BallotSteps.Progress progress(@PathParam("eid") UUID electionId) {
+        BallotElection election = election(electionId);
+        caller.requireElection(election.communityId, election.id);
+        List<?> rows = Ballot.getEntityManager().createNativeQuery(
+                "select building, status, count(*) from ballot where election_id = ?1 group by building, status")
+                .setParameter(1, electionId).getResultList();
+        Map<String, Map<BallotStatus, Long>> byBuilding = new TreeMap<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            byBuilding.computeIfAbsent((String) r[0], b -> new EnumMap<>(BallotStatus.class))
+                    .put(BallotStatus.valueOf((String) r[1]), ((Number) r[2]).longValue());
+        }
+        return new BallotSteps.Progress(byBuilding.entrySet().stream()
+                .map(e -> BallotSteps.BuildingProgress.of(e.getKey(), e.getValue())).toList());
+    }
+
+    private static BallotElection election(UUID electionId) {
+        BallotElection election = BallotElection.findById(electionId);
+        if (election == null) {
+            throw ProblemException.notFound("Election", electionId);
+        }
+        return election;
+    }
+}

@@ -1,0 +1,65 @@
+package org.ownersvote.ballot.rest.dto;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.ownersvote.ballot.Ballot;
+import org.ownersvote.ballot.domain.BallotStatus;
+
+/** What building leaders and the working group send and get back when recording ballot steps. */
+public final class BallotSteps {
+
+    private BallotSteps() {
+    }
+
+    public enum Relation { OWNER, FAMILY, PROXY, OTHER }
+
+    public enum Method { IN_PERSON, MAILBOX, LEFT_AT_DOOR }
+
+    public enum UndeliverableReason { VACANT, REFUSED, NO_CONTACT, OTHER }
+
+    public enum Channel { BALLOT_BOX, DOOR_TO_DOOR, MAIL }
+
+    public record Handout(@NotBlank @Size(max = 50) String recipientName, @NotNull Relation relation,
+            @NotNull Method method, OffsetDateTime at) {
+    }
+
+    public record Undeliverable(@NotNull UndeliverableReason reason, @Size(max = 500) String note) {
+    }
+
+    public record Return(@NotNull Channel channel, OffsetDateTime at, @Size(max = 500) String reason) {
+    }
+
+    public record Void(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record BallotView(String serial, String building, String unit, BallotStatus status, String replacesSerial) {
+        public static BallotView of(Ballot b) {
+            return new BallotView(b.serial, b.building, b.unit, b.status, b.replacesSerial);
+        }
+    }
+
+    public record VoidResult(String voidedSerial, String replacementSerial) {
+    }
+
+    /** Per building: units with a live ballot, and how many are in each state. */
+    public record BuildingProgress(String building, long units, long issued, long handedOut, long undeliverable,
+            long returned) {
+        public static BuildingProgress of(String building, Map<BallotStatus, Long> counts) {
+            long units = counts.entrySet().stream().filter(e -> e.getKey() != BallotStatus.VOIDED)
+                    .mapToLong(Map.Entry::getValue).sum();
+            return new BuildingProgress(building, units, counts.getOrDefault(BallotStatus.ISSUED, 0L),
+                    counts.getOrDefault(BallotStatus.HANDED_OUT, 0L),
+                    counts.getOrDefault(BallotStatus.UNDELIVERABLE, 0L),
+                    counts.getOrDefault(BallotStatus.RETURNED, 0L));
+        }
+    }
+
+    public record Progress(List<BuildingProgress> buildings) {
+    }
+}

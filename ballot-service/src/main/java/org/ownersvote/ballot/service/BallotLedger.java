@@ -1,0 +1,148 @@
+package org.ownersvote.ballot.service;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.ownersvote.ballot.Ballot;
+import org.ownersvote.ballot.BallotElection;
+import org.ownersvote.ballot.domain.BallotAction;
+import org.ownersvote.ballot.domain.BallotStateMachine;
+import org.ownersvote.ballot.domain.BallotStatus;
+import org.ownersvote.ballot.domain.SerialNumbers;
+import org.ownersvote.events.ballot.BallotStepRecorded;
+import org.ownersvote.platform.audit.AuditLog;
+import org.ownersvote.platform.outbox.Outbox;
+import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.security.Caller;
+import org.ownersvote.platform.security.Roles;
+
+/** Records handouts, undeliverable ballots, returns and voids, each checked by the ballot state machine. */
+@ApplicationScoped
+public class BallotLedger {
+
+    /** A recorded time may lie this far in the future (clock differences between phones and server). */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditLog audit;
+
+    /** Details of one step for the ledger row. */
+    public record Step(String recipientName, String relation, String method, String channel, String reason,
+            OffsetDateTime at) {
+    }
+
+    /**
+     * Finds the ballot and checks that the caller may act on it: the working group of its community, or a building
+     * leader of its election whose buildings include the ballot's building.
+     */
+    public Ballot scopedBallot(String serial, Caller caller) {
+        if (!SerialNumbers.wellFormed(serial)) {
+            throw ProblemException.invalid("serial", "'" + serial + "' is not a ballot serial (check the last digit)");
+        }
+        Ballot ballot = Ballot.<Ballot>find("serial", serial).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Ballot", serial));
+        BallotElection election = BallotElection.findById(ballot.electionId);
+        requireScope(election, ballot.building, caller);
+        return ballot;
+    }
+
+    public static void requireScope(BallotElection election, String building, Caller caller) {
+        caller.requireElection(election.communityId, election.id);
+        if (caller.hasRole(Roles.BUILDING_LEADER) && !caller.hasRole(Roles.WORKING_GROUP)
+                && (building == null || !caller.buildings().contains(building))) {
+            throw ProblemException.forbidden("Your account covers other buildings than " + building);
+        }
+    }
+
+    @Transactional
+    public Ballot record(String serial, BallotAction action, Step step, Caller caller) {
+        Ballot ballot = scopedBallot(serial, caller);
+        em.lock(ballot, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(ballot);
+        BallotElection election = BallotElection.findById(ballot.electionId);
+        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime at = step.at() == null ? now : step.at();
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            throw ProblemException.invalid("at", "lies in the future");
+        }
+        if (election.votingOpenedAt != null && at.isBefore(election.votingOpenedAt)) {
+            throw ProblemException.invalid("at", "lies before voting opened (" + election.votingOpenedAt + ")");
+        }
+        boolean workingGroup = caller.hasRole(Roles.WORKING_GROUP);
+        boolean reason = step.reason() != null && !step.reason().isBlank();
+        BallotStateMachine.Result result = BallotStateMachine.apply(ballot.status, action,
+                new BallotStateMachine.Context(election.votingOpen(now), workingGroup, reason));
+        if (!result.allowed()) {
+            throw ProblemException.conflict("ballot-step-refused", ballot.serial + ": " + result.refusal());
+        }
+        ballot.status = result.next().get();
+        String replacement = action == BallotAction.VOID ? reissue(ballot).serial : null;
+        em.createNativeQuery("""
+                insert into ballot_step (ballot_id, election_id, serial, action, recipient_name, relation, method,
+                                         channel, reason, at, actor, recorded_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)""")
+                .setParameter(1, ballot.id).setParameter(2, ballot.electionId).setParameter(3, ballot.serial)
+                .setParameter(4, action.name()).setParameter(5, step.recipientName()).setParameter(6, step.relation())
+                .setParameter(7, step.method()).setParameter(8, step.channel()).setParameter(9, step.reason())
+                .setParameter(10, at).setParameter(11, caller.username()).setParameter(12, now)
+                .executeUpdate();
+        audit.record(caller.username(), "ballot." + action.name().toLowerCase(), "ballot", ballot.serial,
+                ballot.electionId, ballot.building + " " + ballot.unit + (replacement == null ? "" : " → " + replacement));
+        outbox.publish(ballot.electionId, new BallotStepRecorded(ballot.electionId, ballot.serial, ballot.building,
+                ballot.unit, action.name(), ballot.status.name(), at, step.reason(), replacement));
+        em.flush();
+        return action == BallotAction.VOID ? Ballot.<Ballot>find("serial", replacement).firstResult() : ballot;
+    }
+
+    /** A new ballot for the unit of a voided one, with the next serial of the election. */
+    private Ballot reissue(Ballot voided) {
+        em.flush(); // the voided ballot leaves the one-live-ballot-per-unit index before its replacement enters
+        Number last = (Number) em.createNativeQuery("select max(sequence) from ballot where election_id = ?1")
+                .setParameter(1, voided.electionId).getSingleResult();
+        Ballot replacement = new Ballot();
+        replacement.id = UUID.randomUUID();
+        replacement.electionId = voided.electionId;
+        replacement.sequence = last.intValue() + 1;
+        replacement.serial = SerialNumbers.serial(voided.electionId, replacement.sequence);
+        replacement.building = voided.building;
+        replacement.unit = voided.unit;
+        replacement.kind = voided.kind;
+        replacement.area = voided.area;
+        replacement.personKey = voided.personKey;
+        replacement.status = BallotStatus.ISSUED;
+        replacement.replacesSerial = voided.serial;
+        replacement.issuedAt = OffsetDateTime.now();
+        replacement.persist();
+        return replacement;
+    }
+
+    public List<Ballot> list(UUID electionId, String building, BallotStatus status, int page, int size) {
+        StringBuilder query = new StringBuilder("electionId = :election");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("election", electionId);
+        if (building != null) {
+            query.append(" and building = :building");
+            params.put("building", building);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            params.put("status", status);
+        }
+        return Ballot.<Ballot>find(query + " order by building, unit, sequence", params)
+                .page(io.quarkus.panache.common.Page.of(page, size)).list();
+    }
+}
