@@ -98,6 +98,53 @@ class ElectionThroughTheGatewayIT {
     }
 
     @Test
+    void aDrillReachesVotingAndABuildingLeaderHandsOutABallotThroughTheGateway() throws Exception {
+        String admin = login("admin", Suite.ADMIN_PASSWORD);
+        String community = api(admin).body(Map.of("name", "演练佳苑", "district", "普陀区", "street", "真如镇街道"))
+                .post("/api/communities").then().statusCode(201).extract().path("id");
+        String workingGroup = workingGroupOf(admin, community);
+        byte[] roster = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(System.getProperty("ownersvote.root"),
+                "election-service/src/test/resources/rosters/zhenru-jiayuan-900.csv"));
+        api(workingGroup).contentType("text/csv").body(roster).put("/api/communities/" + community + "/roster")
+                .then().statusCode(200);
+        Map<String, Object> body = new java.util.HashMap<>(electionBody(community, "新人培训演练"));
+        body.put("drill", true);
+        body.put("seats", 5);
+        String election = api(workingGroup).body(body).post("/api/elections").then().statusCode(201).extract().path("id");
+        api(workingGroup).body(Map.of("to", "NOMINATION")).post("/api/elections/" + election + "/transitions")
+                .then().statusCode(200);
+        String[][] nominees = { { "1号楼", "101", "方杰" }, { "1号楼", "102", "顾建然" }, { "1号楼", "103", "王宇浩" },
+                { "1号楼", "104", "杨国轩" }, { "1号楼", "201", "赵国萱" } };
+        for (String[] n : nominees) {
+            String id = api(workingGroup).body(Map.of("unit", Map.of("building", n[0], "unit", n[1]), "name", n[2],
+                    "nominators", List.of(Map.of("building", "1号楼", "unit", "301")), "commitmentReceived", true))
+                    .post("/api/elections/" + election + "/nominations").then().statusCode(201).extract().path("id");
+            api(workingGroup).body(Map.of("decision", "APPROVED"))
+                    .post("/api/elections/" + election + "/candidates/" + id + "/review").then().statusCode(200);
+        }
+        api(workingGroup).body(Map.of("to", "CANDIDATE_PUBLICITY")).post("/api/elections/" + election + "/transitions")
+                .then().statusCode(200);
+        api(workingGroup).body(Map.of("to", "VOTING")).post("/api/elections/" + election + "/transitions")
+                .then().statusCode(200).body("drill", equalTo(true));
+
+        // ballot-service issues one ballot per counted unit once the electorate and voting-opened have arrived
+        await().atMost(Duration.ofSeconds(60)).until(() -> query("ballot-service",
+                "select count(*) from ballot where election_id = ?::uuid", election) == 860);
+        String leaderName = "leader-" + UUID.randomUUID().toString().substring(0, 8);
+        api(admin).body(Map.of("username", leaderName, "password", "louzuzhang2026", "displayName", "1号楼楼组长",
+                "roles", List.of("building-leader"), "communityId", community, "electionId", election,
+                "buildings", List.of("1号楼"))).post("/api/admin/users").then().statusCode(201);
+        String leader = login(leaderName, "louzuzhang2026");
+        String serial = api(leader).queryParam("building", "1号楼").queryParam("size", 1)
+                .get("/api/elections/" + election + "/ballots").then().statusCode(200).extract().path("[0].serial");
+        api(leader).body(Map.of("recipientName", "方杰", "relation", "OWNER", "method", "IN_PERSON"))
+                .post("/api/ballots/" + serial + "/handout").then().statusCode(200).body("status", equalTo("HANDED_OUT"));
+        api(leader).queryParam("building", "2号楼").get("/api/elections/" + election + "/ballots").then().statusCode(403);
+        api(leader).get("/api/elections/" + election + "/ballots/progress").then().statusCode(200)
+                .body("buildings.find { it.building == '1号楼' }.handedOut", equalTo(1));
+    }
+
+    @Test
     void anElectionCreatedWhileTheBrokerIsDownIsAnnouncedOnceItIsBack() throws Exception {
         String admin = login("admin", Suite.ADMIN_PASSWORD);
         String community = api(admin).body(Map.of("name", "断网小区", "district", "普陀区", "street", "真如镇街道"))
