@@ -110,6 +110,19 @@ class BallotLedgerTest {
     }
 
     @Test
+    void aLeadersWorklistShowsWhatIsLeftToHandOutAndToCollect() {
+        Voting v = votingOpen();
+        String serial = firstBallot(v, "1号楼");
+        handout(v.leader(), serial).then().statusCode(200);
+        as(v.leader()).queryParam("building", "1号楼").get("/api/elections/" + v.election() + "/ballots/worklist")
+                .then().statusCode(200)
+                .body("toVisit.size()", equalTo(89))
+                .body("toCollect.serial", equalTo(List.of(serial)));
+        as(v.leader()).queryParam("building", "2号楼").get("/api/elections/" + v.election() + "/ballots/worklist")
+                .then().statusCode(403);
+    }
+
+    @Test
     void nothingIsHandedOutOnceCountingBegins() {
         Voting v = votingOpen();
         String serial = firstBallot(v, "1号楼");

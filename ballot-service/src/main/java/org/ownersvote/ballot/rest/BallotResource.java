@@ -96,6 +96,20 @@ public class BallotResource {
         return ledger.list(electionId, building, status, page, size).stream().map(BallotView::of).toList();
     }
 
+    /** A building leader's round: units whose ballot is still to hand out, and those still to collect. */
+    @GET
+    @Path("/elections/{eid}/ballots/worklist")
+    @RolesAllowed({ Roles.BUILDING_LEADER, Roles.WORKING_GROUP })
+    public BallotSteps.Worklist worklist(@PathParam("eid") UUID electionId,
+            @QueryParam("building") @NotNull @Size(max = 50) String building) {
+        BallotElection election = election(electionId);
+        BallotLedger.requireScope(election, building, caller);
+        List<Ballot> ballots = ledger.list(electionId, building, null, 0, 10_000);
+        return new BallotSteps.Worklist(building,
+                ballots.stream().filter(b -> b.status == BallotStatus.ISSUED).map(BallotView::of).toList(),
+                ballots.stream().filter(b -> b.status == BallotStatus.HANDED_OUT).map(BallotView::of).toList());
+    }
+
     @GET
     @Path("/elections/{eid}/ballots/progress")
     @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP, Roles.BUILDING_LEADER, Roles.COUNTER,

@@ -62,4 +62,8 @@ public final class BallotSteps {
 
     public record Progress(List<BuildingProgress> buildings) {
     }
+
+    /** @param toVisit ballots not yet handed out; @param toCollect ballots handed out and not yet returned */
+    public record Worklist(String building, List<BallotView> toVisit, List<BallotView> toCollect) {
+    }
 }
