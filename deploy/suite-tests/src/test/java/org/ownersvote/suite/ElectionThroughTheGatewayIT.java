@@ -42,8 +42,7 @@ class ElectionThroughTheGatewayIT {
     @Test
     void aWorkingGroupCreatesAnElectionAndTheNoticeAppearsOnTheBoard() throws Exception {
         String admin = login("admin", Suite.ADMIN_PASSWORD);
-        String community = api(admin).body(Map.of("name", "真如佳苑", "district", "普陀区", "street", "真如镇街道"))
-                .post("/api/communities").then().statusCode(201).extract().path("id");
+        String community = community(admin, "真如佳苑");
         String workingGroup = workingGroupOf(admin, community);
 
         String requestId = "suite-" + UUID.randomUUID();
@@ -70,8 +69,7 @@ class ElectionThroughTheGatewayIT {
     @Test
     void openingNominationFreezesTheRosterAndBothServicesReceiveTheWholeElectorate() throws Exception {
         String admin = login("admin", Suite.ADMIN_PASSWORD);
-        String community = api(admin).body(Map.of("name", "真如佳苑", "district", "普陀区", "street", "真如镇街道"))
-                .post("/api/communities").then().statusCode(201).extract().path("id");
+        String community = community(admin, "真如佳苑");
         String workingGroup = workingGroupOf(admin, community);
         byte[] roster = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(System.getProperty("ownersvote.root"),
                 "election-service/src/test/resources/rosters/zhenru-jiayuan-900.csv"));
@@ -100,8 +98,7 @@ class ElectionThroughTheGatewayIT {
     @Test
     void aDrillReachesVotingAndABuildingLeaderHandsOutABallotThroughTheGateway() throws Exception {
         String admin = login("admin", Suite.ADMIN_PASSWORD);
-        String community = api(admin).body(Map.of("name", "演练佳苑", "district", "普陀区", "street", "真如镇街道"))
-                .post("/api/communities").then().statusCode(201).extract().path("id");
+        String community = community(admin, "演练佳苑");
         String workingGroup = workingGroupOf(admin, community);
         byte[] roster = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(System.getProperty("ownersvote.root"),
                 "election-service/src/test/resources/rosters/zhenru-jiayuan-900.csv"));
@@ -147,8 +144,7 @@ class ElectionThroughTheGatewayIT {
     @Test
     void anElectionCreatedWhileTheBrokerIsDownIsAnnouncedOnceItIsBack() throws Exception {
         String admin = login("admin", Suite.ADMIN_PASSWORD);
-        String community = api(admin).body(Map.of("name", "断网小区", "district", "普陀区", "street", "真如镇街道"))
-                .post("/api/communities").then().statusCode(201).extract().path("id");
+        String community = community(admin, "断网小区");
         String workingGroup = workingGroupOf(admin, community);
 
         suite.broker.stop();
@@ -170,14 +166,17 @@ class ElectionThroughTheGatewayIT {
     @Test
     void aWorkingGroupCannotCreateAnElectionInAnotherCommunity() {
         String admin = login("admin", Suite.ADMIN_PASSWORD);
-        String mine = api(admin).body(Map.of("name", "甲", "district", "普陀区", "street", "真如镇街道"))
-                .post("/api/communities").then().statusCode(201).extract().path("id");
-        String other = api(admin).body(Map.of("name", "乙", "district", "普陀区", "street", "真如镇街道"))
-                .post("/api/communities").then().statusCode(201).extract().path("id");
+        String mine = community(admin, "甲");
+        String other = community(admin, "乙");
         api(workingGroupOf(admin, mine)).body(electionBody(other, "越权"))
                 .post("/api/elections").then().statusCode(403).contentType("application/problem+json");
         given().baseUri(suite.gatewayUrl()).contentType(ContentType.JSON)
                 .body(electionBody(mine, "无令牌")).post("/api/elections").then().statusCode(401);
+    }
+
+    private static String community(String admin, String name) {
+        return api(admin).body(Map.of("name", name, "district", "普陀区", "street", "真如镇街道"))
+                .post("/api/communities").then().statusCode(201).extract().path("id");
     }
 
     private static String workingGroupOf(String admin, String community) {

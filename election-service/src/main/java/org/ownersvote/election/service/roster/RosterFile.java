@@ -22,7 +22,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.ownersvote.election.domain.RosterValidator;
 import org.ownersvote.election.domain.RosterValidator.RawRow;
 import org.ownersvote.platform.problem.ProblemException;
 
@@ -127,10 +126,5 @@ public final class RosterFile {
     private static ProblemException unreadable(String detail) {
         return new ProblemException(422, "unreadable-roster", "Unreadable roster", detail,
                 List.of(new org.ownersvote.platform.problem.Problem.FieldError("file", detail)));
-    }
-
-    /** For the header check's use in one place. */
-    public static List<RosterValidator.RowError> headerErrors(Content content) {
-        return RosterValidator.checkHeader(content.header());
     }
 }

@@ -73,10 +73,6 @@ public final class KafkaBroker implements AutoCloseable {
         server = null;
     }
 
-    public synchronized boolean running() {
-        return server != null;
-    }
-
     @Override
     public void close() {
         stop();
