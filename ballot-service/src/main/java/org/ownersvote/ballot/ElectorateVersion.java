@@ -58,7 +58,7 @@ public class ElectorateVersion extends PanacheEntityBase {
     @Column(name = "verified_at")
     public OffsetDateTime verifiedAt;
 
-    /** The electorate ballots are issued from: the highest complete version. */
+    /** The highest complete version; ballots are issued from the version voting-opened names (see BallotIssuance). */
     public static Optional<ElectorateVersion> current(UUID electionId) {
         return find("electionId = ?1 and complete = true order by version desc", electionId).firstResultOptional();
     }

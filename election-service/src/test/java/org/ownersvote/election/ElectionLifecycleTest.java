@@ -127,6 +127,22 @@ class ElectionLifecycleTest {
         move(drill.wg(), drill.election(), "FAILED").statusCode(200).body("phase", equalTo("FAILED"));
     }
 
+    @Test
+    void onlyOneElectionOfACommunityMayHoldTheRosterFrozen() {
+        Setup first = nominationOpen("两场小区", false);
+        UUID second = createElection(first.community(), first.wg(), false);
+        move(first.wg(), second, "NOMINATION").statusCode(409)
+                .body("type", equalTo("urn:ownersvote:problem:roster-in-use"));
+    }
+
+    @Test
+    void theDeadlineIsExtendedOnlyWhileVoting() {
+        Setup setup = nominationOpen("延期小区", false);
+        Api.as(setup.wg()).body(Map.of("deadline", OffsetDateTime.now().plusDays(30).toString(), "reason", "延长"))
+                .post("/api/elections/" + setup.election() + "/voting-deadline").then().statusCode(409)
+                .body("type", equalTo("urn:ownersvote:problem:not-voting"));
+    }
+
     /** A community with the sample roster, its working group, and an election with nomination open. */
     record Setup(UUID community, String wg, UUID election) {
     }
