@@ -82,6 +82,11 @@ if [ ! -f "$data/admin-password" ]; then
   (umask 077; printf 'ov%s7' "$(openssl rand -hex 10)" > "$data/admin-password")
 fi
 admin_password="$(cat "$data/admin-password")"
+# The secret ballot verification codes are hashed with: made once, kept with the data (a new one would invalidate
+# every printed code).
+if [ ! -f "$data/keys/ballot-code-secret" ]; then
+  (umask 077; openssl rand -base64 48 | tr -d '\n' > "$data/keys/ballot-code-secret")
+fi
 
 # --- 3. PostgreSQL: an external server if configured, else the one on 127.0.0.1:5432, else an embedded one
 pg_user="${OWNERSVOTE_PG_USER:-postgres}"
@@ -155,7 +160,9 @@ start_service() {
   pids+=($!)
 }
 start_service election-service "$election_port" ownersvote_election
-start_service ballot-service "$ballot_port" ownersvote_ballot
+OWNERSVOTE_BALLOT_CODE_SECRET="$(cat "$data/keys/ballot-code-secret")" \
+  start_service ballot-service "$ballot_port" ownersvote_ballot \
+  "-Downersvote.ballot.owner-page-url=http://127.0.0.1:$gateway_port/owner"
 start_service notification-service "$notification_port" ownersvote_notification
 export OWNERSVOTE_ADMIN_PASSWORD="$admin_password"   # read at the gateway's first start only
 start_service gateway "$gateway_port" ownersvote_gateway \

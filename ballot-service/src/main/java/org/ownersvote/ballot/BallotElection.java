@@ -21,6 +21,9 @@ public class BallotElection extends PanacheEntityBase {
     @Column(name = "community_id", nullable = false)
     public UUID communityId;
 
+    @Column(name = "community_name", nullable = false)
+    public String communityName;
+
     @Column(nullable = false)
     public String title;
 

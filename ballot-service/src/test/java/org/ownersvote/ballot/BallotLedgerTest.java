@@ -1,6 +1,9 @@
 package org.ownersvote.ballot;
 
-import static io.restassured.RestAssured.given;
+import static org.ownersvote.ballot.VotingFixture.as;
+import static org.ownersvote.ballot.VotingFixture.handout;
+import static org.ownersvote.ballot.VotingFixture.returned;
+import static org.ownersvote.ballot.VotingFixture.status;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,19 +20,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.ballot.domain.BallotStatus;
 import org.ownersvote.events.Topics;
-import org.ownersvote.events.election.ElectionCreated;
 import org.ownersvote.events.election.PhaseChanged;
-import org.ownersvote.events.election.VotingOpened;
 import org.ownersvote.platform.outbox.OutboxEvent;
-import org.ownersvote.platform.security.Roles;
 import org.ownersvote.platform.testing.KafkaTopics;
 import org.ownersvote.platform.testing.TestEvents;
-import org.ownersvote.platform.testing.TestTokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 class BallotLedgerTest {
@@ -37,12 +34,9 @@ class BallotLedgerTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    record Voting(UUID community, UUID election, String leader, String workingGroup) {
-    }
-
     @Test
     void aBallotIsHandedOutAndReturnedOnceEachAndEveryStepIsRecorded() {
-        Voting v = votingOpen();
+        VotingFixture v = votingOpen();
         String serial = firstBallot(v, "1号楼");
         handout(v.leader(), serial).then().statusCode(200).body("status", equalTo("HANDED_OUT"));
         handout(v.leader(), serial).then().statusCode(409).body("detail", containsString("already handed out"));
@@ -57,7 +51,7 @@ class BallotLedgerTest {
 
     @Test
     void aBuildingLeaderCannotTouchAnotherBuildingsBallot() {
-        Voting v = votingOpen();
+        VotingFixture v = votingOpen();
         String other = firstBallot(v, "2号楼");
         handout(v.leader(), other).then().statusCode(403).contentType("application/problem+json");
         as(v.leader()).queryParam("building", "2号楼").get("/api/elections/" + v.election() + "/ballots")
@@ -67,7 +61,7 @@ class BallotLedgerTest {
 
     @Test
     void aReturnNeverRecordedAsHandedOutNeedsTheWorkingGroupWithAReason() {
-        Voting v = votingOpen();
+        VotingFixture v = votingOpen();
         String serial = firstBallot(v, "1号楼");
         returned(v.leader(), serial, null).then().statusCode(409);
         returned(v.workingGroup(), serial, null).then().statusCode(409);
@@ -76,7 +70,7 @@ class BallotLedgerTest {
 
     @Test
     void anUndeliverableBallotCanBeHandedOutWhenTheOwnerTurnsUp() {
-        Voting v = votingOpen();
+        VotingFixture v = votingOpen();
         String serial = firstBallot(v, "1号楼");
         as(v.leader()).body(Map.of("reason", "VACANT")).post("/api/ballots/" + serial + "/undeliverable")
                 .then().statusCode(200).body("status", equalTo("UNDELIVERABLE"));
@@ -85,7 +79,7 @@ class BallotLedgerTest {
 
     @Test
     void aVoidedBallotIsReplacedAndRefusedFromThenOn() {
-        Voting v = votingOpen();
+        VotingFixture v = votingOpen();
         String serial = firstBallot(v, "1号楼");
         as(v.leader()).body(Map.of("reason", "遗失")).post("/api/ballots/" + serial + "/void").then().statusCode(403);
         String replacement = as(v.workingGroup()).body(Map.of("reason", "业主遗失选票"))
@@ -99,7 +93,7 @@ class BallotLedgerTest {
 
     @Test
     void progressCountsEachBuildingsBallotsByState() {
-        Voting v = votingOpen();
+        VotingFixture v = votingOpen();
         String serial = firstBallot(v, "1号楼");
         handout(v.leader(), serial).then().statusCode(200);
         as(v.leader()).get("/api/elections/" + v.election() + "/ballots/progress").then().statusCode(200)
@@ -111,7 +105,7 @@ class BallotLedgerTest {
 
     @Test
     void aLeadersWorklistShowsWhatIsLeftToHandOutAndToCollect() {
-        Voting v = votingOpen();
+        VotingFixture v = votingOpen();
         String serial = firstBallot(v, "1号楼");
         handout(v.leader(), serial).then().statusCode(200);
         as(v.leader()).queryParam("building", "1号楼").get("/api/elections/" + v.election() + "/ballots/worklist")
@@ -124,7 +118,7 @@ class BallotLedgerTest {
 
     @Test
     void nothingIsHandedOutOnceCountingBegins() {
-        Voting v = votingOpen();
+        VotingFixture v = votingOpen();
         String serial = firstBallot(v, "1号楼");
         send(v.election(), new PhaseChanged(v.election(), v.community(), "VOTING", "COUNTING", OffsetDateTime.now(),
                 false, OffsetDateTime.now().plusDays(14), "全部收回"));
@@ -135,50 +129,18 @@ class BallotLedgerTest {
 
     @Test
     void aSerialWithAWrongCheckDigitOrUnknownIsAProblem() {
-        Voting v = votingOpen();
+        VotingFixture v = votingOpen();
         handout(v.leader(), "ABCDEF-000010").then().statusCode(422).body("errors[0].field", equalTo("serial"));
         handout(v.leader(), org.ownersvote.ballot.domain.SerialNumbers.serial(UUID.randomUUID(), 99999)).then()
                 .statusCode(404);
     }
 
-    private Voting votingOpen() {
-        UUID community = UUID.randomUUID();
-        UUID election = UUID.randomUUID();
-        send(election, new ElectionCreated(election, community, "账本小区", "选举", "CN-2021", 5, 0, 14, false));
-        TestEvents.electorate(election, 1, 300).forEach(e -> send(election, e));
-        send(election, new VotingOpened(election, community, "CN-2021", 5, 0, OffsetDateTime.now().plusDays(14), 1,
-                List.of(), List.of(), false));
-        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> Ballot.live(election)) == 270L);
-        String leader = TestTokens.as("leader-" + election.toString().substring(0, 6), Roles.BUILDING_LEADER)
-                .community(community).election(election).buildings("1号楼").token();
-        String workingGroup = TestTokens.as("wg", Roles.WORKING_GROUP).community(community).token();
-        return new Voting(community, election, leader, workingGroup);
+    private VotingFixture votingOpen() {
+        return VotingFixture.open(bootstrap);
     }
 
-    private static String firstBallot(Voting v, String building) {
-        return as(v.workingGroup()).queryParam("building", building).queryParam("size", 1)
-                .get("/api/elections/" + v.election() + "/ballots").then().statusCode(200)
-                .extract().path("[0].serial");
-    }
-
-    private static BallotStatus status(String serial) {
-        return QuarkusTransaction.requiringNew().call(() -> Ballot.<Ballot>find("serial", serial).firstResult().status);
-    }
-
-    private static io.restassured.response.Response handout(String token, String serial) {
-        return as(token).body(Map.of("recipientName", "张三", "relation", "OWNER", "method", "IN_PERSON"))
-                .post("/api/ballots/" + serial + "/handout");
-    }
-
-    private static io.restassured.response.Response returned(String token, String serial, String reason) {
-        Map<String, Object> body = reason == null ? Map.of("channel", "BALLOT_BOX")
-                : Map.of("channel", "BALLOT_BOX", "reason", reason);
-        return as(token).body(body).post("/api/ballots/" + serial + "/return");
-    }
-
-    private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).log().ifValidationFails();
+    private static String firstBallot(VotingFixture v, String building) {
+        return v.firstBallot(building);
     }
 
     private void send(UUID election, Record payload) {

@@ -38,6 +38,9 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     private int echo(String name) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         AtomicInteger received = new AtomicInteger();
+        if (name.equals("ballot-service")) {
+            server.createContext(OwnerCredentials.PATH, new OwnerCredentials());
+        }
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             String body;

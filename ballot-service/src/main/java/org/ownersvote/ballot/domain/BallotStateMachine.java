@@ -11,8 +11,11 @@ import java.util.Optional;
  * <li>undeliverable: of an issued ballot; while voting;</li>
  * <li>return: of a handed-out ballot, once; of a ballot never recorded as handed out only by the working group,
  * with a reason; while voting;</li>
- * <li>void (lost or damaged; a new serial replaces it): by the working group, of any ballot not yet returned.</li>
+ * <li>void (lost or damaged; a new serial replaces it): by the working group, of any ballot not yet returned or
+ * cast;</li>
+ * <li>cast (the owner's electronic vote): of a ballot whose paper has not come back; while voting.</li>
  * </ul>
+ * A unit votes once: its paper ballot returned, or its vote cast online, and never both.
  */
 public final class BallotStateMachine {
 
@@ -24,6 +27,9 @@ public final class BallotStateMachine {
     public record Context(boolean votingOpen, boolean workingGroup, boolean reasonGiven) {
     }
 
+    static final String VOTED_ONLINE = "this unit has already voted online; a unit votes once, so its paper ballot "
+            + "is not counted (set it aside)";
+
     private BallotStateMachine() {
     }
 
@@ -33,13 +39,18 @@ public final class BallotStateMachine {
             return refused("this ballot was voided and replaced; use the replacement serial");
         }
         if (action != BallotAction.VOID && !context.votingOpen()) {
-            return refused("voting is closed: no handout, undeliverable or return can be recorded any more");
+            return refused("voting is closed: no handout, undeliverable, return or online vote can be recorded any "
+                    + "more");
+        }
+        if (from == BallotStatus.CAST_ONLINE) {
+            return refused(VOTED_ONLINE);
         }
         return switch (action) {
-            case HANDOUT -> from == BallotStatus.ISSUED || from == BallotStatus.UNDELIVERABLE
-                    ? to(BallotStatus.HANDED_OUT)
-                    : refused(from == BallotStatus.HANDED_OUT ? "this ballot was already handed out"
-                            : "this ballot was already returned");
+            case HANDOUT -> switch (from) {
+                case ISSUED, UNDELIVERABLE -> to(BallotStatus.HANDED_OUT);
+                case HANDED_OUT -> refused("this ballot was already handed out");
+                default -> refused("this ballot was already returned");
+            };
             case UNDELIVERABLE -> from == BallotStatus.ISSUED ? to(BallotStatus.UNDELIVERABLE)
                     : refused("only an issued ballot that was not handed out can be marked undeliverable (it is "
                             + from + ")");
@@ -54,6 +65,11 @@ public final class BallotStateMachine {
                     : from == BallotStatus.RETURNED ? refused("a returned ballot cannot be voided")
                     : !context.reasonGiven() ? refused("voiding a ballot needs a reason")
                     : to(BallotStatus.VOIDED);
+            case CAST -> switch (from) {
+                case ISSUED, HANDED_OUT, UNDELIVERABLE -> to(BallotStatus.CAST_ONLINE);
+                default -> refused("the paper ballot of this unit was already returned; a unit votes once, so it "
+                        + "cannot also vote online");
+            };
         };
     }
 

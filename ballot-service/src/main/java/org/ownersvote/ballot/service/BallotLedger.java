@@ -87,10 +87,21 @@ public class BallotLedger {
         BallotStateMachine.Result result = BallotStateMachine.apply(ballot.status, action,
                 new BallotStateMachine.Context(election.votingOpen(now), workingGroup, reason));
         if (!result.allowed()) {
+            // kept on record: "a second paper ballot for a unit that already voted is refused and audited"
+            audit.recordRefusal(caller.username(), "ballot." + action.name().toLowerCase(), "ballot", ballot.serial,
+                    ballot.electionId, result.refusal());
             throw ProblemException.conflict("ballot-step-refused", ballot.serial + ": " + result.refusal());
         }
         ballot.status = result.next().get();
         String replacement = action == BallotAction.VOID ? reissue(ballot).serial : null;
+        appendStep(ballot, action, step, at, caller.username(), replacement);
+        em.flush();
+        return action == BallotAction.VOID ? Ballot.<Ballot>find("serial", replacement).firstResult() : ballot;
+    }
+
+    /** Appends the step to the ballot's trail, to the audit log, and to the outbox as ballot.step-recorded. */
+    void appendStep(Ballot ballot, BallotAction action, Step step, OffsetDateTime at, String actor,
+            String replacement) {
         em.createNativeQuery("""
                 insert into ballot_step (ballot_id, election_id, serial, action, recipient_name, relation, method,
                                          channel, reason, at, actor, recorded_at)
@@ -98,14 +109,12 @@ public class BallotLedger {
                 .setParameter(1, ballot.id).setParameter(2, ballot.electionId).setParameter(3, ballot.serial)
                 .setParameter(4, action.name()).setParameter(5, step.recipientName()).setParameter(6, step.relation())
                 .setParameter(7, step.method()).setParameter(8, step.channel()).setParameter(9, step.reason())
-                .setParameter(10, at).setParameter(11, caller.username()).setParameter(12, now)
+                .setParameter(10, at).setParameter(11, actor).setParameter(12, OffsetDateTime.now())
                 .executeUpdate();
-        audit.record(caller.username(), "ballot." + action.name().toLowerCase(), "ballot", ballot.serial,
-                ballot.electionId, ballot.building + " " + ballot.unit + (replacement == null ? "" : " → " + replacement));
+        audit.record(actor, "ballot." + action.name().toLowerCase(), "ballot", ballot.serial, ballot.electionId,
+                ballot.building + " " + ballot.unit + (replacement == null ? "" : " → " + replacement));
         outbox.publish(ballot.electionId, new BallotStepRecorded(ballot.electionId, ballot.serial, ballot.building,
                 ballot.unit, action.name(), ballot.status.name(), at, step.reason(), replacement));
-        em.flush();
-        return action == BallotAction.VOID ? Ballot.<Ballot>find("serial", replacement).firstResult() : ballot;
     }
 
     /** A new ballot for the unit of a voided one, with the next serial of the election. */

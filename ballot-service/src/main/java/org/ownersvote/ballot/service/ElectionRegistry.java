@@ -55,6 +55,7 @@ public class ElectionRegistry {
         BallotElection election = new BallotElection();
         election.id = created.electionId();
         election.communityId = created.communityId();
+        election.communityName = created.communityName();
         election.title = created.title();
         election.rulePack = created.rulePack();
         election.seats = created.seats();

@@ -76,4 +76,25 @@ class BallotStateMachineTest {
         assertEquals("this ballot was already returned",
                 BallotStateMachine.apply(BallotStatus.RETURNED, BallotAction.HANDOUT, LEADER).refusal());
     }
+
+    @Test
+    void anOwnerVotesOnlineOnceAndOnlyWhileThePaperBallotIsOut() {
+        for (BallotStatus from : new BallotStatus[] { BallotStatus.ISSUED, BallotStatus.HANDED_OUT,
+                BallotStatus.UNDELIVERABLE }) {
+            assertEquals(Optional.of(BallotStatus.CAST_ONLINE),
+                    BallotStateMachine.apply(from, BallotAction.CAST, LEADER).next(), from.name());
+        }
+        assertEquals("the paper ballot of this unit was already returned; a unit votes once, so it cannot also vote "
+                + "online", BallotStateMachine.apply(BallotStatus.RETURNED, BallotAction.CAST, LEADER).refusal());
+        assertFalse(BallotStateMachine.apply(BallotStatus.HANDED_OUT, BallotAction.CAST, CLOSED).allowed());
+    }
+
+    @Test
+    void afterAnOnlineVoteThePaperBallotIsRefusedWhatEverIsRecorded() {
+        for (BallotAction action : BallotAction.values()) {
+            assertEquals(BallotStateMachine.VOTED_ONLINE,
+                    BallotStateMachine.apply(BallotStatus.CAST_ONLINE, action, WORKING_GROUP_WITH_REASON).refusal(),
+                    action.name());
+        }
+    }
 }

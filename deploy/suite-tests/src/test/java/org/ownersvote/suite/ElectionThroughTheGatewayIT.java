@@ -132,13 +132,35 @@ class ElectionThroughTheGatewayIT {
                 "roles", List.of("building-leader"), "communityId", community, "electionId", election,
                 "buildings", List.of("1号楼"))).post("/api/admin/users").then().statusCode(201);
         String leader = login(leaderName, "louzuzhang2026");
-        String serial = api(leader).queryParam("building", "1号楼").queryParam("size", 1)
-                .get("/api/elections/" + election + "/ballots").then().statusCode(200).extract().path("[0].serial");
+        String page = api(workingGroup).queryParam("building", "1号楼")
+                .post("/api/elections/" + election + "/ballots/print").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher sheet = java.util.regex.Pattern.compile(
+                "data-serial=\"([^\"]+)\".*?<span class=\"code\">([^<]+)</span>", java.util.regex.Pattern.DOTALL)
+                .matcher(page);
+        org.junit.jupiter.api.Assertions.assertTrue(sheet.find(), "a printed sheet with serial and code");
+        String serial = sheet.group(1);
+        String code = sheet.group(2);
         api(leader).body(Map.of("recipientName", "方杰", "relation", "OWNER", "method", "IN_PERSON"))
                 .post("/api/ballots/" + serial + "/handout").then().statusCode(200).body("status", equalTo("HANDED_OUT"));
         api(leader).queryParam("building", "2号楼").get("/api/elections/" + election + "/ballots").then().statusCode(403);
         api(leader).get("/api/elections/" + election + "/ballots/progress").then().statusCode(200)
                 .body("buildings.find { it.building == '1号楼' }.handedOut", equalTo(1));
+
+        // the owner signs in with serial and code, sees the handout, and votes online; the paper is then refused
+        String owner = given().baseUri(suite.gatewayUrl()).contentType(ContentType.JSON)
+                .body(Map.of("ballotSerial", serial, "verificationCode", code))
+                .post("/api/auth/owner-login").then().statusCode(200).extract().path("accessToken");
+        api(owner).get("/api/ballots/" + serial + "/status").then().statusCode(200)
+                .body("trail[0].action", equalTo("HANDOUT"));
+        List<String> candidates = api(workingGroup).get("/api/elections/" + election + "/candidates")
+                .then().statusCode(200).extract().path("candidates.findAll { it.status == 'APPROVED' }.id");
+        Map<String, String> marks = new java.util.HashMap<>();
+        candidates.forEach(id -> marks.put(id, "OPPOSE"));
+        marks.put(candidates.get(0), "APPROVE");
+        api(owner).body(Map.of("verificationCode", code, "marks", marks, "motions", Map.of()))
+                .post("/api/ballots/" + serial + "/cast").then().statusCode(200).body("status", equalTo("CAST_ONLINE"));
+        api(leader).body(Map.of("channel", "BALLOT_BOX")).post("/api/ballots/" + serial + "/return")
+                .then().statusCode(409);
     }
 
     @Test

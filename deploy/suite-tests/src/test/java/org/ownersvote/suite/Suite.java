@@ -104,6 +104,7 @@ final class Suite implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logs.resolve(service + ".log").toFile());
         builder.environment().put("OWNERSVOTE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        builder.environment().put("OWNERSVOTE_BALLOT_CODE_SECRET", "suite-test-code-secret-of-enough-length");
         processes.put(service, builder.start());
     }
 

@@ -6,10 +6,10 @@ import java.util.UUID;
 import org.ownersvote.events.Validated;
 
 /**
- * {@code ballot.step-recorded.v1}: a ballot was handed out, marked undeliverable, returned or voided (for reminders,
- * the public list of undeliverable ballots, and audit).
+ * {@code ballot.step-recorded.v1}: a ballot was handed out, marked undeliverable, returned, voided or cast online
+ * (for reminders, the public list of undeliverable ballots, and audit).
  *
- * @param action            HANDOUT, UNDELIVERABLE, RETURN or VOID
+ * @param action            HANDOUT, UNDELIVERABLE, RETURN, VOID, or CAST (the owner voted online)
  * @param replacementSerial for VOID: the serial of the ballot issued in its place
  */
 public record BallotStepRecorded(UUID electionId, String serial, String building, String unit, String action,

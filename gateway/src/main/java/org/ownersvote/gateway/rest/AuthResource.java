@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.ownersvote.gateway.rest.dto.LoginRequest;
+import org.ownersvote.gateway.rest.dto.OwnerLoginRequest;
+import org.ownersvote.gateway.service.BallotServiceClient;
 import org.ownersvote.gateway.rest.dto.TokenResponse;
 import org.ownersvote.gateway.service.AccountService;
 import org.ownersvote.gateway.service.TokenIssuer;
@@ -26,6 +28,22 @@ public class AuthResource {
 
     @Inject
     TokenIssuer tokens;
+
+    @Inject
+    BallotServiceClient ballots;
+
+    /**
+     * An owner signs in with the serial and verification code printed on their ballot; ballot-service checks them
+     * (and locks a serial after five wrong codes). The token opens that one ballot.
+     */
+    @POST
+    @Path("/owner-login")
+    @PermitAll
+    public TokenResponse ownerLogin(@Valid @NotNull OwnerLoginRequest request) {
+        TokenIssuer.IssuedToken token = tokens.issueOwner(
+                ballots.checkOwnerCredentials(request.ballotSerial().strip(), request.verificationCode()));
+        return new TokenResponse(token.accessToken(), "Bearer", token.expiresIn(), token.roles());
+    }
 
     @POST
     @Path("/login")

@@ -10,8 +10,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ownersvote.gateway.StaffAccount;
 import org.ownersvote.gateway.config.GatewayConfig;
+import org.ownersvote.platform.security.Roles;
 import org.ownersvote.platform.security.ScopeClaims;
 
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
@@ -29,6 +31,36 @@ public class TokenIssuer {
     List<String> audiences;
 
     public record IssuedToken(String accessToken, long expiresIn, List<String> roles) {
+    }
+
+    /**
+     * An owner's token: role owner, scoped to the one ballot (and its election and community) whose serial and code
+     * were shown.
+     */
+    public IssuedToken issueOwner(BallotHolder holder) {
+        long lifetime = config.accessTokenLifetime().toSeconds();
+        String token = Jwt.issuer(issuer)
+                .audience(new HashSet<>(audiences))
+                .subject("ballot:" + holder.ballotSerial())
+                .upn("owner:" + holder.ballotSerial())
+                .groups(Roles.OWNER)
+                .claim(ScopeClaims.BALLOT, holder.ballotSerial())
+                .claim(ScopeClaims.ELECTION, holder.electionId().toString())
+                .claim(ScopeClaims.COMMUNITY, holder.communityId().toString())
+                .expiresIn(lifetime)
+                .jws().keyId(config.signingKeyId()).algorithm(SignatureAlgorithm.RS256).sign();
+        return new IssuedToken(token, lifetime, List.of(Roles.OWNER));
+    }
+
+    /** The gateway's own token for calling a service, valid for one minute. */
+    public String serviceToken() {
+        return Jwt.issuer(issuer)
+                .audience(new HashSet<>(audiences))
+                .subject("gateway")
+                .upn("gateway")
+                .groups(Roles.GATEWAY)
+                .expiresIn(60)
+                .jws().keyId(config.signingKeyId()).algorithm(SignatureAlgorithm.RS256).sign();
     }
 
     public IssuedToken issue(StaffAccount account) {
@@ -52,8 +84,7 @@ public class TokenIssuer {
         if (account.communities.length > 0) {
             claims.claim(ScopeClaims.COMMUNITIES, Arrays.asList(account.communities));
         }
-        String token = claims.jws().keyId(config.signingKeyId()).algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
-                .sign();
+        String token = claims.jws().keyId(config.signingKeyId()).algorithm(SignatureAlgorithm.RS256).sign();
         return new IssuedToken(token, lifetime, List.of(account.roles));
     }
 }

@@ -47,16 +47,17 @@ public final class BallotSteps {
     public record VoidResult(String voidedSerial, String replacementSerial) {
     }
 
-    /** Per building: units with a live ballot, and how many are in each state. */
+    /** Per building: units with a live ballot, and how many are in each state (returned on paper, or cast online). */
     public record BuildingProgress(String building, long units, long issued, long handedOut, long undeliverable,
-            long returned) {
+            long returned, long castOnline) {
         public static BuildingProgress of(String building, Map<BallotStatus, Long> counts) {
             long units = counts.entrySet().stream().filter(e -> e.getKey() != BallotStatus.VOIDED)
                     .mapToLong(Map.Entry::getValue).sum();
             return new BuildingProgress(building, units, counts.getOrDefault(BallotStatus.ISSUED, 0L),
                     counts.getOrDefault(BallotStatus.HANDED_OUT, 0L),
                     counts.getOrDefault(BallotStatus.UNDELIVERABLE, 0L),
-                    counts.getOrDefault(BallotStatus.RETURNED, 0L));
+                    counts.getOrDefault(BallotStatus.RETURNED, 0L),
+                    counts.getOrDefault(BallotStatus.CAST_ONLINE, 0L));
         }
     }
 

@@ -16,6 +16,21 @@ public class AuditLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, String action, String subjectType, Object subjectId, UUID electionId,
             String detail) {
+        append(actor, action, subjectType, subjectId, electionId, detail);
+    }
+
+    /**
+     * Records a refused request in a transaction of its own, so the refusal stays on record while the request's own
+     * transaction rolls back and changes nothing.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordRefusal(String actor, String action, String subjectType, Object subjectId, UUID electionId,
+            String reason) {
+        append(actor, action + ".refused", subjectType, subjectId, electionId, reason);
+    }
+
+    private static void append(String actor, String action, String subjectType, Object subjectId, UUID electionId,
+            String detail) {
         AuditEntry entry = new AuditEntry();
         entry.at = OffsetDateTime.now();
         entry.actor = actor;

@@ -12,6 +12,8 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<Problem.FieldError> errors;
+    /** For 429 and 503: when the caller may try again (sent as Retry-After, in seconds). */
+    private java.time.Duration retryAfter;
 
     public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
         super(detail);
@@ -39,6 +41,20 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException invalid(String field, String message) {
         return invalid(field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ProblemException tooManyRequests(String slug, String detail, java.time.Duration retryAfter) {
+        ProblemException e = new ProblemException(429, slug, "Too many requests", detail, List.of());
+        e.retryAfter = retryAfter;
+        return e;
+    }
+
+    public static ProblemException unauthorized(String slug, String detail) {
+        return new ProblemException(401, slug, "Unauthorized", detail, List.of());
+    }
+
+    public java.util.Optional<java.time.Duration> retryAfter() {
+        return java.util.Optional.ofNullable(retryAfter);
     }
 
     public int status() {

@@ -22,6 +22,12 @@ public final class ProblemResponses {
     }
 
     public static Response of(ProblemException e, String instance) {
-        return of(e.status(), e.slug(), e.title(), e.getMessage(), instance, e.errors());
+        Response response = of(e.status(), e.slug(), e.title(), e.getMessage(), instance, e.errors());
+        if (e.retryAfter().isEmpty()) {
+            return response;
+        }
+        // whole seconds, rounded up: a client that waits exactly this long is let in
+        long seconds = Math.max(1, (e.retryAfter().get().toMillis() + 999) / 1000);
+        return Response.fromResponse(response).header("Retry-After", seconds).build();
     }
 }

@@ -43,6 +43,12 @@ public class Caller {
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
     }
 
+    /** The one ballot an owner token is bound to; empty for staff. */
+    public Optional<String> ballotSerial() {
+        Object value = jwt.getClaim(ScopeClaims.BALLOT);
+        return value == null ? Optional.empty() : Optional.of(claimText(value));
+    }
+
     public Set<String> buildings() {
         return stringSet(ScopeClaims.BUILDINGS);
     }

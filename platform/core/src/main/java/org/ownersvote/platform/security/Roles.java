@@ -10,6 +10,8 @@ public final class Roles {
     public static final String SCRUTINEER = "scrutineer";
     public static final String CHIEF_SCRUTINEER = "chief-scrutineer";
     public static final String OWNER = "owner";
+    /** The gateway itself, calling a service on a user's behalf (e.g. checking an owner's ballot code). */
+    public static final String GATEWAY = "gateway";
 
     private Roles() {
     }

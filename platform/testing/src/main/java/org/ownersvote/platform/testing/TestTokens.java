@@ -33,6 +33,7 @@ public final class TestTokens {
     private UUID communityId;
     private UUID electionId;
     private final List<String> buildings = new ArrayList<>();
+    private String ballotSerial;
     private final List<String> communities = new ArrayList<>();
     private String issuer = ISSUER;
     private String audience = AUDIENCE;
@@ -64,6 +65,12 @@ public final class TestTokens {
 
     public TestTokens buildings(String... labels) {
         this.buildings.addAll(List.of(labels));
+        return this;
+    }
+
+    /** An owner token's one ballot. */
+    public TestTokens ballot(String serial) {
+        this.ballotSerial = serial;
         return this;
     }
 
@@ -127,6 +134,9 @@ public final class TestTokens {
         }
         if (!communities.isEmpty()) {
             claims.setStringListClaim("communities", communities);
+        }
+        if (ballotSerial != null) {
+            claims.setClaim("ballot_serial", ballotSerial);
         }
         try {
             JsonWebSignature jws = new JsonWebSignature();

@@ -1,0 +1,16 @@
+package org.ownersvote.ballot.config;
+
+import io.smallrye.config.ConfigMapping;
+
+@ConfigMapping(prefix = "ownersvote.ballot")
+public interface BallotConfig {
+
+    /**
+     * The server secret verification codes are hashed with (HMAC-SHA256). At least 32 characters; in production it
+     * comes from a secret and start-up fails without it. Changing it invalidates every printed code.
+     */
+    String codeSecret();
+
+    /** The owner's page the QR code on a ballot opens; the serial is appended as {@code ?serial=}. */
+    String ownerPageUrl();
+}

@@ -1,0 +1,63 @@
+package org.ownersvote.ballot.rest;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.ownersvote.ballot.service.BallotPrinting;
+import org.ownersvote.ballot.service.OnlineVoting;
+import org.ownersvote.platform.security.Caller;
+import org.ownersvote.platform.security.Roles;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+
+/**
+ * Print-ready ballots (A4, HTML with print CSS) for one building, or one replacement ballot. A POST, because every
+ * print gives the ballots new verification codes.
+ */
+@Path("/api")
+public class BallotPrintResource {
+
+    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+    @Inject
+    BallotPrinting printing;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    @Location("ballots/print.html")
+    Template page;
+
+    @POST
+    @Path("/elections/{eid}/ballots/print")
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Roles.WORKING_GROUP)
+    public String print(@PathParam("eid") UUID electionId,
+            @QueryParam("building") @NotBlank @Size(max = 50) String building,
+            @QueryParam("serial") @Size(max = 30) String serial) {
+        BallotPrinting.PrintRun run = printing.print(electionId, building, serial, caller);
+        OnlineVoting.BallotContent content = OnlineVoting.BallotContent.of(run.election());
+        return page.data("election", run.election())
+                .data("building", building)
+                .data("deadline", run.election().votingDeadline == null ? ""
+                        : DEADLINE.format(run.election().votingDeadline.atZoneSameInstant(ZoneId.of("Asia/Shanghai"))))
+                .data("candidates", content.candidates())
+                .data("motions", content.motions())
+                .data("ballots", run.ballots())
+                .render();
+    }
+}

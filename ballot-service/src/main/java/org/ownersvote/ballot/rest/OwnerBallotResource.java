@@ -1,0 +1,104 @@
+package org.ownersvote.ballot.rest;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.ownersvote.ballot.Ballot;
+import org.ownersvote.ballot.BallotElection;
+import org.ownersvote.ballot.domain.SerialNumbers;
+import org.ownersvote.ballot.rest.dto.OwnerBallots;
+import org.ownersvote.ballot.service.BallotLedger;
+import org.ownersvote.ballot.service.OnlineVoting;
+import org.ownersvote.ballot.service.OwnerAccess;
+import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.security.Caller;
+import org.ownersvote.platform.security.Roles;
+
+/** The owner's own ballot: its trail, and the electronic vote. Owner tokens open exactly one serial. */
+/* Class path /api like BallotResource: JAX-RS picks the resource class by its own path first. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OwnerBallotResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    OwnerAccess access;
+
+    @Inject
+    OnlineVoting voting;
+
+    @GET
+    @Path("/ballots/{serial}/status")
+    @RolesAllowed({ Roles.OWNER, Roles.WORKING_GROUP, Roles.BUILDING_LEADER })
+    public OwnerBallots.Status status(@PathParam("serial") String serial) {
+        Ballot ballot = ownBallot(serial);
+        BallotElection election = BallotElection.findById(ballot.electionId);
+        List<?> rows = Ballot.getEntityManager().createNativeQuery("""
+                select action, at, recipient_name, relation, method, channel, reason
+                from ballot_step where ballot_id = ?1 order by id""").setParameter(1, ballot.id).getResultList();
+        List<OwnerBallots.TrailStep> trail = rows.stream().map(Object[].class::cast)
+                .map(r -> new OwnerBallots.TrailStep((String) r[0], time(r[1]), (String) r[2], (String) r[3],
+                        (String) r[4], (String) r[5], (String) r[6]))
+                .toList();
+        return new OwnerBallots.Status(ballot.serial, election.title, ballot.building, ballot.unit, ballot.status,
+                ballot.replacesSerial, ballot.issuedAt, trail, election.votingOpen(java.time.OffsetDateTime.now()),
+                null, null);
+    }
+
+    @POST
+    @Path("/ballots/{serial}/cast")
+    @RolesAllowed(Roles.OWNER)
+    public OwnerBallots.CastResult cast(@PathParam("serial") String serial, @Valid @NotNull OwnerBallots.Cast vote) {
+        ownBallot(serial);
+        // the code again: a token left open on a shared phone is not enough to vote
+        Ballot verified = OwnerAccess.granted(access.check(serial, vote.verificationCode()));
+        Ballot cast = voting.cast(verified, vote.marks(), vote.motions() == null ? Map.of() : vote.motions());
+        return new OwnerBallots.CastResult(cast.serial, cast.status, java.time.OffsetDateTime.now());
+    }
+
+    private static java.time.OffsetDateTime time(Object value) {
+        if (value instanceof java.time.OffsetDateTime t) {
+            return t;
+        }
+        if (value instanceof java.time.Instant t) {
+            return t.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    /** The ballot, if this caller may see it: its owner (token bound to the serial) or the staff of its building. */
+    private Ballot ownBallot(String serial) {
+        if (!SerialNumbers.wellFormed(serial)) {
+            throw ProblemException.invalid("serial", "'" + serial + "' is not a ballot serial (check the last digit)");
+        }
+        boolean staff = caller.hasRole(Roles.WORKING_GROUP) || caller.hasRole(Roles.BUILDING_LEADER);
+        if (!staff) {
+            if (!caller.ballotSerial().map(serial::equals).orElse(false)) {
+                throw ProblemException.forbidden("Your sign-in opens another ballot than " + serial);
+            }
+            return Ballot.<Ballot>find("serial", serial).firstResultOptional()
+                    .orElseThrow(() -> ProblemException.notFound("Ballot", serial));
+        }
+        return Ballot.<Ballot>find("serial", serial).firstResultOptional()
+                .map(b -> {
+                    BallotLedger.requireScope(BallotElection.findById(b.electionId), b.building, caller);
+                    return b;
+                })
+                .orElseThrow(() -> ProblemException.notFound("Ballot", serial));
+    }
+}
