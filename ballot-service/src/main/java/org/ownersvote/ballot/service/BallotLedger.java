@@ -46,15 +46,15 @@ public class BallotLedger {
     }
 
     /**
-     * Finds the ballot and checks that the caller may act on it: the working group of its community, or a building
+     * Finds and locks the ballot, and checks that the caller may act on it: the working group of its community, or a building
      * leader of its election whose buildings include the ballot's building.
      */
-    public Ballot scopedBallot(String serial, Caller caller) {
+    private Ballot lockedScopedBallot(String serial, Caller caller) {
         if (!SerialNumbers.wellFormed(serial)) {
             throw ProblemException.invalid("serial", "'" + serial + "' is not a ballot serial (check the last digit)");
         }
-        Ballot ballot = Ballot.<Ballot>find("serial", serial).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Ballot", serial));
+        Ballot ballot = Ballot.<Ballot>find("serial", serial).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional().orElseThrow(() -> ProblemException.notFound("Ballot", serial));
         BallotElection election = BallotElection.findById(ballot.electionId);
         requireScope(election, ballot.building, caller);
         return ballot;
@@ -70,9 +70,8 @@ public class BallotLedger {
 
     @Transactional
     public Ballot record(String serial, BallotAction action, Step step, Caller caller) {
-        Ballot ballot = scopedBallot(serial, caller);
-        em.lock(ballot, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(ballot);
+        // one statement reads and locks the ballot: steps for one ballot are recorded one after the other
+        Ballot ballot = lockedScopedBallot(serial, caller);
         BallotElection election = BallotElection.findById(ballot.electionId);
         OffsetDateTime now = OffsetDateTime.now();
         OffsetDateTime at = step.at() == null ? now : step.at();
