@@ -13,4 +13,8 @@ public interface BallotConfig {
 
     /** The owner's page the QR code on a ballot opens; the serial is appended as {@code ?serial=}. */
     String ownerPageUrl();
+
+    /** Agreeing scrutineers' sign-offs (distinct scrutineers, on the current ledger hash) needed to finalize. */
+    @io.smallrye.config.WithDefault("2")
+    int requiredSignoffs();
 }

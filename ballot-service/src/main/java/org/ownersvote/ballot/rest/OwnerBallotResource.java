@@ -55,9 +55,11 @@ public class OwnerBallotResource {
                 .map(r -> new OwnerBallots.TrailStep((String) r[0], time(r[1]), (String) r[2], (String) r[3],
                         (String) r[4], (String) r[5], (String) r[6]))
                 .toList();
+        org.ownersvote.ballot.counting.LedgerRecord counted = org.ownersvote.ballot.counting.LedgerRecord
+                .<org.ownersvote.ballot.counting.LedgerRecord>find("serial", ballot.serial).firstResult();
         return new OwnerBallots.Status(ballot.serial, election.title, ballot.building, ballot.unit, ballot.status,
                 ballot.replacesSerial, ballot.issuedAt, trail, election.votingOpen(java.time.OffsetDateTime.now()),
-                null, null);
+                counted == null ? null : (long) counted.position, counted == null ? null : counted.hash);
     }
 
     @POST

@@ -23,6 +23,9 @@ public class ElectionRegistry {
     @Inject
     AuditLog audit;
 
+    @Inject
+    CountedLedger ledger;
+
     /** Keeps the phase in step; voting-opened is handled by {@link BallotIssuance}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void phaseChanged(EventEnvelope envelope, PhaseChanged change) {
@@ -30,6 +33,10 @@ public class ElectionRegistry {
         election.phase = change.to();
         if (change.votingDeadline() != null) {
             election.votingDeadline = change.votingDeadline();
+        }
+        if ("COUNTING".equals(change.to())) {
+            // online votes need no entry: they are counted as counting begins, before any paper entry is accepted
+            ledger.appendOnlineVotes(election.id);
         }
     }
 

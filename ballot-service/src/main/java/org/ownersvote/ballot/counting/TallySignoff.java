@@ -1,0 +1,40 @@
+package org.ownersvote.ballot.counting;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A scrutineer's sign-off: the ledger hash they recomputed, and whether it matched the ledger's. */
+@Entity
+@Table(name = "tally_signoff")
+public class TallySignoff extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "election_id", nullable = false)
+    public UUID electionId;
+
+    @Column(nullable = false)
+    public String scrutineer;
+
+    @Column(name = "ledger_hash", nullable = false)
+    public String ledgerHash;
+
+    @Column(nullable = false)
+    public boolean agrees;
+
+    public String note;
+
+    @Column(name = "signed_at", nullable = false)
+    public OffsetDateTime signedAt;
+}

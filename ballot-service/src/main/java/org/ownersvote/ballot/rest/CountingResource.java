@@ -1,0 +1,55 @@
+package org.ownersvote.ballot.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.ownersvote.ballot.rest.dto.Counting;
+import org.ownersvote.ballot.service.CountingService;
+import org.ownersvote.platform.security.Caller;
+import org.ownersvote.platform.security.Roles;
+
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CountingResource {
+
+    @Inject
+    CountingService counting;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Path("/elections/{eid}/counting/entries")
+    @RolesAllowed(Roles.COUNTER)
+    public Counting.EntryResult enter(@PathParam("eid") UUID electionId, @Valid @NotNull Counting.Entry entry) {
+        return counting.enter(electionId, entry, caller);
+    }
+
+    @GET
+    @Path("/elections/{eid}/counting/conflicts")
+    @RolesAllowed({ Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
+    public List<Counting.Conflict> conflicts(@PathParam("eid") UUID electionId) {
+        return counting.conflicts(electionId, caller);
+    }
+
+    @POST
+    @Path("/elections/{eid}/counting/conflicts/{serial}/resolve")
+    @RolesAllowed({ Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
+    public Counting.Resolved resolve(@PathParam("eid") UUID electionId, @PathParam("serial") String serial,
+            @Valid @NotNull Counting.Resolution resolution) {
+        return counting.resolve(electionId, serial, resolution, caller);
+    }
+}

@@ -1,0 +1,93 @@
+package org.ownersvote.ballot.rest;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.ownersvote.ballot.BallotElection;
+import org.ownersvote.ballot.counting.LedgerRecord;
+import org.ownersvote.ballot.domain.ledger.LedgerChain;
+import org.ownersvote.ballot.service.ElectorateStore;
+import org.ownersvote.ballot.service.OnlineVoting;
+import org.ownersvote.ballot.service.TallyService;
+import org.ownersvote.events.election.ElectorateChunk;
+import org.ownersvote.platform.security.Caller;
+import org.ownersvote.platform.security.Roles;
+
+/**
+ * The ballot ledger and the electorate behind it, for anyone counting or scrutinizing to recompute the tally
+ * without trusting this service (deploy/verifier does).
+ */
+@Path("/api")
+public class LedgerResource {
+
+    @Inject
+    TallyService tallies;
+
+    @Inject
+    ElectorateStore electorates;
+
+    @Inject
+    Caller caller;
+
+    /** One line per counted ballot, in ledger order: the canonical record with its {@code hash}. */
+    @GET
+    @Path("/elections/{eid}/ledger")
+    @Produces("application/x-ndjson")
+    @RolesAllowed({ Roles.WORKING_GROUP, Roles.COUNTER, Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
+    public StreamingOutput ledger(@PathParam("eid") UUID electionId) {
+        BallotElection election = tallies.scoped(electionId, caller);
+        List<String> lines = LedgerRecord.<LedgerRecord>find("electionId = ?1 order by position", election.id)
+                .stream().map(r -> "{\"hash\":\"" + r.hash + "\"," + r.record.substring(1)).toList();
+        return out -> {
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            for (String line : lines) {
+                writer.write(line);
+                writer.write('\n');
+            }
+            writer.flush();
+        };
+    }
+
+    /** The rules, candidates, motions, genesis hash and counted units the ledger's tally is computed over. */
+    @GET
+    @Path("/elections/{eid}/ledger/electorate")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.WORKING_GROUP, Roles.COUNTER, Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
+    public Map<String, Object> electorate(@PathParam("eid") UUID electionId) {
+        BallotElection election = tallies.scoped(electionId, caller);
+        OnlineVoting.BallotContent content = OnlineVoting.BallotContent.of(election);
+        Map<String, Object> export = new LinkedHashMap<>();
+        export.put("electionId", election.id);
+        export.put("rulePack", election.rulePack);
+        export.put("seats", election.seats);
+        export.put("alternates", election.alternates);
+        export.put("genesisHash", LedgerChain.genesis(election.id, election.rulePack));
+        export.put("candidates", content.candidates().stream()
+                .map(c -> Map.of("id", c.candidateId().toString(), "position", c.position(), "name", c.name()))
+                .toList());
+        export.put("motions", content.motions().stream()
+                .map(m -> Map.of("id", m.motionId().toString(), "threshold", m.threshold(), "title", m.title()))
+                .toList());
+        export.put("units", election.electorateVersion == null ? List.of()
+                : electorates.units(election.id, election.electorateVersion).stream()
+                        .filter(ElectorateChunk.Unit::counted)
+                        .map(u -> Map.of("building", u.building(), "unit", u.unit(),
+                                "area", u.area().setScale(2).toPlainString(), "personKey", u.personKey()))
+                        .toList());
+        return export;
+    }
+}

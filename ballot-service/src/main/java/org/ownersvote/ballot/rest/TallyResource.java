@@ -1,0 +1,80 @@
+package org.ownersvote.ballot.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.ownersvote.ballot.BallotElection;
+import org.ownersvote.ballot.counting.FinalTally;
+import org.ownersvote.ballot.rest.dto.TallyViews;
+import org.ownersvote.ballot.service.TallyService;
+import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.security.Caller;
+import org.ownersvote.platform.security.Roles;
+
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TallyResource {
+
+    private static final String[] STAFF = { Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP, Roles.COUNTER,
+            Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER };
+
+    @Inject
+    TallyService tallies;
+
+    @Inject
+    Caller caller;
+
+    /** The staff of the election see the provisional tally; once finalized, anyone sees it. */
+    @GET
+    @Path("/elections/{eid}/tally")
+    @PermitAll
+    public TallyViews.TallyView tally(@PathParam("eid") UUID electionId) {
+        boolean staff = java.util.Arrays.stream(STAFF).anyMatch(caller::hasRole);
+        if (staff) {
+            return tallies.view(tallies.scoped(electionId, caller));
+        }
+        BallotElection election = BallotElection.findById(electionId);
+        if (election == null || FinalTally.findById(electionId) == null) {
+            throw ProblemException.unauthorized("not-published",
+                    "The tally is published once it is final; until then only the election's staff see it");
+        }
+        return tallies.view(election);
+    }
+
+    @POST
+    @Path("/elections/{eid}/tally/lots")
+    @RolesAllowed(Roles.WORKING_GROUP)
+    public Response drawLots(@PathParam("eid") UUID electionId, @Valid @NotNull TallyViews.Lots lots) {
+        tallies.drawLots(electionId, lots, caller);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/elections/{eid}/tally/signoffs")
+    @RolesAllowed({ Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
+    public TallyViews.SignoffResult signOff(@PathParam("eid") UUID electionId,
+            @Valid @NotNull TallyViews.SignoffRequest request) {
+        return tallies.signOff(electionId, request, caller);
+    }
+
+    @POST
+    @Path("/elections/{eid}/tally/finalize")
+    @RolesAllowed(Roles.CHIEF_SCRUTINEER)
+    public TallyViews.TallyView finalizeTally(@PathParam("eid") UUID electionId) {
+        return tallies.finalizeTally(electionId, caller);
+    }
+}

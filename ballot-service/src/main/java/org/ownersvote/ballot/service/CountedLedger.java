@@ -1,0 +1,135 @@
+package org.ownersvote.ballot.service;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.ownersvote.ballot.Ballot;
+import org.ownersvote.ballot.BallotElection;
+import org.ownersvote.ballot.OnlineVote;
+import org.ownersvote.ballot.counting.LedgerRecord;
+import org.ownersvote.ballot.domain.BallotStatus;
+import org.ownersvote.ballot.domain.Mark;
+import org.ownersvote.ballot.domain.ledger.LedgerChain;
+import org.ownersvote.ballot.domain.tally.PaperEntry;
+import org.ownersvote.ballot.domain.tally.Signature;
+import org.ownersvote.events.EventCodec;
+import org.ownersvote.platform.audit.AuditLog;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+/**
+ * Appends counted ballots to the election's hash-chained ledger: paper ballots when two entries agree or a
+ * scrutineer resolves them, online votes all at once when counting begins. Appends of one election are serialised
+ * by a lock on the election, so the chain never forks.
+ */
+@ApplicationScoped
+public class CountedLedger {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditLog audit;
+
+    /** The last hash of the chain: the genesis while nothing is counted. */
+    public String head(BallotElection election) {
+        return em.createQuery("select r.hash from LedgerRecord r where r.electionId = ?1 order by r.position desc",
+                String.class).setParameter(1, election.id).setMaxResults(1).getResultStream().findFirst()
+                .orElse(LedgerChain.genesis(election.id, election.rulePack));
+    }
+
+    public long length(UUID electionId) {
+        return LedgerRecord.count("electionId", electionId);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public LedgerRecord appendPaper(Ballot ballot, PaperEntry content, List<Long> entryIds, String resolvedBy) {
+        Map<String, Object> record = base(ballot, "PAPER", content);
+        record.put("entryIds", entryIds);
+        if (resolvedBy != null) {
+            record.put("resolvedBy", resolvedBy);
+        }
+        return append(ballot.electionId, ballot.serial, record);
+    }
+
+    /** Puts every online vote of the election into the ledger, in serial order; once, when counting begins. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int appendOnlineVotes(UUID electionId) {
+        List<OnlineVote> votes = OnlineVote.<OnlineVote>find("electionId = ?1 order by serial", electionId).list();
+        int appended = 0;
+        for (OnlineVote vote : votes) {
+            if (LedgerRecord.count("serial", vote.serial) > 0) {
+                continue;
+            }
+            Ballot ballot = Ballot.findById(vote.ballotId);
+            if (ballot.status != BallotStatus.CAST_ONLINE) {
+                continue;
+            }
+            PaperEntry content = new PaperEntry(Signature.OWNER, marks(vote.marks), marks(vote.motions));
+            Map<String, Object> record = base(ballot, "ONLINE", content);
+            record.put("entryIds", List.of());
+            append(electionId, ballot.serial, record);
+            appended++;
+        }
+        if (appended > 0) {
+            audit.record("system", "ledger.online-votes", "election", electionId, electionId,
+                    appended + " online votes put into the ledger as counting began");
+        }
+        return appended;
+    }
+
+    private Map<String, Object> base(Ballot ballot, String source, PaperEntry content) {
+        Map<String, Object> record = new TreeMap<>();
+        record.put("serial", ballot.serial);
+        record.put("building", ballot.building);
+        record.put("unit", ballot.unit);
+        record.put("area", ballot.area.setScale(2).toPlainString());
+        record.put("personKey", ballot.personKey);
+        record.put("source", source);
+        record.put("signature", content.signature().name());
+        record.put("marks", names(content.marks()));
+        record.put("motions", names(content.motions()));
+        return record;
+    }
+
+    private LedgerRecord append(UUID electionId, String serial, Map<String, Object> record) {
+        BallotElection election = em.find(BallotElection.class, electionId, LockModeType.PESSIMISTIC_WRITE);
+        int position = (int) length(electionId) + 1;
+        record.put("position", position);
+        record.put("previousHash", head(election));
+        LedgerRecord row = new LedgerRecord();
+        row.electionId = electionId;
+        row.position = position;
+        row.serial = serial;
+        row.record = LedgerChain.canonical(record);
+        row.hash = LedgerChain.hash(record);
+        row.recordedAt = OffsetDateTime.now();
+        row.persist();
+        em.flush();
+        return row;
+    }
+
+    static Map<String, String> names(Map<String, Mark> marks) {
+        Map<String, String> names = new TreeMap<>();
+        marks.forEach((id, mark) -> names.put(id, mark.name()));
+        return names;
+    }
+
+    static Map<String, Mark> marks(String json) {
+        try {
+            return EventCodec.mapper().readValue(json, new TypeReference<Map<String, Mark>>() {
+            });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored marks are not readable", e);
+        }
+    }
+}

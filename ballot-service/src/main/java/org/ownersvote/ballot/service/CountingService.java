@@ -1,0 +1,221 @@
+package org.ownersvote.ballot.service;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.ownersvote.ballot.Ballot;
+import org.ownersvote.ballot.BallotElection;
+import org.ownersvote.ballot.counting.BallotCount;
+import org.ownersvote.ballot.counting.CountingEntry;
+import org.ownersvote.ballot.counting.FinalTally;
+import org.ownersvote.ballot.counting.LedgerRecord;
+import org.ownersvote.ballot.domain.BallotStatus;
+import org.ownersvote.ballot.domain.Mark;
+import org.ownersvote.ballot.domain.SerialNumbers;
+import org.ownersvote.ballot.domain.tally.PaperEntry;
+import org.ownersvote.ballot.domain.tally.Signature;
+import org.ownersvote.ballot.rest.dto.Counting;
+import org.ownersvote.events.EventCodec;
+import org.ownersvote.platform.audit.AuditLog;
+import org.ownersvote.platform.problem.Problem;
+import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.security.Caller;
+
+/**
+ * Double entry of returned paper ballots: two different counters enter each one; agreeing entries count it (into
+ * the ledger), disagreeing ones put it in conflict until a scrutineer resolves it. Every entry and resolution stays
+ * on record. Online votes need no entry.
+ */
+@ApplicationScoped
+public class CountingService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CountedLedger ledger;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional
+    public Counting.EntryResult enter(UUID electionId, Counting.Entry request, Caller caller) {
+        BallotElection election = countingElection(electionId, caller);
+        Ballot ballot = lockedBallot(election, request.serial());
+        String counter = caller.username();
+        if (ballot.status != BallotStatus.RETURNED) {
+            String reason = ballot.status == BallotStatus.CAST_ONLINE
+                    ? "this unit voted online; a unit votes once, so its paper ballot is not counted"
+                    : "this ballot was not returned (it is " + ballot.status + "); only returned ballots are counted";
+            audit.recordRefusal(counter, "counting.entry", "ballot", ballot.serial, electionId, reason);
+            throw ProblemException.conflict("entry-refused", ballot.serial + ": " + reason);
+        }
+        PaperEntry content = new PaperEntry(request.signature(), request.marks(),
+                request.motions() == null ? Map.of() : request.motions());
+        checkIds(election, content);
+        List<CountingEntry> entries = CountingEntry.<CountingEntry>find("ballotId = ?1 order by id", ballot.id).list();
+        for (CountingEntry mine : entries) {
+            if (mine.counter.equals(counter)) {
+                if (entryOf(mine).agrees(content)) {
+                    // the same entry again (a retry after a lost answer): applied once, answered again
+                    return new Counting.EntryResult(ballot.serial, entries.indexOf(mine) + 1, state(ballot).state);
+                }
+                throw ProblemException.conflict("entry-refused", ballot.serial
+                        + ": you entered this ballot already; the second entry must be made by another counter");
+            }
+        }
+        if (entries.size() >= 2) {
+            throw ProblemException.conflict("entry-refused", ballot.serial + ": this ballot was entered twice already"
+                    + (state(ballot).state == BallotCount.State.CONFLICT ? " and waits for a scrutineer" : ""));
+        }
+        CountingEntry entry = new CountingEntry();
+        entry.electionId = electionId;
+        entry.ballotId = ballot.id;
+        entry.serial = ballot.serial;
+        entry.counter = counter;
+        entry.signature = content.signature().name();
+        entry.marks = EventCodec.write(content.marks());
+        entry.motions = EventCodec.write(content.motions());
+        entry.enteredAt = OffsetDateTime.now();
+        entry.persist();
+        BallotCount count = entries.isEmpty() ? newCount(ballot) : state(ballot);
+        if (entries.isEmpty()) {
+            count.state = BallotCount.State.FIRST_ENTERED;
+        } else if (entryOf(entries.get(0)).agrees(content)) {
+            count(count, content);
+            ledger.appendPaper(ballot, content, List.of(entries.get(0).id, entry.id), null);
+        } else {
+            count.state = BallotCount.State.CONFLICT;
+        }
+        count.updatedAt = OffsetDateTime.now();
+        audit.record(counter, "counting.entry", "ballot", ballot.serial, electionId,
+                "entry " + (entries.size() + 1) + " → " + count.state);
+        return new Counting.EntryResult(ballot.serial, entries.size() + 1, count.state);
+    }
+
+    public List<Counting.Conflict> conflicts(UUID electionId, Caller caller) {
+        BallotElection election = BallotElection.findById(electionId);
+        if (election == null) {
+            throw ProblemException.notFound("Election", electionId);
+        }
+        caller.requireElection(election.communityId, electionId);
+        List<Counting.Conflict> conflicts = new ArrayList<>();
+        for (BallotCount count : BallotCount.<BallotCount>find("electionId = ?1 and state = ?2 order by serial",
+                electionId, BallotCount.State.CONFLICT).list()) {
+            Ballot ballot = Ballot.findById(count.ballotId);
+            List<Counting.EnteredMarks> entries = CountingEntry.<CountingEntry>find("ballotId = ?1 order by id",
+                    count.ballotId).stream().map(e -> {
+                        PaperEntry p = entryOf(e);
+                        return new Counting.EnteredMarks(e.id, e.counter, p.signature(), p.marks(), p.motions());
+                    }).toList();
+            conflicts.add(new Counting.Conflict(ballot.serial, ballot.building, ballot.unit, entries));
+        }
+        return conflicts;
+    }
+
+    @Transactional
+    public Counting.Resolved resolve(UUID electionId, String serial, Counting.Resolution resolution, Caller caller) {
+        BallotElection election = countingElection(electionId, caller);
+        Ballot ballot = lockedBallot(election, serial);
+        BallotCount count = BallotCount.findById(ballot.id);
+        if (count == null || count.state != BallotCount.State.CONFLICT) {
+            throw ProblemException.conflict("not-in-conflict", serial + ": only a ballot whose two entries disagree "
+                    + "is resolved by a scrutineer");
+        }
+        PaperEntry content = new PaperEntry(resolution.signature(), resolution.marks(),
+                resolution.motions() == null ? Map.of() : resolution.motions());
+        checkIds(election, content);
+        count(count, content);
+        count.resolvedBy = caller.username();
+        count.resolutionNote = resolution.note().strip();
+        count.updatedAt = OffsetDateTime.now();
+        List<Long> entryIds = CountingEntry.<CountingEntry>find("ballotId = ?1 order by id", ballot.id).stream()
+                .map(e -> e.id).toList();
+        LedgerRecord record = ledger.appendPaper(ballot, content, entryIds, caller.username());
+        audit.record(caller.username(), "counting.resolution", "ballot", serial, electionId, count.resolutionNote);
+        return new Counting.Resolved(serial, count.state, record.position, record.hash);
+    }
+
+    private BallotElection countingElection(UUID electionId, Caller caller) {
+        BallotElection election = BallotElection.findById(electionId);
+        if (election == null) {
+            throw ProblemException.notFound("Election", electionId);
+        }
+        caller.requireElection(election.communityId, electionId);
+        if (!"COUNTING".equals(election.phase)) {
+            throw ProblemException.conflict("not-counting", "Ballots are entered while the election is COUNTING (it"
+                    + " is " + election.phase + ")");
+        }
+        if (FinalTally.findById(electionId) != null) {
+            throw ProblemException.conflict("tally-final", "The tally was finalized; nothing more is counted");
+        }
+        return election;
+    }
+
+    private static Ballot lockedBallot(BallotElection election, String serial) {
+        if (!SerialNumbers.wellFormed(serial)) {
+            throw ProblemException.invalid("serial", "'" + serial + "' is not a ballot serial (check the last digit)");
+        }
+        Ballot ballot = Ballot.<Ballot>find("serial", serial).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional().orElseThrow(() -> ProblemException.notFound("Ballot", serial));
+        if (!ballot.electionId.equals(election.id)) {
+            throw ProblemException.notFound("Ballot", serial + " in election " + election.id);
+        }
+        return ballot;
+    }
+
+    /** Only the candidates and motions on this ballot may be marked. */
+    private static void checkIds(BallotElection election, PaperEntry content) {
+        OnlineVoting.BallotContent ballot = OnlineVoting.BallotContent.of(election);
+        Set<String> candidates = new HashSet<>();
+        ballot.candidates().forEach(c -> candidates.add(c.candidateId().toString()));
+        Set<String> motions = new HashSet<>();
+        ballot.motions().forEach(m -> motions.add(m.motionId().toString()));
+        List<Problem.FieldError> errors = new ArrayList<>();
+        content.marks().keySet().stream().filter(id -> !candidates.contains(id))
+                .forEach(id -> errors.add(new Problem.FieldError("marks." + id, "not a candidate on this ballot")));
+        content.motions().keySet().stream().filter(id -> !motions.contains(id))
+                .forEach(id -> errors.add(new Problem.FieldError("motions." + id, "not a motion on this ballot")));
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The entry marks what is not on the ballot; nothing was recorded", errors);
+        }
+    }
+
+    private static BallotCount state(Ballot ballot) {
+        return BallotCount.findById(ballot.id);
+    }
+
+    private static BallotCount newCount(Ballot ballot) {
+        BallotCount count = new BallotCount();
+        count.ballotId = ballot.id;
+        count.electionId = ballot.electionId;
+        count.serial = ballot.serial;
+        count.updatedAt = OffsetDateTime.now();
+        count.state = BallotCount.State.FIRST_ENTERED;
+        count.persist();
+        return count;
+    }
+
+    private static void count(BallotCount count, PaperEntry content) {
+        count.state = BallotCount.State.COUNTED;
+        count.signature = content.signature().name();
+        count.marks = EventCodec.write(content.marks());
+        count.motions = EventCodec.write(content.motions());
+    }
+
+    static PaperEntry entryOf(CountingEntry e) {
+        return new PaperEntry(Signature.valueOf(e.signature), CountedLedger.marks(e.marks),
+                CountedLedger.marks(e.motions));
+    }
+}

@@ -1,0 +1,247 @@
+package org.ownersvote.ballot.service;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.ownersvote.ballot.Ballot;
+import org.ownersvote.ballot.BallotElection;
+import org.ownersvote.ballot.config.BallotConfig;
+import org.ownersvote.ballot.counting.BallotCount;
+import org.ownersvote.ballot.counting.FinalTally;
+import org.ownersvote.ballot.counting.LedgerRecord;
+import org.ownersvote.ballot.counting.LotsDraw;
+import org.ownersvote.ballot.counting.TallySignoff;
+import org.ownersvote.ballot.domain.BallotStatus;
+import org.ownersvote.ballot.domain.Mark;
+import org.ownersvote.ballot.domain.ledger.LedgerChain;
+import org.ownersvote.ballot.domain.tally.Signature;
+import org.ownersvote.ballot.domain.tally.Tally;
+import org.ownersvote.ballot.domain.tally.TallyEngine;
+import org.ownersvote.ballot.domain.tally.TallyInput;
+import org.ownersvote.ballot.domain.tally.Threshold;
+import org.ownersvote.ballot.rest.dto.TallyViews;
+import org.ownersvote.events.EventCodec;
+import org.ownersvote.events.ballot.TallyFinalized;
+import org.ownersvote.events.election.ElectorateChunk;
+import org.ownersvote.platform.audit.AuditLog;
+import org.ownersvote.platform.outbox.Outbox;
+import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.security.Caller;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The tally of an election, computed by {@link TallyEngine} from the ledger (what was counted), the frozen
+ * electorate and the recorded drawings of lots; provisional until the chief scrutineer finalizes it.
+ */
+@ApplicationScoped
+public class TallyService {
+
+    @Inject
+    ElectorateStore electorates;
+
+    @Inject
+    CountedLedger ledger;
+
+    @Inject
+    BallotConfig config;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditLog audit;
+
+    public BallotElection scoped(UUID electionId, Caller caller) {
+        BallotElection election = BallotElection.findById(electionId);
+        if (election == null) {
+            throw ProblemException.notFound("Election", electionId);
+        }
+        caller.requireElection(election.communityId, electionId);
+        return election;
+    }
+
+    public TallyViews.TallyView view(BallotElection election) {
+        FinalTally frozen = FinalTally.findById(election.id);
+        Tally tally = frozen != null ? read(frozen.tally, Tally.class) : compute(election);
+        return new TallyViews.TallyView(election.id.toString(), frozen == null,
+                frozen == null ? null : frozen.finalizedAt, ledger.head(election),
+                LedgerChain.genesis(election.id, election.rulePack), progress(election),
+                TallySignoff.<TallySignoff>find("electionId = ?1 order by id", election.id).stream()
+                        .map(s -> new TallyViews.Signoff(s.scrutineer, s.ledgerHash, s.agrees, s.note, s.signedAt))
+                        .toList(),
+                config.requiredSignoffs(), tally);
+    }
+
+    public Tally compute(BallotElection election) {
+        if (election.electorateVersion == null) {
+            throw ProblemException.conflict("no-electorate", "Voting has not opened: there is nothing to tally");
+        }
+        List<TallyInput.Unit> units = electorates.units(election.id, election.electorateVersion).stream()
+                .filter(ElectorateChunk.Unit::counted)
+                .map(u -> new TallyInput.Unit(u.building(), u.unit(), u.area(), u.personKey())).toList();
+        OnlineVoting.BallotContent content = OnlineVoting.BallotContent.of(election);
+        Map<String, Threshold> motions = new LinkedHashMap<>();
+        content.motions().forEach(m -> motions.put(m.motionId().toString(), Threshold.valueOf(m.threshold())));
+        TallyInput.Rules rules = new TallyInput.Rules(election.rulePack, election.seats, election.alternates,
+                content.candidates().stream().map(c -> c.candidateId().toString()).toList(), motions);
+        List<TallyInput.Ballot> ballots = new ArrayList<>();
+        for (LedgerRecord row : LedgerRecord.<LedgerRecord>find("electionId = ?1 order by position", election.id)
+                .list()) {
+            JsonNode r = read(row.record, JsonNode.class);
+            ballots.add(new TallyInput.Ballot(r.get("serial").asText(), r.get("building").asText(),
+                    r.get("unit").asText(), Signature.valueOf(r.get("signature").asText()), marks(r.get("marks")),
+                    marks(r.get("motions"))));
+        }
+        List<TallyInput.Draw> draws = LotsDraw.<LotsDraw>find("electionId = ?1 order by id", election.id).stream()
+                .map(d -> new TallyInput.Draw(read(d.candidateIds, new TypeReference<List<String>>() {
+                }))).toList();
+        return TallyEngine.compute(rules, units, ballots, draws);
+    }
+
+    public TallyViews.CountingProgress progress(BallotElection election) {
+        UUID id = election.id;
+        long returned = Ballot.count("electionId = ?1 and status = ?2", id, BallotStatus.RETURNED);
+        long counted = BallotCount.count("electionId = ?1 and state = ?2", id, BallotCount.State.COUNTED);
+        long first = BallotCount.count("electionId = ?1 and state = ?2", id, BallotCount.State.FIRST_ENTERED);
+        long conflicts = BallotCount.count("electionId = ?1 and state = ?2", id, BallotCount.State.CONFLICT);
+        long online = Ballot.count("electionId = ?1 and status = ?2", id, BallotStatus.CAST_ONLINE);
+        return new TallyViews.CountingProgress(returned, counted, first, conflicts, returned - counted - first
+                - conflicts, online, ledger.length(id));
+    }
+
+    @Transactional
+    public void drawLots(UUID electionId, TallyViews.Lots lots, Caller caller) {
+        BallotElection election = open(electionId, caller);
+        Set<String> drawn = new HashSet<>(lots.candidateIdsInDrawnOrder());
+        boolean isOpenTie = compute(election).ties().stream()
+                .anyMatch(t -> !t.drawn() && new HashSet<>(t.candidateIds()).equals(drawn));
+        if (!isOpenTie || drawn.size() != lots.candidateIdsInDrawnOrder().size()) {
+            throw ProblemException.conflict("no-such-tie", "These candidates are not a tie waiting for a drawing of "
+                    + "lots in the current tally");
+        }
+        LotsDraw draw = new LotsDraw();
+        draw.electionId = electionId;
+        draw.candidateIds = EventCodec.write(lots.candidateIdsInDrawnOrder());
+        draw.witnesses = EventCodec.write(lots.witnesses());
+        draw.recordedBy = caller.username();
+        draw.recordedAt = OffsetDateTime.now();
+        draw.persist();
+        audit.record(caller.username(), "tally.lots-drawn", "election", electionId, electionId,
+                "drawn order " + lots.candidateIdsInDrawnOrder() + ", witnesses " + lots.witnesses());
+    }
+
+    @Transactional
+    public TallyViews.SignoffResult signOff(UUID electionId, TallyViews.SignoffRequest request, Caller caller) {
+        BallotElection election = open(electionId, caller);
+        String head = ledger.head(election);
+        TallySignoff signoff = new TallySignoff();
+        signoff.electionId = electionId;
+        signoff.scrutineer = caller.username();
+        signoff.ledgerHash = request.ledgerHash();
+        signoff.agrees = head.equals(request.ledgerHash());
+        signoff.note = request.note();
+        signoff.signedAt = OffsetDateTime.now();
+        signoff.persist();
+        audit.record(caller.username(), "tally.signoff", "election", electionId, electionId,
+                (signoff.agrees ? "agrees with " : "DISAGREES: recomputed ") + request.ledgerHash());
+        return new TallyViews.SignoffResult(signoff.agrees, head, agreeing(electionId, head),
+                config.requiredSignoffs());
+    }
+
+    /**
+     * Freezes the tally: no open conflict, every returned paper ballot counted, no tie waiting for lots, and enough
+     * agreeing sign-offs on the ledger as it stands. Announces ballot.tally-finalized.
+     */
+    @Transactional
+    public TallyViews.TallyView finalizeTally(UUID electionId, Caller caller) {
+        BallotElection election = open(electionId, caller);
+        BallotElection locked = Ballot.getEntityManager().find(BallotElection.class, electionId,
+                LockModeType.PESSIMISTIC_WRITE);
+        TallyViews.CountingProgress progress = progress(locked);
+        List<String> missing = new ArrayList<>();
+        if (progress.conflicts() > 0) {
+            missing.add(progress.conflicts() + " ballots in conflict wait for a scrutineer");
+        }
+        if (progress.countedPaper() < progress.returnedPaper()) {
+            missing.add((progress.returnedPaper() - progress.countedPaper()) + " returned ballots are not counted yet");
+        }
+        Tally tally = compute(locked);
+        if (tally.ties().stream().anyMatch(t -> !t.drawn())) {
+            missing.add("a tie decides a seat or alternate place: the working group records the drawing of lots");
+        }
+        String head = ledger.head(locked);
+        long agreeing = agreeing(electionId, head);
+        if (agreeing < config.requiredSignoffs()) {
+            missing.add(agreeing + " of " + config.requiredSignoffs() + " scrutineers' sign-offs agree with ledger "
+                    + "hash " + head);
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.conflict("cannot-finalize", "The tally cannot be finalized yet: "
+                    + String.join("; ", missing));
+        }
+        FinalTally frozen = new FinalTally();
+        frozen.electionId = electionId;
+        frozen.tally = EventCodec.write(tally);
+        frozen.ledgerHash = head;
+        frozen.finalizedBy = caller.username();
+        frozen.finalizedAt = OffsetDateTime.now();
+        frozen.persist();
+        audit.record(caller.username(), "tally.finalized", "election", electionId, electionId,
+                "ledger hash " + head + ", quorum " + (tally.quorum().met() ? "met" : "not met"));
+        outbox.publish(electionId, new TallyFinalized(electionId, tally.quorum().met(), head, frozen.finalizedAt));
+        return view(locked);
+    }
+
+    /** The election, scoped to the caller, while counting and before the tally is final. */
+    private BallotElection open(UUID electionId, Caller caller) {
+        BallotElection election = scoped(electionId, caller);
+        if (!"COUNTING".equals(election.phase)) {
+            throw ProblemException.conflict("not-counting", "This is done while the election is COUNTING (it is "
+                    + election.phase + ")");
+        }
+        if (FinalTally.findById(electionId) != null) {
+            throw ProblemException.conflict("tally-final", "The tally was finalized already");
+        }
+        return election;
+    }
+
+    private static long agreeing(UUID electionId, String head) {
+        return TallySignoff.<TallySignoff>find("electionId = ?1 and ledgerHash = ?2 and agrees = true", electionId,
+                head).stream().map(s -> s.scrutineer).distinct().count();
+    }
+
+    private static Map<String, Mark> marks(JsonNode node) {
+        Map<String, Mark> marks = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> marks.put(e.getKey(), Mark.valueOf(e.getValue().asText())));
+        return marks;
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return EventCodec.mapper().readValue(json, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored JSON is not readable", e);
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return EventCodec.mapper().readValue(json, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored JSON is not readable", e);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package org.ownersvote.ballot;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.ownersvote.ballot.VotingFixture.as;
+import static org.ownersvote.ballot.VotingFixture.handout;
+import static org.ownersvote.ballot.VotingFixture.returned;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.ownersvote.ballot.counting.BallotCount;
+import org.ownersvote.events.election.BallotCandidate;
+import org.ownersvote.events.election.BallotMotion;
+import org.ownersvote.events.election.PhaseChanged;
+import org.ownersvote.platform.outbox.OutboxEvent;
+import org.ownersvote.platform.security.Roles;
+import org.ownersvote.platform.testing.TestTokens;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class CountingTest {
+
+    static final List<BallotCandidate> CANDIDATES = List.of(
+            new BallotCandidate(UUID.randomUUID(), 1, "丁一", "1号楼", "101", ""),
+            new BallotCandidate(UUID.randomUUID(), 2, "王二", "2号楼", "202", ""),
+            new BallotCandidate(UUID.randomUUID(), 3, "张三", "3号楼", "303", ""));
+    static final List<BallotMotion> MOTIONS = List.of(new BallotMotion(UUID.randomUUID(), 1, "议事规则", "MAJORITY"));
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    /** An election in COUNTING with {@code paper} ballots of 1号楼 returned and one unit that voted online. */
+    record Counting(VotingFixture v, List<String> returned, String online, String notReturned, String counterA,
+            String counterB, String scrutineer, String chief) {
+    }
+
+    @Test
+    void twoAgreeingEntriesCountABallotIntoTheLedgerAndTheSameCounterCannotEnterTwice() throws Exception {
+        Counting c = counting(2);
+        String serial = c.returned().get(0);
+        enter(c, c.counterA(), serial, "OWNER", "APPROVE", "OPPOSE", null).then().statusCode(200)
+                .body("entryNumber", equalTo(1)).body("state", equalTo("FIRST_ENTERED"))
+                .body("marks", equalTo(null));
+        enter(c, c.counterA(), serial, "OWNER", "APPROVE", "APPROVE", null).then().statusCode(409)
+                .body("detail", containsString("another counter"));
+        enter(c, c.counterA(), serial, "OWNER", "APPROVE", "OPPOSE", null).then().statusCode(200)
+                .body("entryNumber", equalTo(1));
+        enter(c, c.counterB(), serial, "OWNER", "APPROVE", "OPPOSE", "ABSTAIN").then().statusCode(200)
+                .body("entryNumber", equalTo(2)).body("state", equalTo("COUNTED"));
+        tally(c, c.scrutineer()).then().statusCode(200)
+                .body("provisional", equalTo(true))
+                .body("counting.countedPaper", equalTo(1))
+                .body("counting.ledgerLength", equalTo(2)); // the online vote and this ballot
+        as(owner(c.v(), c.online())).get("/api/ballots/" + c.online() + "/status").then().statusCode(200)
+                .body("ledgerPosition", equalTo(1));
+    }
+
+    @Test
+    void disagreeingEntriesWaitForAScrutineerAndBlockFinalization() throws Exception {
+        Counting c = counting(1);
+        String serial = c.returned().get(0);
+        enter(c, c.counterA(), serial, "OWNER", "APPROVE", "OPPOSE", null).then().statusCode(200);
+        enter(c, c.counterB(), serial, "OWNER", "OPPOSE", "OPPOSE", null).then().statusCode(200)
+                .body("state", equalTo("CONFLICT"));
+        as(c.chief()).post("/api/elections/" + c.v().election() + "/tally/finalize").then().statusCode(409)
+                .body("detail", containsString("1 ballots in conflict"));
+        as(c.scrutineer()).get("/api/elections/" + c.v().election() + "/counting/conflicts").then().statusCode(200)
+                .body("[0].serial", equalTo(serial))
+                .body("[0].entries.size()", equalTo(2))
+                .body("[0].entries.counter", equalTo(List.of("counter-a", "counter-b")));
+        as(c.counterA()).get("/api/elections/" + c.v().election() + "/counting/conflicts").then().statusCode(403);
+        Map<String, Object> resolution = new HashMap<>();
+        resolution.put("signature", "OWNER");
+        resolution.put("marks", Map.of(CANDIDATES.get(0).candidateId().toString(), "APPROVE"));
+        resolution.put("note", "原票上丁一一栏勾选清楚，计票人乙误录");
+        as(c.scrutineer()).body(resolution)
+                .post("/api/elections/" + c.v().election() + "/counting/conflicts/" + serial + "/resolve")
+                .then().statusCode(200).body("state", equalTo("COUNTED")).body("ledgerPosition", equalTo(2));
+        long entries = QuarkusTransaction.requiringNew().call(() -> org.ownersvote.ballot.counting.CountingEntry
+                .count("serial", serial));
+        assertEquals(2, entries, "both entries stay on record");
+    }
+
+    @Test
+    void entriesForBallotsNotReturnedOrForUnitsThatVotedOnlineAreRefused() throws Exception {
+        Counting c = counting(1);
+        enter(c, c.counterA(), c.notReturned(), "OWNER", "APPROVE", null, null).then().statusCode(409)
+                .body("detail", containsString("not returned"));
+        enter(c, c.counterA(), c.online(), "OWNER", "APPROVE", null, null).then().statusCode(409)
+                .body("detail", containsString("voted online"));
+        String foreignCounter = TestTokens.as("counter-x", Roles.COUNTER).community(c.v().community())
+                .election(UUID.randomUUID()).token();
+        enter(c, foreignCounter, c.returned().get(0), "OWNER", "APPROVE", null, null).then().statusCode(403);
+        enter(c, c.v().leader(), c.returned().get(0), "OWNER", "APPROVE", null, null).then().statusCode(403);
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> BallotCount.count("serial",
+                c.returned().get(0))));
+    }
+
+    @Test
+    void twoAgreeingSignOffsLetTheChiefScrutineerFinalizeAndTheFinalTallyIsAnnounced() throws Exception {
+        Counting c = counting(2);
+        for (String serial : c.returned()) {
+            enter(c, c.counterA(), serial, "OWNER", "APPROVE", "APPROVE", "APPROVE").then().statusCode(200);
+            enter(c, c.counterB(), serial, "OWNER", "APPROVE", "APPROVE", "APPROVE").then().statusCode(200);
+        }
+        String head = tally(c, c.scrutineer()).then().statusCode(200).extract().path("ledgerHash");
+        signOff(c, c.scrutineer(), head).then().statusCode(200).body("agrees", equalTo(true));
+        signOff(c, c.scrutineer(), "0".repeat(64)).then().statusCode(200).body("agrees", equalTo(false));
+        as(c.chief()).post("/api/elections/" + c.v().election() + "/tally/finalize").then().statusCode(409)
+                .body("detail", containsString("1 of 2 scrutineers' sign-offs agree"));
+        signOff(c, c.chief(), head).then().statusCode(200).body("agreeingSignoffs", equalTo(2));
+        as(c.scrutineer()).post("/api/elections/" + c.v().election() + "/tally/finalize").then().statusCode(403);
+        as(c.chief()).post("/api/elections/" + c.v().election() + "/tally/finalize").then().statusCode(200)
+                .body("provisional", equalTo(false))
+                .body("ledgerHash", equalTo(head))
+                .body("tally.participation.units", equalTo(3));
+        long finalized = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
+                "recordKey = ?1 and eventType = 'ballot.tally-finalized.v1'", c.v().election().toString()));
+        assertEquals(1, finalized);
+        enter(c, c.counterA(), c.returned().get(0), "OWNER", "APPROVE", null, null).then().statusCode(409);
+        io.restassured.RestAssured.given().get("/api/elections/" + c.v().election() + "/tally").then()
+                .statusCode(200).body("provisional", equalTo(false));
+    }
+
+    @Test
+    void theLedgerChainsEveryRecordToTheOneBeforeFromTheGenesis() throws Exception {
+        Counting c = counting(2);
+        for (String serial : c.returned()) {
+            enter(c, c.counterA(), serial, "PROXY_WITH_AUTHORIZATION", "APPROVE", null, null).then().statusCode(200);
+            enter(c, c.counterB(), serial, "PROXY_WITH_AUTHORIZATION", "APPROVE", null, null).then().statusCode(200);
+        }
+        Map<String, Object> view = tally(c, c.scrutineer()).then().statusCode(200).extract().as(Map.class);
+        String[] lines = as(c.scrutineer()).get("/api/elections/" + c.v().election() + "/ledger").then()
+                .statusCode(200).extract().asString().split("\n");
+        assertEquals(3, lines.length);
+        String previous = (String) view.get("genesisHash");
+        for (String line : lines) {
+            Map<String, Object> record = io.restassured.path.json.JsonPath.from(line).getMap("");
+            assertEquals(previous, record.get("previousHash"));
+            previous = (String) record.get("hash");
+        }
+        assertEquals(view.get("ledgerHash"), previous);
+        as(c.v().leader()).get("/api/elections/" + c.v().election() + "/ledger").then().statusCode(403);
+    }
+
+    // --- setup
+
+    private Counting counting(int paper) throws java.io.IOException {
+        VotingFixture v = VotingFixture.open(bootstrap, CANDIDATES, MOTIONS);
+        List<String> serials = as(v.workingGroup()).queryParam("building", "1号楼").queryParam("size", paper + 2)
+                .get("/api/elections/" + v.election() + "/ballots").then().statusCode(200).extract().path("serial");
+        for (String serial : serials.subList(0, paper)) {
+            handout(v.leader(), serial).then().statusCode(200);
+            returned(v.leader(), serial, null).then().statusCode(200);
+        }
+        String online = serials.get(paper);
+        String code = OwnerBallotTest.sheets(as(v.workingGroup()).queryParam("building", "1号楼")
+                .queryParam("serial", online).post("/api/elections/" + v.election() + "/ballots/print").asString())
+                .get(0).code();
+        Map<String, Object> vote = new HashMap<>();
+        vote.put("verificationCode", code);
+        vote.put("marks", Map.of(CANDIDATES.get(0).candidateId().toString(), "APPROVE",
+                CANDIDATES.get(1).candidateId().toString(), "APPROVE", CANDIDATES.get(2).candidateId().toString(),
+                "OPPOSE"));
+        vote.put("motions", Map.of(MOTIONS.get(0).motionId().toString(), "APPROVE"));
+        as(owner(v, online)).body(vote).post("/api/ballots/" + online + "/cast").then().statusCode(200);
+        v.send(new PhaseChanged(v.election(), v.community(), "VOTING", "COUNTING", OffsetDateTime.now(), false,
+                null, "投票结束"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> BallotElection.<BallotElection>findById(v.election()).phase.equals("COUNTING")));
+        String counterA = token(v, "counter-a", Roles.COUNTER);
+        String counterB = token(v, "counter-b", Roles.COUNTER);
+        return new Counting(v, serials.subList(0, paper), online, serials.get(paper + 1), counterA, counterB,
+                token(v, "scrutineer-1", Roles.SCRUTINEER), token(v, "chief", Roles.CHIEF_SCRUTINEER));
+    }
+
+    private static String token(VotingFixture v, String name, String role) {
+        return TestTokens.as(name, role).community(v.community()).election(v.election()).token();
+    }
+
+    private static String owner(VotingFixture v, String serial) {
+        return TestTokens.as("owner:" + serial, Roles.OWNER).community(v.community()).election(v.election())
+                .ballot(serial).token();
+    }
+
+    /** An entry marking the three candidates in order (null: left blank) and no motion. */
+    private static Response enter(Counting c, String token, String serial, String signature, String a, String b,
+            String d) {
+        Map<String, String> marks = new HashMap<>();
+        String[] given = { a, b, d };
+        for (int i = 0; i < 3; i++) {
+            if (given[i] != null) {
+                marks.put(CANDIDATES.get(i).candidateId().toString(), given[i]);
+            }
+        }
+        return as(token).body(Map.of("serial", serial, "signature", signature, "marks", marks))
+                .post("/api/elections/" + c.v().election() + "/counting/entries");
+    }
+
+    private static Response tally(Counting c, String token) {
+        return as(token).get("/api/elections/" + c.v().election() + "/tally");
+    }
+
+    private static Response signOff(Counting c, String token, String hash) {
+        return as(token).body(Map.of("ledgerHash", hash)).post("/api/elections/" + c.v().election()
+                + "/tally/signoffs");
+    }
+}
