@@ -1,0 +1,128 @@
+package org.ownersvote.verifier;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The scrutineers' independent check: reads the electorate export, the ledger and the published tally, recomputes
+ * the hash chain and every figure of the tally, and prints agreement or each difference. It shares no code with
+ * ballot-service's tally engine (its own arithmetic, in hundredths of a m² as whole numbers), so that it can catch
+ * the engine's mistakes.
+ * <p>
+ * Usage: {@code java -jar verifier.jar ELECTORATE.json LEDGER.jsonl TALLY.json} (the exports of
+ * GET /api/elections/{eid}/ledger/electorate, GET .../ledger and GET .../tally). Exit status 0 when everything
+ * agrees, 1 when anything differs.
+ */
+public final class Verifier {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private Verifier() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 3) {
+            System.err.println("usage: verifier ELECTORATE.json LEDGER.jsonl TALLY.json");
+            System.exit(2);
+        }
+        List<String> differences = verify(JSON.readTree(Path.of(args[0]).toFile()),
+                Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8), JSON.readTree(Path.of(args[2]).toFile()));
+        if (differences.isEmpty()) {
+            System.out.println("AGREES: the ledger's hash chain and every figure of the tally recompute exactly");
+        } else {
+            differences.forEach(d -> System.out.println("DIFFERS: " + d));
+        }
+        System.exit(differences.isEmpty() ? 0 : 1);
+    }
+
+    /** Every difference found; empty when the ledger and the tally recompute exactly. */
+    public static List<String> verify(JsonNode electorate, List<String> ledgerLines, JsonNode tallyView)
+            throws IOException {
+        List<String> differences = new ArrayList<>();
+        List<JsonNode> records = new ArrayList<>();
+        String expectedPrevious = sha256("ownersvote-ledger-v1|" + electorate.get("electionId").asText() + "|"
+                + electorate.get("rulePack").asText());
+        if (!expectedPrevious.equals(electorate.path("genesisHash").asText())) {
+            differences.add("genesis hash: export says " + electorate.path("genesisHash").asText() + ", recomputed "
+                    + expectedPrevious);
+        }
+        int position = 0;
+        for (String line : ledgerLines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            position++;
+            ObjectNode record = (ObjectNode) JSON.readTree(line);
+            String claimed = record.remove("hash").asText();
+            String recomputed = sha256(canonical(record));
+            if (!recomputed.equals(claimed)) {
+                differences.add("record " + position + " (" + record.path("serial").asText() + "): its hash "
+                        + claimed + " does not match its content (recomputed " + recomputed + ")");
+            }
+            if (!expectedPrevious.equals(record.path("previousHash").asText())) {
+                differences.add("record " + position + " (" + record.path("serial").asText() + "): previousHash "
+                        + "does not link to the record before it");
+            }
+            if (record.path("position").asInt() != position) {
+                differences.add("record " + position + ": says it is at position " + record.path("position").asInt());
+            }
+            expectedPrevious = claimed;
+            records.add(record);
+        }
+        if (!expectedPrevious.equals(tallyView.path("ledgerHash").asText())) {
+            differences.add("ledger hash: the tally names " + tallyView.path("ledgerHash").asText()
+                    + ", the ledger ends with " + expectedPrevious);
+        }
+        Recount recount = new Recount(electorate, records);
+        differences.addAll(recount.compareWith(tallyView.get("tally")));
+        return differences;
+    }
+
+    /** Keys sorted at every level, no whitespace: the text the ledger's hashes are taken over. */
+    static String canonical(JsonNode node) throws IOException {
+        return JSON.writeValueAsString(sorted(node));
+    }
+
+    private static Object sorted(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> map = new TreeMap<>();
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                map.put(field.getKey(), sorted(field.getValue()));
+            }
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>();
+            node.forEach(element -> list.add(sorted(element)));
+            return list;
+        }
+        return node;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
