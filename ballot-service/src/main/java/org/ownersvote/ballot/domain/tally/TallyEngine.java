@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,6 +56,7 @@ public final class TallyEngine {
 
         // participation
         List<Participating> participating = new ArrayList<>();
+        Map<String, Integer> personIndex = new HashMap<>();
         Set<String> votedUnits = new HashSet<>();
         int unsigned = 0;
         int unauthorized = 0;
@@ -82,11 +82,23 @@ public final class TallyEngine {
             if (over) {
                 overVoted++;
             }
-            participating.add(new Participating(unit, b, over));
+            Integer person = personIndex.get(unit.personKey());
+            if (person == null) {
+                person = personIndex.size();
+                personIndex.put(unit.personKey(), person);
+            }
+            participating.add(new Participating(unit, b, over, unit.area().setScale(2).unscaledValue()
+                    .longValueExact(), person));
         }
-        BigDecimal participatingArea = participating.stream().map(p -> p.unit().area())
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        long participatingHeads = participating.stream().map(p -> p.unit().personKey()).distinct().count();
+        String[] personKeys = new String[personIndex.size()];
+        int[] ballotsOfPerson = new int[personIndex.size()];
+        personIndex.forEach((key, index) -> personKeys[index] = key);
+        for (Participating p : participating) {
+            ballotsOfPerson[p.person()]++;
+        }
+        BigDecimal participatingArea = BigDecimal.valueOf(participating.stream().mapToLong(Participating::cents).sum(),
+                2);
+        long participatingHeads = personKeys.length;
         Tally.Figures participation = new Tally.Figures(participating.size(), participatingArea, participatingHeads);
         // n_p ≥ 2/3·N ⇔ 3·n_p ≥ 2·N, likewise for area
         boolean headcountMet = 3 * participatingHeads >= 2 * electorateFigures.headcount();
@@ -97,7 +109,7 @@ public final class TallyEngine {
         // candidates
         List<Approval> candidateApprovals = new ArrayList<>();
         for (String candidate : rules.candidateIds()) {
-            candidateApprovals.add(approval(participating, p -> !p.overVoted()
+            candidateApprovals.add(approval(participating, personKeys, ballotsOfPerson, p -> !p.overVoted()
                     && p.ballot().marks().get(candidate) == Mark.APPROVE));
         }
         List<Boolean> passes = new ArrayList<>();
@@ -118,7 +130,8 @@ public final class TallyEngine {
         // motions
         List<Tally.MotionResult> motions = new ArrayList<>();
         for (Map.Entry<String, Threshold> motion : rules.motions().entrySet()) {
-            Approval a = approval(participating, p -> p.ballot().motions().get(motion.getKey()) == Mark.APPROVE);
+            Approval a = approval(participating, personKeys, ballotsOfPerson,
+                    p -> p.ballot().motions().get(motion.getKey()) == Mark.APPROVE);
             motions.add(new Tally.MotionResult(motion.getKey(), motion.getValue(), a.heads(), a.area(),
                     percent(a.heads(), participatingHeads), percent(a.area(), participatingArea),
                     quorum.met() && motion.getValue().met(a.heads(), participatingHeads, a.area(), participatingArea),
@@ -133,37 +146,38 @@ public final class TallyEngine {
                 placement.alternates(), vacancies, vacancies > 0, placement.ties(), PROJECT_RULES);
     }
 
-    private record Participating(TallyInput.Unit unit, TallyInput.Ballot ballot, boolean overVoted) {
+    /**
+     * A participating ballot with its unit's area in hundredths of a m² (areas have two decimals: DOMAIN.md) and
+     * its person as an index, so that summing over a million ballots stays exact and allocation-free.
+     */
+    private record Participating(TallyInput.Unit unit, TallyInput.Ballot ballot, boolean overVoted, long cents,
+            int person) {
     }
 
     private record Approval(long heads, BigDecimal area, List<String> conflicts) {
     }
 
     /** Area from every approving ballot; a head only where all of that person's participating ballots approve. */
-    private static Approval approval(List<Participating> participating,
+    private static Approval approval(List<Participating> participating, String[] personKeys, int[] ballotsOfPerson,
             java.util.function.Predicate<Participating> approves) {
-        BigDecimal area = BigDecimal.ZERO;
-        Map<String, int[]> byPerson = new LinkedHashMap<>(); // person → {ballots, approving}
+        long cents = 0;
+        int[] approving = new int[personKeys.length];
         for (Participating p : participating) {
-            boolean yes = approves.test(p);
-            if (yes) {
-                area = area.add(p.unit().area());
+            if (approves.test(p)) {
+                cents += p.cents();
+                approving[p.person()]++;
             }
-            int[] counts = byPerson.computeIfAbsent(p.unit().personKey(), k -> new int[2]);
-            counts[0]++;
-            counts[1] += yes ? 1 : 0;
         }
         long heads = 0;
         Set<String> conflicts = new TreeSet<>();
-        for (Map.Entry<String, int[]> person : byPerson.entrySet()) {
-            int[] c = person.getValue();
-            if (c[1] == c[0]) {
+        for (int person = 0; person < personKeys.length; person++) {
+            if (approving[person] == ballotsOfPerson[person]) {
                 heads++;
-            } else if (c[1] > 0) {
-                conflicts.add(person.getKey());
+            } else if (approving[person] > 0) {
+                conflicts.add(personKeys[person]);
             }
         }
-        return new Approval(heads, area, List.copyOf(conflicts));
+        return new Approval(heads, BigDecimal.valueOf(cents, 2), List.copyOf(conflicts));
     }
 
     private record Placement(Map<String, Integer> ranks, Map<String, Tally.Outcome> outcomes, List<String> elected,
