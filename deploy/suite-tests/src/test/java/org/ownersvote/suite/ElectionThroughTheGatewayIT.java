@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -95,8 +96,11 @@ class ElectionThroughTheGatewayIT {
                 .then().statusCode(409);
     }
 
-    @Test
-    void aDrillReachesVotingAndABuildingLeaderHandsOutABallotThroughTheGateway() throws Exception {
+    record Drill(String admin, String community, String workingGroup, String election) {
+    }
+
+    /** A drill election of the sample community (900 units, 860 counted) in VOTING, its ballots issued. */
+    private static Drill drillInVoting(String title) throws Exception {
         String admin = login("admin", Suite.ADMIN_PASSWORD);
         String community = community(admin, "演练佳苑");
         String workingGroup = workingGroupOf(admin, community);
@@ -104,7 +108,7 @@ class ElectionThroughTheGatewayIT {
                 "election-service/src/test/resources/rosters/zhenru-jiayuan-900.csv"));
         api(workingGroup).contentType("text/csv").body(roster).put("/api/communities/" + community + "/roster")
                 .then().statusCode(200);
-        Map<String, Object> body = new java.util.HashMap<>(electionBody(community, "新人培训演练"));
+        Map<String, Object> body = new java.util.HashMap<>(electionBody(community, title));
         body.put("drill", true);
         body.put("seats", 5);
         String election = api(workingGroup).body(body).post("/api/elections").then().statusCode(201).extract().path("id");
@@ -123,15 +127,30 @@ class ElectionThroughTheGatewayIT {
                 .then().statusCode(200);
         api(workingGroup).body(Map.of("to", "VOTING")).post("/api/elections/" + election + "/transitions")
                 .then().statusCode(200).body("drill", equalTo(true));
-
         // ballot-service issues one ballot per counted unit once the electorate and voting-opened have arrived
         await().atMost(Duration.ofSeconds(60)).until(() -> query("ballot-service",
                 "select count(*) from ballot where election_id = ?::uuid", election) == 860);
-        String leaderName = "leader-" + UUID.randomUUID().toString().substring(0, 8);
-        api(admin).body(Map.of("username", leaderName, "password", "louzuzhang2026", "displayName", "1号楼楼组长",
-                "roles", List.of("building-leader"), "communityId", community, "electionId", election,
-                "buildings", List.of("1号楼"))).post("/api/admin/users").then().statusCode(201);
-        String leader = login(leaderName, "louzuzhang2026");
+        return new Drill(admin, community, workingGroup, election);
+    }
+
+    /** An account of the drill's election with one role, logged in. */
+    private static String staff(Drill d, String role, List<String> buildings) {
+        String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> account = new java.util.HashMap<>(Map.of("username", name, "password", "suite2026staff",
+                "displayName", name, "roles", List.of(role), "communityId", d.community(), "electionId", d.election()));
+        if (!buildings.isEmpty()) {
+            account.put("buildings", buildings);
+        }
+        api(d.admin()).body(account).post("/api/admin/users").then().statusCode(201);
+        return login(name, "suite2026staff");
+    }
+
+    @Test
+    void aDrillReachesVotingAndABuildingLeaderHandsOutABallotThroughTheGateway() throws Exception {
+        Drill d = drillInVoting("新人培训演练");
+        String workingGroup = d.workingGroup();
+        String election = d.election();
+        String leader = staff(d, "building-leader", List.of("1号楼"));
         String page = api(workingGroup).queryParam("building", "1号楼")
                 .post("/api/elections/" + election + "/ballots/print").then().statusCode(200).extract().asString();
         java.util.regex.Matcher sheet = java.util.regex.Pattern.compile(
@@ -161,6 +180,90 @@ class ElectionThroughTheGatewayIT {
                 .post("/api/ballots/" + serial + "/cast").then().statusCode(200).body("status", equalTo("CAST_ONLINE"));
         api(leader).body(Map.of("channel", "BALLOT_BOX")).post("/api/ballots/" + serial + "/return")
                 .then().statusCode(409);
+    }
+
+    @Test
+    void aDrillIsCountedThroughTheGatewayAndNoAcknowledgedEntryIsLostOrDoubledWhenBallotServiceIsKilled()
+            throws Exception {
+        Drill d = drillInVoting("计票演练");
+        String leader = staff(d, "building-leader", List.of("1号楼"));
+        String counterA = staff(d, "counter", List.of());
+        String counterB = staff(d, "counter", List.of());
+        List<String> serials = api(leader).queryParam("building", "1号楼").queryParam("size", 40)
+                .get("/api/elections/" + d.election() + "/ballots").then().statusCode(200).extract().path("serial");
+        for (String serial : serials) {
+            api(leader).body(Map.of("recipientName", "业主", "relation", "OWNER", "method", "IN_PERSON"))
+                    .post("/api/ballots/" + serial + "/handout").then().statusCode(200);
+            api(leader).body(Map.of("channel", "BALLOT_BOX")).post("/api/ballots/" + serial + "/return")
+                    .then().statusCode(200);
+        }
+        api(d.workingGroup()).body(Map.of("to", "COUNTING", "reason", "演练：提前结束投票"))
+                .post("/api/elections/" + d.election() + "/transitions").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> query("ballot-service",
+                "select count(*) from election where id = ?::uuid and phase = 'COUNTING'", d.election()) == 1);
+        List<String> candidates = api(d.workingGroup()).get("/api/elections/" + d.election() + "/candidates")
+                .then().statusCode(200).extract().path("candidates.findAll { it.status == 'APPROVED' }.id");
+        Map<String, Object> marks = Map.of(candidates.get(0), "APPROVE", candidates.get(1), "OPPOSE");
+
+        // counter A enters a burst; ballot-service is killed (kill -9) part way through
+        List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread burst = new Thread(() -> {
+            for (String serial : serials) {
+                try {
+                    if (api(counterA).body(Map.of("serial", serial, "signature", "OWNER", "marks", marks))
+                            .post("/api/elections/" + d.election() + "/counting/entries").statusCode() == 200) {
+                        acknowledged.add(serial);
+                    }
+                } catch (RuntimeException connectionLost) {
+                    // the gateway answers 503 while ballot-service is down; a dropped connection lands here
+                }
+            }
+        });
+        burst.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 10);
+        suite.kill("ballot-service");
+        burst.join();
+        int before = acknowledged.size();
+        org.junit.jupiter.api.Assertions.assertTrue(before < serials.size(), "the kill interrupted the burst");
+        suite.restart("ballot-service");
+        for (String serial : acknowledged) {
+            org.junit.jupiter.api.Assertions.assertEquals(1, query("ballot-service",
+                    "select count(*) from counting_entry where serial = ?", serial), serial + " acknowledged, kept");
+        }
+        // counter A enters again what was not acknowledged, and once more what was: applied once either way
+        for (String serial : serials) {
+            api(counterA).body(Map.of("serial", serial, "signature", "OWNER", "marks", marks))
+                    .post("/api/elections/" + d.election() + "/counting/entries").then().statusCode(200)
+                    .body("entryNumber", equalTo(1));
+            api(counterB).body(Map.of("serial", serial, "signature", "OWNER", "marks", marks))
+                    .post("/api/elections/" + d.election() + "/counting/entries").then().statusCode(200)
+                    .body("state", equalTo("COUNTED"));
+        }
+        for (String serial : serials) {
+            org.junit.jupiter.api.Assertions.assertEquals(2, query("ballot-service",
+                    "select count(*) from counting_entry where serial = ?", serial), serial);
+        }
+
+        // two scrutineers sign off the ledger hash; the chief scrutineer finalizes; election-service hears of it
+        String scrutineer = staff(d, "scrutineer", List.of());
+        String chief = staff(d, "chief-scrutineer", List.of());
+        String hash = api(scrutineer).get("/api/elections/" + d.election() + "/tally").then().statusCode(200)
+                .body("counting.countedPaper", equalTo(serials.size()))
+                .body("tally.candidates.find { it.candidateId == '" + candidates.get(0) + "' }.approvingHeads",
+                        equalTo(serials.size()))
+                .extract().path("ledgerHash");
+        for (String token : List.of(scrutineer, chief)) {
+            api(token).body(Map.of("ledgerHash", hash)).post("/api/elections/" + d.election() + "/tally/signoffs")
+                    .then().statusCode(200).body("agrees", equalTo(true));
+        }
+        api(chief).post("/api/elections/" + d.election() + "/tally/finalize").then().statusCode(200)
+                .body("provisional", equalTo(false)).body("tally.quorum.met", equalTo(false));
+        await().atMost(Duration.ofSeconds(60)).until(() -> query("election-service",
+                "select count(*) from election where id = ?::uuid and final_tally_received", d.election()) == 1);
+        api(d.workingGroup()).body(Map.of("to", "RESULT_PUBLICITY"))
+                .post("/api/elections/" + d.election() + "/transitions").then().statusCode(409);
+        api(d.workingGroup()).body(Map.of("to", "FAILED", "reason", "演练：参与人数不足三分之二"))
+                .post("/api/elections/" + d.election() + "/transitions").then().statusCode(200);
     }
 
     @Test

@@ -32,6 +32,7 @@ final class Suite implements AutoCloseable {
     private final Map<String, TestDatabase> databases = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, List<String>> options = new LinkedHashMap<>();
     private final Path root = Path.of(System.getProperty("ownersvote.root", "../..")).toAbsolutePath().normalize();
     final Path logs = Path.of(System.getProperty("ownersvote.suite.logs", "target/suite-logs")).toAbsolutePath();
 
@@ -89,7 +90,21 @@ final class Suite implements AutoCloseable {
         }
     }
 
+    /** Kills the service's process as {@code kill -9} would: no shutdown hook, no graceful close. */
+    void kill(String service) throws InterruptedException {
+        Process process = processes.get(service);
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Starts the service again, as it was started first, and waits until it is ready. */
+    void restart(String service) throws Exception {
+        start(service, options.get(service));
+        awaitReady(service);
+    }
+
     private void start(String service, List<String> options) throws IOException {
+        this.options.put(service, options);
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (mvn package)");
@@ -102,7 +117,7 @@ final class Suite implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logs.resolve(service + ".log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
         builder.environment().put("OWNERSVOTE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().put("OWNERSVOTE_BALLOT_CODE_SECRET", "suite-test-code-secret-of-enough-length");
         processes.put(service, builder.start());
