@@ -155,6 +155,22 @@ class CountingTest {
         as(c.v().leader()).get("/api/elections/" + c.v().election() + "/ledger").then().statusCode(403);
     }
 
+    @Test
+    void lotsAreRecordedOnlyByTheWorkingGroupAndOnlyForATieTheTallyNames() throws Exception {
+        Counting c = counting(1);
+        Map<String, Object> lots = Map.of("candidateIdsInDrawnOrder", List.of(CANDIDATES.get(1).candidateId()
+                .toString(), CANDIDATES.get(0).candidateId().toString()), "witnesses", List.of("居委会 李主任"));
+        as(c.counterA()).body(lots).post("/api/elections/" + c.v().election() + "/tally/lots").then().statusCode(403);
+        as(c.v().workingGroup()).body(lots).post("/api/elections/" + c.v().election() + "/tally/lots").then()
+                .statusCode(409).body("detail", containsString("not a tie"));
+        as(c.v().workingGroup()).body(Map.of("candidateIdsInDrawnOrder", lots.get("candidateIdsInDrawnOrder"),
+                "witnesses", List.of())).post("/api/elections/" + c.v().election() + "/tally/lots").then()
+                .statusCode(422);
+        long draws = QuarkusTransaction.requiringNew().call(() -> org.ownersvote.ballot.counting.LotsDraw.count(
+                "electionId", c.v().election()));
+        assertEquals(0, draws);
+    }
+
     // --- setup
 
     private Counting counting(int paper) throws java.io.IOException {
