@@ -21,7 +21,8 @@ public class Notice extends PanacheEntityBase {
 
     /** What a notice announces; one kind per event that produces a notice. */
     public enum Kind {
-        ELECTION_STARTED
+        ELECTION_STARTED, NOMINATION_OPEN, CANDIDATE_LIST, OBJECTION_ANSWERED, VOTING_OPEN, DEADLINE_EXTENDED,
+        ELECTION_FAILED
     }
 
     @Id
@@ -42,6 +43,12 @@ public class Notice extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String body;
+
+    @Column(name = "title_en", nullable = false)
+    public String titleEn;
+
+    @Column(name = "body_en", nullable = false)
+    public String bodyEn;
 
     /** Notices of a drill election are marked 演练 and never mistaken for real ones. */
     @Column(nullable = false)

@@ -7,7 +7,12 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.ownersvote.events.EventType;
 import org.ownersvote.events.election.ContactsChunk;
+import org.ownersvote.events.election.CandidateListPublished;
 import org.ownersvote.events.election.ElectionCreated;
+import org.ownersvote.events.election.ObjectionAnswered;
+import org.ownersvote.events.election.PhaseChanged;
+import org.ownersvote.events.election.VotingDeadlineExtended;
+import org.ownersvote.events.election.VotingOpened;
 import org.ownersvote.events.election.ElectoratePublished;
 import org.ownersvote.notification.service.ContactBook;
 import org.ownersvote.notification.service.NoticeBoard;
@@ -43,6 +48,11 @@ public class ElectionEventsConsumer {
     void registerHandlers() {
         handlers = new EventHandlers()
                 .on(EventType.ELECTION_CREATED, ElectionCreated.class, board::electionStarted)
+                .on(EventType.PHASE_CHANGED, PhaseChanged.class, board::phaseChanged)
+                .on(EventType.CANDIDATE_LIST_PUBLISHED, CandidateListPublished.class, board::candidateList)
+                .on(EventType.OBJECTION_ANSWERED, ObjectionAnswered.class, board::objectionAnswered)
+                .on(EventType.VOTING_OPENED, VotingOpened.class, board::votingOpened)
+                .on(EventType.VOTING_DEADLINE_EXTENDED, VotingDeadlineExtended.class, board::deadlineExtended)
                 .on(EventType.ELECTORATE_PUBLISHED, ElectoratePublished.class, contacts::published)
                 .on(EventType.CONTACTS_CHUNK, ContactsChunk.class, contacts::chunk);
     }

@@ -3,8 +3,10 @@ package org.ownersvote.notification.rest;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,18 +18,46 @@ import jakarta.ws.rs.core.MediaType;
 import org.ownersvote.notification.Notice;
 import org.ownersvote.notification.rest.dto.NoticePage;
 import org.ownersvote.notification.rest.dto.NoticeView;
+import org.ownersvote.notification.service.NoticeTexts;
+import org.ownersvote.platform.problem.ProblemException;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
 
 /** The public notice board: anyone may read it, as anyone may read the paper board in the community. */
 @Path("/api/communities/{cid}/notices")
-@Produces(MediaType.APPLICATION_JSON)
 public class NoticeResource {
+
+    @Inject
+    @Location("notices/print.html")
+    Template printPage;
 
     @GET
     @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
     public NoticePage board(@PathParam("cid") UUID communityId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return new NoticePage(Notice.board(communityId, page, size).stream().map(NoticeView::of).toList(), page, size,
-                Notice.boardSize(communityId));
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
+            @QueryParam("lang") @DefaultValue("zh") @Pattern(regexp = "zh|en") String language) {
+        return new NoticePage(Notice.board(communityId, page, size).stream().map(n -> NoticeView.of(n, language))
+                .toList(), page, size, Notice.boardSize(communityId));
+    }
+
+    /** One notice as a print-ready A4 page for the paper board, with its publication and publicity dates. */
+    @GET
+    @Path("/{id}/print")
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    public String print(@PathParam("cid") UUID communityId, @PathParam("id") UUID noticeId,
+            @QueryParam("lang") @DefaultValue("zh") @Pattern(regexp = "zh|en") String language) {
+        Notice notice = Notice.findById(noticeId);
+        if (notice == null || !notice.communityId.equals(communityId)) {
+            throw ProblemException.notFound("Notice", noticeId);
+        }
+        NoticeView view = NoticeView.of(notice, language);
+        return printPage.data("notice", view).data("lang", language)
+                .data("published", NoticeTexts.when(notice.publishedAt, language))
+                .data("publicityEnds", NoticeTexts.when(notice.publicityEndsAt, language))
+                .data("paragraphs", view.body().split("\n")).render();
     }
 }

@@ -1,7 +1,10 @@
 package org.ownersvote.notification.service;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,11 +12,21 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.ownersvote.events.EventEnvelope;
+import org.ownersvote.events.UnreadableEventException;
+import org.ownersvote.events.election.CandidateListPublished;
 import org.ownersvote.events.election.ElectionCreated;
+import org.ownersvote.events.election.ObjectionAnswered;
+import org.ownersvote.events.election.PhaseChanged;
+import org.ownersvote.events.election.VotingDeadlineExtended;
+import org.ownersvote.events.election.VotingOpened;
 import org.ownersvote.notification.Notice;
+import org.ownersvote.notification.NoticeElection;
 import org.ownersvote.platform.audit.AuditLog;
 
-/** Posts notices on a community's board from the events that call for them. */
+/**
+ * Posts notices on a community's board from the events that call for them, in Chinese and English. Each handler
+ * runs inside the inbox transaction, so an event posts its notice once however often it is delivered.
+ */
 @ApplicationScoped
 public class NoticeBoard {
 
@@ -22,22 +35,101 @@ public class NoticeBoard {
     @Inject
     AuditLog audit;
 
-    /** Runs inside the inbox transaction: one notice per event, even if the event is delivered again. */
+    @Inject
+    NoticeTexts texts;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void electionStarted(EventEnvelope envelope, ElectionCreated created) {
+        NoticeElection election = NoticeElection.findById(created.electionId());
+        if (election == null) {
+            election = new NoticeElection();
+            election.id = created.electionId();
+            election.communityId = created.communityId();
+            election.communityName = created.communityName();
+            election.title = created.title();
+            election.rulePack = created.rulePack();
+            election.seats = created.seats();
+            election.alternates = created.alternates();
+            election.drill = created.drill();
+            election.persist();
+        }
+        post(envelope, election, Notice.Kind.ELECTION_STARTED, null, lang -> Map.of(
+                "votingDays", created.votingDays(), "rulePackName", NoticeTexts.rulePackName(created.rulePack(), "zh"),
+                "rulePackNameEn", NoticeTexts.rulePackName(created.rulePack(), "en")));
+    }
+
+    /** Nomination opening and a failed election are announced; the other phase changes have notices of their own. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void phaseChanged(EventEnvelope envelope, PhaseChanged change) {
+        if ("NOMINATION".equals(change.to())) {
+            post(envelope, known(change.electionId()), Notice.Kind.NOMINATION_OPEN, null, lang -> Map.of());
+        } else if ("FAILED".equals(change.to())) {
+            post(envelope, known(change.electionId()), Notice.Kind.ELECTION_FAILED, null,
+                    lang -> Map.of("reason", change.reason() == null ? "" : change.reason()));
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void candidateList(EventEnvelope envelope, CandidateListPublished list) {
+        post(envelope, known(list.electionId()), Notice.Kind.CANDIDATE_LIST, list.publicityEndsAt(), lang -> Map.of(
+                "candidates", list.candidates(), "publicityEnds", NoticeTexts.when(list.publicityEndsAt(), lang)));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void objectionAnswered(EventEnvelope envelope, ObjectionAnswered answer) {
+        post(envelope, known(answer.electionId()), Notice.Kind.OBJECTION_ANSWERED, null,
+                lang -> Map.of("objection", answer));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void votingOpened(EventEnvelope envelope, VotingOpened opened) {
+        post(envelope, known(opened.electionId()), Notice.Kind.VOTING_OPEN, opened.votingDeadline(), lang -> Map.of(
+                "deadline", NoticeTexts.when(opened.votingDeadline(), lang),
+                "candidateCount", opened.candidates().size(), "motionCount", opened.motions().size()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deadlineExtended(EventEnvelope envelope, VotingDeadlineExtended extension) {
+        post(envelope, known(extension.electionId()), Notice.Kind.DEADLINE_EXTENDED, extension.deadline(),
+                lang -> Map.of("previousDeadline", NoticeTexts.when(extension.previousDeadline(), lang),
+                        "deadline", NoticeTexts.when(extension.deadline(), lang), "reason", extension.reason()));
+    }
+
+    private static NoticeElection known(UUID electionId) {
+        NoticeElection election = NoticeElection.findById(electionId);
+        if (election == null) {
+            throw new UnreadableEventException("event for unknown election " + electionId);
+        }
+        return election;
+    }
+
+    /** Renders the notice in both languages and posts it; {@code data} gives a language's template data. */
+    private void post(EventEnvelope envelope, NoticeElection election, Notice.Kind kind,
+            OffsetDateTime publicityEndsAt, Function<String, Map<String, Object>> data) {
+        NoticeTexts.Text zh = texts.render(kind, "zh", election.drill, with(election, data.apply("zh")));
+        NoticeTexts.Text en = texts.render(kind, "en", election.drill, with(election, data.apply("en")));
         Notice notice = new Notice();
         notice.id = UUID.randomUUID();
-        notice.communityId = created.communityId();
-        notice.electionId = created.electionId();
-        notice.kind = Notice.Kind.ELECTION_STARTED;
-        notice.title = NoticeTexts.electionStartedTitle(created);
-        notice.body = NoticeTexts.electionStartedBody(created);
-        notice.drill = created.drill();
-        notice.publishedAt = OffsetDateTime.now();
+        notice.communityId = election.communityId;
+        notice.electionId = election.id;
+        notice.kind = kind;
+        notice.title = zh.title();
+        notice.body = zh.body();
+        notice.titleEn = en.title();
+        notice.bodyEn = en.body();
+        notice.drill = election.drill;
+        notice.publishedAt = envelope.time() == null ? OffsetDateTime.now() : envelope.time();
+        notice.publicityEndsAt = publicityEndsAt;
         notice.sourceEventId = envelope.id();
         notice.persist();
-        audit.record("event:" + envelope.source(), "notice.published", "notice", notice.id, created.electionId(),
+        audit.record("event:" + envelope.source(), "notice.published", "notice", notice.id, election.id,
                 notice.title);
-        LOG.infof("Posted notice %s (%s) for election %s", notice.id, notice.kind, created.electionId());
+        LOG.infof("Posted notice %s (%s) for election %s", notice.id, kind, election.id);
+    }
+
+    private static Map<String, Object> with(NoticeElection election, Map<String, Object> data) {
+        Map<String, Object> all = new HashMap<>(data);
+        all.put("election", election);
+        return all;
     }
 }

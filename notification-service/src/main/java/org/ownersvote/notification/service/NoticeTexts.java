@@ -1,37 +1,66 @@
 package org.ownersvote.notification.service;
 
-import org.ownersvote.events.election.ElectionCreated;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
 
-/** The wording of notices, in the style of real community notices (Chinese first). */
-public final class NoticeTexts {
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-    static final String DRILL_MARK = "【演练】";
+import org.ownersvote.notification.Notice;
 
-    private NoticeTexts() {
+import io.quarkus.qute.Engine;
+
+/**
+ * The wording of notices, in the style of real community notices: one Qute template per kind and language under
+ * {@code templates/notices/} (first line the title, the rest the body). Chinese is the board's language; English
+ * is the variant. A drill's notices are marked so that nobody mistakes them for real ones.
+ */
+@ApplicationScoped
+public class NoticeTexts {
+
+    static final String DRILL_MARK_ZH = "【演练】";
+    static final String DRILL_MARK_EN = "[DRILL] ";
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter ZH = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+    @Inject
+    Engine qute;
+
+    public record Text(String title, String body) {
     }
 
-    public static String electionStartedTitle(ElectionCreated e) {
-        return mark(e.drill()) + e.communityName() + "业主委员会选举工作启动公告";
+    /** The notice of this kind in one language ("zh" or "en"), from the data its template prints. */
+    public Text render(Notice.Kind kind, String language, boolean drill, Map<String, Object> data) {
+        io.quarkus.qute.TemplateInstance template = qute.getTemplate("notices/" + kind.name() + "." + language
+                + ".txt").instance().data("lang", language);
+        data.forEach(template::data);
+        String rendered = template.render().strip();
+        int newline = rendered.indexOf('\n');
+        String mark = !drill ? "" : language.equals("zh") ? DRILL_MARK_ZH : DRILL_MARK_EN;
+        return new Text(mark + rendered.substring(0, newline).strip(), mark + rendered.substring(newline + 1).strip());
     }
 
-    public static String electionStartedBody(ElectionCreated e) {
-        return mark(e.drill()) + "各位业主：\n"
-                + "经换届改选小组研究，" + e.communityName() + "启动“" + e.title() + "”工作。"
-                + "本次选举依照" + rulePackName(e.rulePack()) + "进行，拟选举业主委员会委员" + e.seats() + "名"
-                + (e.alternates() > 0 ? "、候补委员" + e.alternates() + "名" : "") + "，投票期为"
-                + e.votingDays() + "天。\n"
-                + "候选人推荐、名单公示及投票的具体安排将另行公告，敬请关注。";
+    /** A time as notices print it, in Beijing time. */
+    public static String when(OffsetDateTime time, String language) {
+        if (time == null) {
+            return "";
+        }
+        return language.equals("zh") ? ZH.format(time.atZoneSameInstant(BEIJING))
+                : EN.format(time.atZoneSameInstant(BEIJING)) + " (Beijing time)";
     }
 
-    private static String rulePackName(String code) {
+    public static String rulePackName(String code, String language) {
+        boolean zh = language.equals("zh");
         return switch (code) {
-            case "SH-2020" -> "《上海市住宅物业管理规定》";
-            case "CN-2021" -> "《中华人民共和国民法典》及《物业管理条例》";
+            case "SH-2020" -> zh ? "《上海市住宅物业管理规定》"
+                    : "the Shanghai Residential Property Management Regulations";
+            case "CN-2021" -> zh ? "《中华人民共和国民法典》及《物业管理条例》"
+                    : "the Civil Code and the Property Management Regulations";
             default -> code;
         };
-    }
-
-    private static String mark(boolean drill) {
-        return drill ? DRILL_MARK : "";
     }
 }

@@ -15,7 +15,10 @@ public record NoticeView(
         OffsetDateTime publishedAt,
         OffsetDateTime publicityEndsAt) {
 
-    public static NoticeView of(Notice n) {
-        return new NoticeView(n.id, n.electionId, n.kind, n.title, n.body, n.drill, n.publishedAt, n.publicityEndsAt);
+    /** The notice in Chinese ("zh", the board's language) or English ("en"). */
+    public static NoticeView of(Notice n, String language) {
+        boolean en = "en".equals(language);
+        return new NoticeView(n.id, n.electionId, n.kind, en ? n.titleEn : n.title, en ? n.bodyEn : n.body, n.drill,
+                n.publishedAt, n.publicityEndsAt);
     }
 }

@@ -1,0 +1,145 @@
+package org.ownersvote.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.ownersvote.events.Topics;
+import org.ownersvote.events.election.BallotCandidate;
+import org.ownersvote.events.election.BallotMotion;
+import org.ownersvote.events.election.CandidateListPublished;
+import org.ownersvote.events.election.ElectionCreated;
+import org.ownersvote.events.election.ObjectionAnswered;
+import org.ownersvote.events.election.PhaseChanged;
+import org.ownersvote.events.election.VotingDeadlineExtended;
+import org.ownersvote.events.election.VotingOpened;
+import org.ownersvote.platform.testing.KafkaTopics;
+import org.ownersvote.platform.testing.TestEvents;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Each election event that calls for a notice posts one, in Chinese and English, with the event's figures. */
+@QuarkusTest
+class ElectionNoticesTest {
+
+    static final OffsetDateTime PUBLICITY_ENDS = OffsetDateTime.parse("2026-12-15T10:00:00Z"); // 18:00 Beijing
+    static final OffsetDateTime DEADLINE = OffsetDateTime.parse("2027-01-05T10:00:00Z");
+    static final OffsetDateTime EXTENDED = OffsetDateTime.parse("2027-01-12T10:00:00Z");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void everyStepOfTheElectionIsAnnouncedOnTheBoardInBothLanguages() {
+        UUID community = UUID.randomUUID();
+        UUID election = UUID.randomUUID();
+        List<BallotCandidate> candidates = List.of(new BallotCandidate(UUID.randomUUID(), 1, "丁一", "1号楼", "101", ""),
+                new BallotCandidate(UUID.randomUUID(), 2, "王二", "2号楼", "202", ""));
+        send(election, new ElectionCreated(election, community, "真如佳苑", "第三届业主委员会选举", "SH-2020", 5, 2, 14,
+                false));
+        send(election, new PhaseChanged(election, community, "DRAFT", "NOMINATION", OffsetDateTime.now(), false, null,
+                null));
+        send(election, new CandidateListPublished(election, community, PUBLICITY_ENDS, candidates, false));
+        send(election, new ObjectionAnswered(election, community, UUID.randomUUID(), candidates.get(1).candidateId(),
+                "王二不是本小区业主", "经核对不动产登记，王二为2号楼202室业主，异议不成立", false));
+        send(election, new VotingOpened(election, community, "SH-2020", 5, 2, DEADLINE, 1, candidates,
+                List.of(new BallotMotion(UUID.randomUUID(), 1, "通过《业主大会议事规则》", "MAJORITY")), false));
+        send(election, new VotingDeadlineExtended(election, community, DEADLINE, EXTENDED, "部分业主春节返乡", false));
+        send(election, new PhaseChanged(election, community, "COUNTING", "FAILED", OffsetDateTime.now(), false, null,
+                "参与人数不足三分之二"));
+        awaitNotices(community, 7);
+
+        Map<String, Map<String, Object>> zh = byKind(community, "zh");
+        assertEquals(7, zh.size());
+        assertEquals("真如佳苑业主委员会委员候选人推荐公告", zh.get("NOMINATION_OPEN").get("title"));
+        String list = (String) zh.get("CANDIDATE_LIST").get("body");
+        assertTrue(list.indexOf("1. 丁一（1号楼 101）") < list.indexOf("2. 王二（2号楼 202）") && list.contains("丁一"), list);
+        assertTrue(list.contains("公示期至2026年12月15日 18:00"), list);
+        assertEquals(PUBLICITY_ENDS.toInstant().toString(),
+                OffsetDateTime.parse((String) zh.get("CANDIDATE_LIST").get("publicityEndsAt")).toInstant().toString());
+        assertTrue(((String) zh.get("OBJECTION_ANSWERED").get("body")).contains("异议不成立"));
+        String voting = (String) zh.get("VOTING_OPEN").get("body");
+        assertTrue(voting.contains("投票截止时间为2027年1月5日 18:00") && voting.contains("从2名候选人中选举委员5名、候补委员2名")
+                && voting.contains("同时表决1项事项") && voting.contains("验证码"), voting);
+        assertTrue(((String) zh.get("DEADLINE_EXTENDED").get("body"))
+                .contains("由2027年1月5日 18:00延长至2027年1月12日 18:00"));
+        assertTrue(((String) zh.get("ELECTION_FAILED").get("body")).contains("参与人数不足三分之二"));
+
+        Map<String, Map<String, Object>> en = byKind(community, "en");
+        assertEquals("真如佳苑: voting for the owners' committee is open", en.get("VOTING_OPEN").get("title"));
+        assertTrue(((String) en.get("VOTING_OPEN").get("body")).contains("5 Jan 2027, 18:00 (Beijing time)"));
+        assertTrue(((String) en.get("ELECTION_STARTED").get("body"))
+                .contains("Shanghai Residential Property Management Regulations"));
+    }
+
+    @Test
+    void aRedeliveredEventPostsNoSecondNoticeAndADrillIsMarkedInBothLanguages() {
+        UUID community = UUID.randomUUID();
+        UUID election = UUID.randomUUID();
+        send(election, new ElectionCreated(election, community, "演练小区", "新人培训", "CN-2021", 5, 0, 14, true));
+        String nomination = TestEvents.envelope(UUID.randomUUID().toString(), election, new PhaseChanged(election,
+                community, "DRAFT", "NOMINATION", OffsetDateTime.now(), true, null, null));
+        KafkaTopics.send(bootstrap, Topics.ELECTION_EVENTS, election.toString(), nomination);
+        KafkaTopics.send(bootstrap, Topics.ELECTION_EVENTS, election.toString(), nomination);
+        send(election, new PhaseChanged(election, community, "NOMINATION", "CANDIDATE_PUBLICITY", OffsetDateTime.now(),
+                true, null, null)); // no notice of its own: the candidate list announces it
+        send(election, new PhaseChanged(election, community, "CANDIDATE_PUBLICITY", "FAILED", OffsetDateTime.now(),
+                true, null, null));
+        awaitNotices(community, 3);
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertEquals(3L, (long) QuarkusTransaction.requiringNew().call(() -> Notice.boardSize(community)));
+        assertTrue(((String) byKind(community, "zh").get("NOMINATION_OPEN").get("title")).startsWith("【演练】"));
+        assertTrue(((String) byKind(community, "en").get("NOMINATION_OPEN").get("title")).startsWith("[DRILL] "));
+    }
+
+    @Test
+    void aNoticePrintsAsAnA4PageAndAnotherCommunitysNoticeIsNotFound() {
+        UUID community = UUID.randomUUID();
+        UUID election = UUID.randomUUID();
+        send(election, new ElectionCreated(election, community, "打印小区", "第一届业主委员会选举", "SH-2020", 5, 0, 14,
+                false));
+        send(election, new CandidateListPublished(election, community, PUBLICITY_ENDS,
+                List.of(new BallotCandidate(UUID.randomUUID(), 1, "方杰", "1号楼", "101", "")), false));
+        awaitNotices(community, 2);
+        String id = (String) byKind(community, "zh").get("CANDIDATE_LIST").get("id");
+        given().get("/api/communities/" + community + "/notices/" + id + "/print").then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("size: A4"))
+                .body(containsString("<h1>打印小区业主委员会委员候选人名单公示</h1>"))
+                .body(containsString("公示期至：2026年12月15日 18:00"));
+        given().queryParam("lang", "en").get("/api/communities/" + community + "/notices/" + id + "/print").then()
+                .statusCode(200).body(containsString("On display until 15 Dec 2026, 18:00 (Beijing time)"));
+        given().get("/api/communities/" + UUID.randomUUID() + "/notices/" + id + "/print").then().statusCode(404);
+        given().queryParam("lang", "fr").get("/api/communities/" + community + "/notices").then().statusCode(422);
+    }
+
+    private static Map<String, Map<String, Object>> byKind(UUID community, String language) {
+        List<Map<String, Object>> items = given().queryParam("lang", language).queryParam("size", 100)
+                .get("/api/communities/" + community + "/notices").then().statusCode(200).extract().path("items");
+        Map<String, Map<String, Object>> byKind = new java.util.HashMap<>();
+        items.forEach(item -> byKind.put((String) item.get("kind"), item));
+        return byKind;
+    }
+
+    private void send(UUID election, Record payload) {
+        KafkaTopics.send(bootstrap, Topics.ELECTION_EVENTS, election.toString(),
+                TestEvents.envelope(UUID.randomUUID().toString(), election, payload));
+    }
+
+    private static void awaitNotices(UUID community, long count) {
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> QuarkusTransaction.requiringNew().call(() -> Notice.boardSize(community)), n -> n >= count);
+    }
+}
