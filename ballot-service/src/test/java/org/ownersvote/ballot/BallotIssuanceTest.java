@@ -59,8 +59,11 @@ class BallotIssuanceTest {
         send(election, electorate.get(0));
         send(election, electorate.get(1));
         send(election, votingOpened(election));
-        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> BallotElection.<BallotElection>findById(election).electorateVersion != null));
+        // the election may not be recorded yet when the first poll runs
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
+            BallotElection known = BallotElection.findById(election);
+            return known != null && known.electorateVersion != null;
+        }));
         assertEquals(0L, live(election), "one chunk is still missing");
 
         send(election, electorate.get(2));

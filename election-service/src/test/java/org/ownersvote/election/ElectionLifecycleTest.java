@@ -170,7 +170,7 @@ class ElectionLifecycleTest {
         org.ownersvote.platform.testing.KafkaTopics.send(bootstrap, org.ownersvote.events.Topics.BALLOT_EVENTS,
                 election.toString(), org.ownersvote.platform.testing.TestEvents.envelope(UUID.randomUUID().toString(),
                         election, new org.ownersvote.events.ballot.TallyFinalized(election, quorumMet,
-                                "ledger-" + election, OffsetDateTime.now())));
+                                "ledger-" + election, OffsetDateTime.now(), null)));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> Election.<Election>findById(election).finalTallyReceived));
     }

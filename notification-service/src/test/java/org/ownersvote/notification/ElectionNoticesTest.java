@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.events.Topics;
+import org.ownersvote.events.ballot.TallyFinalized;
+import org.ownersvote.events.ballot.TallyResult;
 import org.ownersvote.events.election.BallotCandidate;
 import org.ownersvote.events.election.BallotMotion;
 import org.ownersvote.events.election.CandidateListPublished;
@@ -123,6 +126,42 @@ class ElectionNoticesTest {
                 .statusCode(200).body(containsString("On display until 15 Dec 2026, 18:00 (Beijing time)"));
         given().get("/api/communities/" + UUID.randomUUID() + "/notices/" + id + "/print").then().statusCode(404);
         given().queryParam("lang", "fr").get("/api/communities/" + community + "/notices").then().statusCode(422);
+    }
+
+    @Test
+    void theResultNoticePrintsTheTallysFiguresAndTheLedgerHash() {
+        UUID community = UUID.randomUUID();
+        UUID election = UUID.randomUUID();
+        send(election, new ElectionCreated(election, community, "结果小区", "第二届业主委员会选举", "CN-2021", 3, 0, 14,
+                false));
+        // DOMAIN.md's worked example
+        TallyResult result = new TallyResult("CN-2021", new TallyResult.Figures(8, new BigDecimal("690.00"), 6),
+                new TallyResult.Figures(6, new BigDecimal("560.00"), 5), new BigDecimal("83.33"),
+                new BigDecimal("81.16"), true, true, true, List.of(
+                        candidate("甲", 3, "390.00", "60.00", "69.64", "ELECTED"),
+                        candidate("乙", 2, "280.00", "40.00", "50.00", "NOT_PASSED"),
+                        candidate("丙", 2, "140.00", "40.00", "25.00", "NOT_PASSED"),
+                        candidate("丁", 3, "350.00", "60.00", "62.50", "ELECTED")),
+                List.of(), 1);
+        KafkaTopics.send(bootstrap, Topics.BALLOT_EVENTS, election.toString(), TestEvents.envelope(
+                UUID.randomUUID().toString(), election, new TallyFinalized(election, true, "ab".repeat(32),
+                        OffsetDateTime.now(), result)));
+        awaitNotices(community, 2);
+        String zh = (String) byKind(community, "zh").get("RESULT").get("body");
+        assertTrue(zh.contains("本小区业主共6人，专有部分总面积690.00平方米"), zh);
+        assertTrue(zh.contains("参与表决的业主5人，占总人数的83.33%；参与表决的专有部分面积560.00平方米，占总面积的81.16%"), zh);
+        assertTrue(zh.contains("甲（1号楼 101）：3人，60.00%；390.00平方米，69.64%，当选"), zh);
+        assertTrue(zh.contains("乙（1号楼 101）：2人，40.00%；280.00平方米，50.00%\n"), "no outcome for B: " + zh);
+        assertTrue(zh.contains("当选委员：甲、丁。尚有1名委员空缺，需进行补选。"), zh);
+        assertTrue(zh.contains("计票账本哈希：" + "ab".repeat(32)), zh);
+        String en = (String) byKind(community, "en").get("RESULT").get("body");
+        assertTrue(en.contains("Elected: 甲, 丁. 1 seats are vacant"), en);
+    }
+
+    private static TallyResult.Candidate candidate(String name, long heads, String area, String headsPercent,
+            String areaPercent, String outcome) {
+        return new TallyResult.Candidate(UUID.randomUUID(), name, "1号楼", "101", heads, new BigDecimal(area),
+                new BigDecimal(headsPercent), new BigDecimal(areaPercent), outcome);
     }
 
     private static Map<String, Map<String, Object>> byKind(UUID community, String language) {

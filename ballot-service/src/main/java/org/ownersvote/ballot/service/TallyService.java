@@ -33,6 +33,9 @@ import org.ownersvote.ballot.domain.tally.Threshold;
 import org.ownersvote.ballot.rest.dto.TallyViews;
 import org.ownersvote.events.EventCodec;
 import org.ownersvote.events.ballot.TallyFinalized;
+import org.ownersvote.events.ballot.TallyResult;
+import org.ownersvote.events.election.BallotCandidate;
+import org.ownersvote.events.election.BallotMotion;
 import org.ownersvote.events.election.ElectorateChunk;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.outbox.Outbox;
@@ -201,8 +204,37 @@ public class TallyService {
         frozen.persist();
         audit.record(caller.username(), "tally.finalized", "election", electionId, electionId,
                 "ledger hash " + head + ", quorum " + (tally.quorum().met() ? "met" : "not met"));
-        outbox.publish(electionId, new TallyFinalized(electionId, tally.quorum().met(), head, frozen.finalizedAt));
+        outbox.publish(electionId, new TallyFinalized(electionId, tally.quorum().met(), head, frozen.finalizedAt,
+                result(locked, tally)));
         return view(locked);
+    }
+
+    /** The figures of the tally with the names on the ballot, for the result notice. */
+    static TallyResult result(BallotElection election, Tally tally) {
+        OnlineVoting.BallotContent content = OnlineVoting.BallotContent.of(election);
+        Map<String, BallotCandidate> candidates = new LinkedHashMap<>();
+        content.candidates().forEach(c -> candidates.put(c.candidateId().toString(), c));
+        Map<String, BallotMotion> motions = new LinkedHashMap<>();
+        content.motions().forEach(m -> motions.put(m.motionId().toString(), m));
+        return new TallyResult(tally.rulePack(), figures(tally.electorate()), figures(tally.participation()),
+                tally.participationHeadsPercent(), tally.participationAreaPercent(), tally.quorum().met(),
+                tally.quorum().headcountMet(), tally.quorum().areaMet(),
+                tally.candidates().stream().map(c -> {
+                    BallotCandidate named = candidates.get(c.candidateId());
+                    return new TallyResult.Candidate(named.candidateId(), named.name(), named.building(),
+                            named.unit(), c.approvingHeads(), c.approvingArea(), c.headsPercent(), c.areaPercent(),
+                            c.outcome().name());
+                }).toList(),
+                tally.motions().stream().map(m -> {
+                    BallotMotion named = motions.get(m.motionId());
+                    return new TallyResult.Motion(named.motionId(), named.title(), m.threshold().name(),
+                            m.approvingHeads(), m.approvingArea(), m.headsPercent(), m.areaPercent(), m.passes());
+                }).toList(),
+                tally.vacancies());
+    }
+
+    private static TallyResult.Figures figures(Tally.Figures f) {
+        return new TallyResult.Figures(f.units(), f.area(), f.headcount());
     }
 
     /** The election, scoped to the caller, while counting and before the tally is final. */

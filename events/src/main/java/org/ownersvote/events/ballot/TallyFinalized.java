@@ -10,9 +10,10 @@ import org.ownersvote.events.Validated;
  * RESULT_PUBLICITY (quorum met) or lets it fail (not met) on this.
  *
  * @param ledgerHash the final hash of the counted-ballot ledger, printed on the result notice
+ * @param result     the figures the result notice prints (absent in events from before it was added)
  */
-public record TallyFinalized(UUID electionId, boolean quorumMet, String ledgerHash, OffsetDateTime finalizedAt)
-        implements Validated {
+public record TallyFinalized(UUID electionId, boolean quorumMet, String ledgerHash, OffsetDateTime finalizedAt,
+        TallyResult result) implements Validated {
 
     @Override
     public void validate() {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.ownersvote.events.EventType;
 import org.ownersvote.events.election.ContactsChunk;
+import org.ownersvote.events.ballot.TallyFinalized;
 import org.ownersvote.events.election.CandidateListPublished;
 import org.ownersvote.events.election.ElectionCreated;
 import org.ownersvote.events.election.ObjectionAnswered;
@@ -21,7 +22,7 @@ import org.ownersvote.platform.inbox.InboundEvents;
 
 import io.smallrye.common.annotation.Blocking;
 
-/** Election events that produce notices, applied once each; unreadable ones are dead-lettered. */
+/** Election and ballot events that produce notices, applied once each; unreadable ones are dead-lettered. */
 @ApplicationScoped
 public class ElectionEventsConsumer {
 
@@ -44,8 +45,18 @@ public class ElectionEventsConsumer {
         inbound.process(CONSUMER, event, handlers);
     }
 
+    /** Ballot events: only the final tally calls for a notice (the result); the others are skipped. */
+    @Incoming("ballot-events")
+    @Blocking
+    public void consumeBallotEvents(String event) {
+        inbound.process(CONSUMER, event, ballotHandlers);
+    }
+
+    private EventHandlers ballotHandlers;
+
     @PostConstruct
     void registerHandlers() {
+        ballotHandlers = new EventHandlers().on(EventType.TALLY_FINALIZED, TallyFinalized.class, board::result);
         handlers = new EventHandlers()
                 .on(EventType.ELECTION_CREATED, ElectionCreated.class, board::electionStarted)
                 .on(EventType.PHASE_CHANGED, PhaseChanged.class, board::phaseChanged)

@@ -13,6 +13,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.UnreadableEventException;
+import org.ownersvote.events.ballot.TallyFinalized;
+import org.ownersvote.events.ballot.TallyResult;
 import org.ownersvote.events.election.CandidateListPublished;
 import org.ownersvote.events.election.ElectionCreated;
 import org.ownersvote.events.election.ObjectionAnswered;
@@ -93,6 +95,55 @@ public class NoticeBoard {
         post(envelope, known(extension.electionId()), Notice.Kind.DEADLINE_EXTENDED, extension.deadline(),
                 lang -> Map.of("previousDeadline", NoticeTexts.when(extension.previousDeadline(), lang),
                         "deadline", NoticeTexts.when(extension.deadline(), lang), "reason", extension.reason()));
+    }
+
+    /** The result notice, with the table real notices print and the ledger hash anyone can check. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void result(EventEnvelope envelope, TallyFinalized tally) {
+        if (tally.result() == null) {
+            LOG.warnf("Final tally of %s carries no figures; no result notice", tally.electionId());
+            return;
+        }
+        TallyResult r = tally.result();
+        post(envelope, known(tally.electionId()), Notice.Kind.RESULT, null, lang -> Map.of("r", r,
+                "ledgerHash", tally.ledgerHash(), "quorumText", quorumText(r, lang), "placesText", placesText(r, lang)));
+    }
+
+    /** Whether two thirds took part, and if not, by which measure it fell short. */
+    private static String quorumText(TallyResult r, String language) {
+        boolean zh = language.equals("zh");
+        if (r.quorumMet()) {
+            return zh ? "参与表决的人数和面积均达到三分之二以上。" : "Both reach two thirds.";
+        }
+        String shortBy = !r.quorumHeadcountMet() && !r.quorumAreaMet() ? (zh ? "人数和面积" : "by owners and by area")
+                : !r.quorumHeadcountMet() ? (zh ? "人数" : "by owners") : (zh ? "面积" : "by area");
+        return zh ? "参与表决的" + shortBy + "未达到三分之二，本次选举无效，未产生委员。"
+                : "Participation " + shortBy + " is below two thirds: the election is void and no one is elected.";
+    }
+
+    /** Who is elected, the alternates, and the seats left vacant. */
+    private static String placesText(TallyResult r, String language) {
+        if (!r.quorumMet()) {
+            return "";
+        }
+        boolean zh = language.equals("zh");
+        String elected = names(r, "ELECTED", language);
+        String alternates = names(r, "ALTERNATE", language);
+        StringBuilder text = new StringBuilder(zh ? "当选委员：" : "Elected: ")
+                .append(elected.isEmpty() ? (zh ? "无" : "none") : elected).append(zh ? "。" : ".");
+        if (!alternates.isEmpty()) {
+            text.append(zh ? "候补委员：" + alternates + "。" : " Alternates: " + alternates + ".");
+        }
+        if (r.vacancies() > 0) {
+            text.append(zh ? "尚有" + r.vacancies() + "名委员空缺，需进行补选。"
+                    : " " + r.vacancies() + " seats are vacant; a by-election is needed.");
+        }
+        return text.toString();
+    }
+
+    private static String names(TallyResult r, String outcome, String language) {
+        return String.join(language.equals("zh") ? "、" : ", ", r.candidates().stream().filter(c -> c.outcome().equals(outcome))
+                .map(TallyResult.Candidate::name).toList());
     }
 
     private static NoticeElection known(UUID electionId) {
