@@ -62,6 +62,19 @@ public class Ballot extends PanacheEntityBase {
     @Version
     public long version;
 
+    /**
+     * The ballot with this serial, read with the given lock: a serial whose check digit is wrong is a 422 problem,
+     * an unknown one a 404, before anything else is looked at.
+     */
+    public static Ballot bySerial(String serial, jakarta.persistence.LockModeType lock) {
+        if (!org.ownersvote.ballot.domain.SerialNumbers.wellFormed(serial)) {
+            throw org.ownersvote.platform.problem.ProblemException.invalid("serial",
+                    "'" + serial + "' is not a ballot serial (check the last digit)");
+        }
+        return Ballot.<Ballot>find("serial", serial).withLock(lock).firstResultOptional()
+                .orElseThrow(() -> org.ownersvote.platform.problem.ProblemException.notFound("Ballot", serial));
+    }
+
     public static long live(UUID electionId) {
         return count("electionId = ?1 and status <> ?2", electionId, BallotStatus.VOIDED);
     }

@@ -55,6 +55,8 @@ class CountingTest {
                 .body("marks", equalTo(null));
         enter(c, c.counterA(), serial, "OWNER", "APPROVE", "APPROVE", null).then().statusCode(409)
                 .body("detail", containsString("another counter"));
+        as(c.chief()).post("/api/elections/" + c.v().election() + "/tally/finalize").then().statusCode(409)
+                .body("detail", containsString("2 returned ballots are not counted yet"));
         enter(c, c.counterA(), serial, "OWNER", "APPROVE", "OPPOSE", null).then().statusCode(200)
                 .body("entryNumber", equalTo(1));
         enter(c, c.counterB(), serial, "OWNER", "APPROVE", "OPPOSE", "ABSTAIN").then().statusCode(200)

@@ -206,7 +206,7 @@ final class Recount {
             boolean all = true;
             for (JsonNode r : ballots) {
                 if (approves.test(r)) {
-                    cents += unitCentsOf(r);
+                    cents += cents(r.get("area").asText());
                 } else {
                     all = false;
                 }
@@ -214,10 +214,6 @@ final class Recount {
             heads += all ? 1 : 0;
         }
         return new long[] { heads, cents };
-    }
-
-    private static long unitCentsOf(JsonNode record) {
-        return cents(record.get("area").asText());
     }
 
     static long cents(String area) {

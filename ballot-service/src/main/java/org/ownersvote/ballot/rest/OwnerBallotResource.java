@@ -85,22 +85,15 @@ public class OwnerBallotResource {
 
     /** The ballot, if this caller may see it: its owner (token bound to the serial) or the staff of its building. */
     private Ballot ownBallot(String serial) {
-        if (!SerialNumbers.wellFormed(serial)) {
-            throw ProblemException.invalid("serial", "'" + serial + "' is not a ballot serial (check the last digit)");
-        }
         boolean staff = caller.hasRole(Roles.WORKING_GROUP) || caller.hasRole(Roles.BUILDING_LEADER);
-        if (!staff) {
-            if (!caller.ballotSerial().map(serial::equals).orElse(false)) {
-                throw ProblemException.forbidden("Your sign-in opens another ballot than " + serial);
-            }
-            return Ballot.<Ballot>find("serial", serial).firstResultOptional()
-                    .orElseThrow(() -> ProblemException.notFound("Ballot", serial));
+        // an owner learns nothing about other serials, not even whether they exist
+        if (!staff && !caller.ballotSerial().map(serial::equals).orElse(false)) {
+            throw ProblemException.forbidden("Your sign-in opens another ballot than " + serial);
         }
-        return Ballot.<Ballot>find("serial", serial).firstResultOptional()
-                .map(b -> {
-                    BallotLedger.requireScope(BallotElection.findById(b.electionId), b.building, caller);
-                    return b;
-                })
-                .orElseThrow(() -> ProblemException.notFound("Ballot", serial));
+        Ballot ballot = Ballot.bySerial(serial, jakarta.persistence.LockModeType.NONE);
+        if (staff) {
+            BallotLedger.requireScope(BallotElection.findById(ballot.electionId), ballot.building, caller);
+        }
+        return ballot;
     }
 }

@@ -50,11 +50,7 @@ public class BallotLedger {
      * leader of its election whose buildings include the ballot's building.
      */
     private Ballot lockedScopedBallot(String serial, Caller caller) {
-        if (!SerialNumbers.wellFormed(serial)) {
-            throw ProblemException.invalid("serial", "'" + serial + "' is not a ballot serial (check the last digit)");
-        }
-        Ballot ballot = Ballot.<Ballot>find("serial", serial).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional().orElseThrow(() -> ProblemException.notFound("Ballot", serial));
+        Ballot ballot = Ballot.bySerial(serial, LockModeType.PESSIMISTIC_WRITE);
         BallotElection election = BallotElection.findById(ballot.electionId);
         requireScope(election, ballot.building, caller);
         return ballot;

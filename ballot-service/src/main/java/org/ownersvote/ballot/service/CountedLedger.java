@@ -103,15 +103,18 @@ public class CountedLedger {
 
     private LedgerRecord append(UUID electionId, String serial, Map<String, Object> record) {
         BallotElection election = em.find(BallotElection.class, electionId, LockModeType.PESSIMISTIC_WRITE);
-        int position = (int) length(electionId) + 1;
+        // the tail in one indexed read (not a count of the whole ledger on every append)
+        LedgerRecord last = LedgerRecord.<LedgerRecord>find("electionId = ?1 order by position desc", electionId)
+                .firstResult();
+        int position = last == null ? 1 : last.position + 1;
         record.put("position", position);
-        record.put("previousHash", head(election));
+        record.put("previousHash", last == null ? LedgerChain.genesis(election.id, election.rulePack) : last.hash);
         LedgerRecord row = new LedgerRecord();
         row.electionId = electionId;
         row.position = position;
         row.serial = serial;
         row.record = LedgerChain.canonical(record);
-        row.hash = LedgerChain.hash(record);
+        row.hash = LedgerChain.sha256(row.record);
         row.recordedAt = OffsetDateTime.now();
         row.persist();
         em.flush();

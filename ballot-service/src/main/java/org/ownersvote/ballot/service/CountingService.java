@@ -164,11 +164,7 @@ public class CountingService {
     }
 
     private static Ballot lockedBallot(BallotElection election, String serial) {
-        if (!SerialNumbers.wellFormed(serial)) {
-            throw ProblemException.invalid("serial", "'" + serial + "' is not a ballot serial (check the last digit)");
-        }
-        Ballot ballot = Ballot.<Ballot>find("serial", serial).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional().orElseThrow(() -> ProblemException.notFound("Ballot", serial));
+        Ballot ballot = Ballot.bySerial(serial, LockModeType.PESSIMISTIC_WRITE);
         if (!ballot.electionId.equals(election.id)) {
             throw ProblemException.notFound("Ballot", serial + " in election " + election.id);
         }

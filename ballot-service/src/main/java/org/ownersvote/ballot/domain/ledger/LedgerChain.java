@@ -42,11 +42,8 @@ public final class LedgerChain {
         }
     }
 
-    public static String hash(Map<String, ?> record) {
-        return sha256(canonical(record));
-    }
-
-    static String sha256(String text) {
+    /** SHA-256 of a text's UTF-8 bytes, in hex: a record's hash is this of its canonical text. */
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));
