@@ -1,5 +1,6 @@
 package org.ownersvote.notification;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,7 +10,10 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** notification-service's copy of an election, as election.created announced it: the names notices print. */
+/**
+ * notification-service's copy of an election: the names notices print (from election.created), and the phase and
+ * voting deadline reminder campaigns go by.
+ */
 @Entity
 @Table(name = "election")
 public class NoticeElection extends PanacheEntityBase {
@@ -37,4 +41,14 @@ public class NoticeElection extends PanacheEntityBase {
 
     @Column(nullable = false)
     public boolean drill;
+
+    /** The phase as the last phase change announced it; null before the first. */
+    public String phase;
+
+    @Column(name = "voting_deadline")
+    public OffsetDateTime votingDeadline;
+
+    public static java.util.List<NoticeElection> voting() {
+        return list("phase = 'VOTING' and votingDeadline is not null");
+    }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.ownersvote.events.EventType;
 import org.ownersvote.events.election.ContactsChunk;
+import org.ownersvote.events.ballot.BallotStepRecorded;
 import org.ownersvote.events.ballot.TallyFinalized;
 import org.ownersvote.events.election.CandidateListPublished;
 import org.ownersvote.events.election.ElectionCreated;
@@ -15,14 +16,19 @@ import org.ownersvote.events.election.PhaseChanged;
 import org.ownersvote.events.election.VotingDeadlineExtended;
 import org.ownersvote.events.election.VotingOpened;
 import org.ownersvote.events.election.ElectoratePublished;
+import org.ownersvote.notification.service.BallotStates;
 import org.ownersvote.notification.service.ContactBook;
 import org.ownersvote.notification.service.NoticeBoard;
+import org.ownersvote.notification.service.OwnerMessages;
 import org.ownersvote.platform.inbox.EventHandlers;
 import org.ownersvote.platform.inbox.InboundEvents;
 
 import io.smallrye.common.annotation.Blocking;
 
-/** Election and ballot events that produce notices, applied once each; unreadable ones are dead-lettered. */
+/**
+ * Election and ballot events that produce notices and messages, applied once each; unreadable ones are
+ * dead-lettered.
+ */
 @ApplicationScoped
 public class ElectionEventsConsumer {
 
@@ -37,6 +43,12 @@ public class ElectionEventsConsumer {
     @Inject
     ContactBook contacts;
 
+    @Inject
+    OwnerMessages messages;
+
+    @Inject
+    BallotStates ballots;
+
     private EventHandlers handlers;
 
     @Incoming("election-events")
@@ -45,7 +57,7 @@ public class ElectionEventsConsumer {
         inbound.process(CONSUMER, event, handlers);
     }
 
-    /** Ballot events: only the final tally calls for a notice (the result); the others are skipped. */
+    /** Ballot events: each unit's ballot steps (for reminders and worklists) and the final tally (the result). */
     @Incoming("ballot-events")
     @Blocking
     public void consumeBallotEvents(String event) {
@@ -56,14 +68,32 @@ public class ElectionEventsConsumer {
 
     @PostConstruct
     void registerHandlers() {
-        ballotHandlers = new EventHandlers().on(EventType.TALLY_FINALIZED, TallyFinalized.class, board::result);
+        // the notice first: it records the election's phase and deadline the messages go by
+        ballotHandlers = new EventHandlers()
+                .on(EventType.TALLY_FINALIZED, TallyFinalized.class, (e, p) -> {
+                    board.result(e, p);
+                    messages.result(e, p);
+                })
+                .on(EventType.BALLOT_STEP_RECORDED, BallotStepRecorded.class, ballots::stepRecorded);
         handlers = new EventHandlers()
                 .on(EventType.ELECTION_CREATED, ElectionCreated.class, board::electionStarted)
-                .on(EventType.PHASE_CHANGED, PhaseChanged.class, board::phaseChanged)
-                .on(EventType.CANDIDATE_LIST_PUBLISHED, CandidateListPublished.class, board::candidateList)
+                .on(EventType.PHASE_CHANGED, PhaseChanged.class, (e, p) -> {
+                    board.phaseChanged(e, p);
+                    messages.phaseChanged(e, p);
+                })
+                .on(EventType.CANDIDATE_LIST_PUBLISHED, CandidateListPublished.class, (e, p) -> {
+                    board.candidateList(e, p);
+                    messages.candidateList(e, p);
+                })
                 .on(EventType.OBJECTION_ANSWERED, ObjectionAnswered.class, board::objectionAnswered)
-                .on(EventType.VOTING_OPENED, VotingOpened.class, board::votingOpened)
-                .on(EventType.VOTING_DEADLINE_EXTENDED, VotingDeadlineExtended.class, board::deadlineExtended)
+                .on(EventType.VOTING_OPENED, VotingOpened.class, (e, p) -> {
+                    board.votingOpened(e, p);
+                    messages.votingOpened(e, p);
+                })
+                .on(EventType.VOTING_DEADLINE_EXTENDED, VotingDeadlineExtended.class, (e, p) -> {
+                    board.deadlineExtended(e, p);
+                    messages.deadlineExtended(e, p);
+                })
                 .on(EventType.ELECTORATE_PUBLISHED, ElectoratePublished.class, contacts::published)
                 .on(EventType.CONTACTS_CHUNK, ContactsChunk.class, contacts::chunk);
     }

@@ -2,6 +2,7 @@ package org.ownersvote.notification.service;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -63,6 +64,7 @@ public class NoticeBoard {
     /** Nomination opening and a failed election are announced; the other phase changes have notices of their own. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void phaseChanged(EventEnvelope envelope, PhaseChanged change) {
+        known(change.electionId()).phase = change.to();
         if ("NOMINATION".equals(change.to())) {
             post(envelope, known(change.electionId()), Notice.Kind.NOMINATION_OPEN, null, lang -> Map.of());
         } else if ("FAILED".equals(change.to())) {
@@ -85,6 +87,9 @@ public class NoticeBoard {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void votingOpened(EventEnvelope envelope, VotingOpened opened) {
+        NoticeElection election = known(opened.electionId());
+        election.phase = "VOTING";
+        election.votingDeadline = opened.votingDeadline();
         post(envelope, known(opened.electionId()), Notice.Kind.VOTING_OPEN, opened.votingDeadline(), lang -> Map.of(
                 "deadline", NoticeTexts.when(opened.votingDeadline(), lang),
                 "candidateCount", opened.candidates().size(), "motionCount", opened.motions().size()));
@@ -92,6 +97,7 @@ public class NoticeBoard {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void deadlineExtended(EventEnvelope envelope, VotingDeadlineExtended extension) {
+        known(extension.electionId()).votingDeadline = extension.deadline();
         post(envelope, known(extension.electionId()), Notice.Kind.DEADLINE_EXTENDED, extension.deadline(),
                 lang -> Map.of("previousDeadline", NoticeTexts.when(extension.previousDeadline(), lang),
                         "deadline", NoticeTexts.when(extension.deadline(), lang), "reason", extension.reason()));
@@ -146,7 +152,7 @@ public class NoticeBoard {
                 .map(TallyResult.Candidate::name).toList());
     }
 
-    private static NoticeElection known(UUID electionId) {
+    static NoticeElection known(UUID electionId) {
         NoticeElection election = NoticeElection.findById(electionId);
         if (election == null) {
             throw new UnreadableEventException("event for unknown election " + electionId);
@@ -154,8 +160,38 @@ public class NoticeBoard {
         return election;
     }
 
-    /** Renders the notice in both languages and posts it; {@code data} gives a language's template data. */
+    /**
+     * The ballots building leaders could not deliver, so that their owners come for them; posted by the daily
+     * campaign, at most once a day, and only when the list differs from the last one posted.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean undeliverable(NoticeElection election, String about, OffsetDateTime at,
+            List<BallotStates.UnitState> units) {
+        if (units.isEmpty() || Notice.count("sourceEventId", about) > 0) {
+            return false;
+        }
+        Map<String, Object> zh = Map.of("units", units, "count", units.size(), "deadline",
+                NoticeTexts.when(election.votingDeadline, "zh"));
+        Notice last = Notice.find("electionId = ?1 and kind = ?2 order by publishedAt desc", election.id,
+                Notice.Kind.UNDELIVERABLE_BALLOTS).firstResult();
+        NoticeTexts.Text body = texts.render(Notice.Kind.UNDELIVERABLE_BALLOTS, "zh", election.drill,
+                with(election, zh));
+        if (last != null && last.body.equals(body.body())) {
+            return false;
+        }
+        post(about, at, election, Notice.Kind.UNDELIVERABLE_BALLOTS, election.votingDeadline, lang -> Map.of(
+                "units", units, "count", units.size(), "deadline", NoticeTexts.when(election.votingDeadline, lang)));
+        return true;
+    }
+
     private void post(EventEnvelope envelope, NoticeElection election, Notice.Kind kind,
+            OffsetDateTime publicityEndsAt, Function<String, Map<String, Object>> data) {
+        post(envelope.id(), envelope.time() == null ? OffsetDateTime.now() : envelope.time(), election, kind,
+                publicityEndsAt, data);
+    }
+
+    /** Renders the notice in both languages and posts it; {@code data} gives a language's template data. */
+    private void post(String about, OffsetDateTime publishedAt, NoticeElection election, Notice.Kind kind,
             OffsetDateTime publicityEndsAt, Function<String, Map<String, Object>> data) {
         NoticeTexts.Text zh = texts.render(kind, "zh", election.drill, with(election, data.apply("zh")));
         NoticeTexts.Text en = texts.render(kind, "en", election.drill, with(election, data.apply("en")));
@@ -169,11 +205,11 @@ public class NoticeBoard {
         notice.titleEn = en.title();
         notice.bodyEn = en.body();
         notice.drill = election.drill;
-        notice.publishedAt = envelope.time() == null ? OffsetDateTime.now() : envelope.time();
+        notice.publishedAt = publishedAt;
         notice.publicityEndsAt = publicityEndsAt;
-        notice.sourceEventId = envelope.id();
+        notice.sourceEventId = about;
         notice.persist();
-        audit.record("event:" + envelope.source(), "notice.published", "notice", notice.id, election.id,
+        audit.record("event:" + about, "notice.published", "notice", notice.id, election.id,
                 notice.title);
         LOG.infof("Posted notice %s (%s) for election %s", notice.id, kind, election.id);
     }

@@ -1,0 +1,37 @@
+package org.ownersvote.notification.rest.dto;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.ownersvote.notification.Message;
+
+/**
+ * A message and where its delivery stands. Phone numbers and email addresses are masked: the working group has
+ * the roster for calling an owner, and a list of messages is not the place to copy contacts from.
+ */
+public record MessageView(UUID id, Message.Purpose purpose, Message.Channel channel, String recipient,
+        String address, String subject, String body, Message.Status status, int round, int attempts,
+        Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt, List<Attempt> history) {
+
+    public record Attempt(int attempt, int round, Instant at, String outcome, String detail) {
+    }
+
+    public static MessageView of(Message m, List<Attempt> history) {
+        return new MessageView(m.id, m.purpose, m.channel, m.recipient, mask(m.channel, m.address), m.subject, m.body,
+                m.status, m.round, m.attempts, m.status == Message.Status.PENDING ? m.nextAttemptAt : null,
+                m.lastError, m.createdAt, m.sentAt, history);
+    }
+
+    static String mask(Message.Channel channel, String address) {
+        switch (channel) {
+            case SMS:
+                return address.length() == 11 ? address.substring(0, 3) + "****" + address.substring(7) : "****";
+            case EMAIL:
+                int at = address.indexOf('@');
+                return at <= 0 ? "***" : address.charAt(0) + "***" + address.substring(at);
+            default:
+                return address;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.ownersvote.notification.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.ownersvote.events.election.ContactsChunk;
+import org.ownersvote.notification.Message;
+import org.ownersvote.notification.NoticeElection;
+import org.ownersvote.notification.config.MessagesConfig;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Messages that come from the calendar rather than from an event, for every election that is voting:
+ * <ul>
+ * <li>reminders, {@code reminder-days-before} days before the deadline, to owners whose ballot is neither returned
+ * nor cast (only the latest threshold passed: a reminder missed while the service was down is not sent late);</li>
+ * <li>each day after {@code daily-at}: each building leader's worklist (units to visit, units to collect) and the
+ * notice of undeliverable ballots.</li>
+ * </ul>
+ * Each is keyed by the election, the deadline or the date, so running the campaign any number of times, on any
+ * number of instances, queues each message once.
+ */
+@ApplicationScoped
+public class Campaigns {
+
+    private static final Logger LOG = Logger.getLogger(Campaigns.class);
+
+    /** Units an SMS lists by name; a longer list is cut with a count (the email has the same text). */
+    static final int UNITS_IN_A_MESSAGE = 30;
+
+    @Inject
+    MessageQueue queue;
+
+    @Inject
+    BallotStates ballots;
+
+    @Inject
+    ContactBook contacts;
+
+    @Inject
+    Recipients recipients;
+
+    @Inject
+    NoticeBoard board;
+
+    @Inject
+    MessageClock clock;
+
+    @Inject
+    MessagesConfig config;
+
+    @Scheduled(every = "${ownersvote.messages.campaign-interval:PT5M}",
+            delayed = "${ownersvote.messages.campaign-interval:PT5M}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        run();
+    }
+
+    /** Runs every campaign that is due now, one election per transaction. */
+    public void run() {
+        Instant now = clock.now();
+        List<UUID> voting = QuarkusTransaction.requiringNew().call(() -> NoticeElection.voting().stream()
+                .map(e -> e.id).toList());
+        for (UUID id : voting) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> runFor(NoticeElection.findById(id), now));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Campaigns for election %s failed; tried again next round", id);
+            }
+        }
+    }
+
+    private void runFor(NoticeElection election, Instant now) {
+        Instant deadline = election.votingDeadline.toInstant();
+        if (!now.isBefore(deadline)) {
+            return;
+        }
+        Map<String, BallotStates.UnitState> states = ballots.of(election.id);
+        reminderDue(deadline, now).ifPresent(days -> {
+            Map<String, String> params = OwnerMessages.base(election);
+            params.put("deadline", NoticeTexts.when(election.votingDeadline, "zh"));
+            int queued = queue.toOwners(election, Message.Purpose.REMINDER,
+                    "reminder:" + election.id + ":" + deadline + ":" + days, params,
+                    (building, unit) -> !BallotStates.stateOf(states, building, unit).voted());
+            LOG.infof("Reminder %d day(s) before the deadline of %s: %d messages queued", days, election.id, queued);
+        });
+        ZonedDateTime local = now.atZone(config.quietHours().zone());
+        if (!local.toLocalTime().isBefore(config.dailyAt())) {
+            LocalDate today = local.toLocalDate();
+            worklists(election, states, today);
+            board.undeliverable(election, "undeliverable:" + election.id + ":" + today,
+                    OffsetDateTime.ofInstant(now, ZoneOffset.UTC), ballots.undeliverable(election.id));
+        }
+    }
+
+    /** The smallest configured number of days whose moment (deadline minus days) has passed. */
+    Optional<Integer> reminderDue(Instant deadline, Instant now) {
+        return config.reminderDaysBefore().stream().filter(days -> !now.isBefore(deadline.minus(Duration.ofDays(days))))
+                .min(Integer::compare);
+    }
+
+    private void worklists(NoticeElection election, Map<String, BallotStates.UnitState> states, LocalDate today) {
+        List<ContactsChunk.Contact> units = contacts.current(election.id);
+        for (Recipients.Leader leader : recipients.leaders(election.id)) {
+            List<String> toVisit = new ArrayList<>();
+            List<String> toCollect = new ArrayList<>();
+            for (ContactsChunk.Contact c : units) {
+                if (!leader.buildings().contains(c.building())) {
+                    continue;
+                }
+                BallotStates.State state = BallotStates.stateOf(states, c.building(), c.unit());
+                if (state == BallotStates.State.NOT_HANDED_OUT || state == BallotStates.State.UNDELIVERABLE) {
+                    toVisit.add(MessageQueue.unitName(c.building(), c.unit()));
+                } else if (state == BallotStates.State.HANDED_OUT) {
+                    toCollect.add(MessageQueue.unitName(c.building(), c.unit()));
+                }
+            }
+            Map<String, String> params = OwnerMessages.base(election);
+            params.put("leader", leader.name());
+            params.put("buildings", String.join("、", leader.buildings()));
+            params.put("date", today.toString());
+            params.put("deadline", NoticeTexts.when(election.votingDeadline, "zh"));
+            params.put("toVisit", Integer.toString(toVisit.size()));
+            params.put("visitUnits", listed(toVisit));
+            params.put("toCollect", Integer.toString(toCollect.size()));
+            params.put("collectUnits", listed(toCollect));
+            queue.toLeader(election, Message.Purpose.WORKLIST, "worklist:" + election.id + ":" + today, leader,
+                    params);
+        }
+    }
+
+    static String listed(List<String> units) {
+        if (units.isEmpty()) {
+            return "无";
+        }
+        return units.size() <= UNITS_IN_A_MESSAGE ? String.join("、", units)
+                : String.join("、", units.subList(0, UNITS_IN_A_MESSAGE)) + "等" + units.size() + "户";
+    }
+}
