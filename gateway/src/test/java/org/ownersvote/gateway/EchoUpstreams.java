@@ -41,7 +41,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         if (name.equals("ballot-service")) {
             server.createContext(OwnerCredentials.PATH, new OwnerCredentials());
         }
-        server.createContext("/", exchange -> {
+        com.sun.net.httpserver.HttpHandler echo = exchange -> {
             String path = exchange.getRequestURI().getPath();
             String body;
             if (path.equals("/__received")) {
@@ -61,7 +61,15 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
-        });
+        };
+        server.createContext("/", echo);
+        if (name.equals("election-service")) {
+            server.createContext("/api/elections/", exchange -> {
+                if (!ElectionOwners.answer(exchange)) {
+                    echo.handle(exchange);
+                }
+            });
+        }
         server.start();
         servers.add(server);
         return server.getAddress().getPort();

@@ -25,4 +25,22 @@ public interface GatewayConfig {
     /** Key id (kid) written into tokens, so that keys can be rotated. */
     @WithDefault("k1")
     String signingKeyId();
+
+    /** Lifetime of a refresh token (a working day); each use replaces it. */
+    @WithDefault("PT12H")
+    Duration refreshTokenLifetime();
+
+    /** Failed staff logins per account before it is locked for a while. */
+    Throttle accountLogins();
+
+    /** Failed logins (staff and owners) per client address before the address is locked for a while. */
+    Throttle addressLogins();
+
+    interface Throttle {
+        int maxFailures();
+
+        Duration window();
+
+        Duration lockFor();
+    }
 }

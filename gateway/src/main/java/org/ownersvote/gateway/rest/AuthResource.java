@@ -8,29 +8,25 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.ownersvote.gateway.rest.dto.LoginRequest;
 import org.ownersvote.gateway.rest.dto.OwnerLoginRequest;
-import org.ownersvote.gateway.service.BallotServiceClient;
+import org.ownersvote.gateway.rest.dto.RefreshRequest;
 import org.ownersvote.gateway.rest.dto.TokenResponse;
-import org.ownersvote.gateway.service.AccountService;
-import org.ownersvote.gateway.service.TokenIssuer;
-import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.gateway.service.Sessions;
 
+import io.vertx.core.http.HttpServerRequest;
+
+/** Sign-in for staff (username and password) and owners (ballot serial and code), refresh and logout. */
 @Path("/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
     @Inject
-    AccountService accounts;
-
-    @Inject
-    TokenIssuer tokens;
-
-    @Inject
-    BallotServiceClient ballots;
+    Sessions sessions;
 
     /**
      * An owner signs in with the serial and verification code printed on their ballot; ballot-service checks them
@@ -39,21 +35,34 @@ public class AuthResource {
     @POST
     @Path("/owner-login")
     @PermitAll
-    public TokenResponse ownerLogin(@Valid @NotNull OwnerLoginRequest request) {
-        TokenIssuer.IssuedToken token = tokens.issueOwner(
-                ballots.checkOwnerCredentials(request.ballotSerial().strip(), request.verificationCode()));
-        return new TokenResponse(token.accessToken(), "Bearer", token.expiresIn(), token.roles());
+    public TokenResponse ownerLogin(@Valid @NotNull OwnerLoginRequest request, @Context HttpServerRequest http) {
+        return sessions.ownerLogin(request.ballotSerial().strip(), request.verificationCode(), address(http));
     }
 
     @POST
     @Path("/login")
     @PermitAll
-    public TokenResponse login(@Valid @NotNull LoginRequest request) {
-        return accounts.authenticate(request.username(), request.password())
-                .map(tokens::issue)
-                .map(t -> new TokenResponse(t.accessToken(), "Bearer", t.expiresIn(), t.roles()))
-                // one answer for unknown user, wrong password and disabled account: nothing to enumerate
-                .orElseThrow(() -> new ProblemException(401, "login-failed", "Login failed",
-                        "Wrong username or password, or the account is disabled", java.util.List.of()));
+    public TokenResponse login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http) {
+        return sessions.login(request.username(), request.password(), address(http));
+    }
+
+    /** The next access token and refresh token; the refresh token presented is used up. */
+    @POST
+    @Path("/refresh")
+    @PermitAll
+    public TokenResponse refresh(@Valid @NotNull RefreshRequest request) {
+        return sessions.refresh(request.refreshToken());
+    }
+
+    /** Ends the session: its refresh tokens are revoked (access tokens run out within 15 minutes). */
+    @POST
+    @Path("/logout")
+    @PermitAll
+    public void logout(@Valid @NotNull RefreshRequest request) {
+        sessions.logout(request.refreshToken());
+    }
+
+    private static String address(HttpServerRequest http) {
+        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
     }
 }

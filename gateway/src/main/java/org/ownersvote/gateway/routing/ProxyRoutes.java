@@ -82,6 +82,9 @@ public class ProxyRoutes {
                 rc.next();
                 return;
             }
+            if (!bodyWithinLimit(rc, path)) {
+                return;
+            }
             String authorization = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
             if (authorization != null && !validBearer(authorization)) {
                 rc.response().putHeader("WWW-Authenticate", "Bearer");
@@ -91,6 +94,33 @@ public class ProxyRoutes {
             }
             proxies.get(upstream.get()).handle(rc.request());
         });
+    }
+
+    /** A body larger than the endpoint takes is refused before it reaches a service (413; 411 without a length). */
+    private boolean bodyWithinLimit(RoutingContext rc, String path) {
+        String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        long limit = Routes.maxBodyBytes(path);
+        if (length == null) {
+            if ("chunked".equalsIgnoreCase(rc.request().getHeader(HttpHeaders.TRANSFER_ENCODING))) {
+                problem(rc, 411, "length-required", "Length required",
+                        "A request body must declare its Content-Length (at most " + limit + " bytes here)");
+                return false;
+            }
+            return true;
+        }
+        long declared;
+        try {
+            declared = Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            problem(rc, 400, "bad-content-length", "Bad Content-Length", "Content-Length must be a number");
+            return false;
+        }
+        if (declared > limit) {
+            problem(rc, 413, "body-too-large", "Request body too large",
+                    "This endpoint takes at most " + limit + " bytes; the request has " + declared);
+            return false;
+        }
+        return true;
     }
 
     private boolean validBearer(String authorization) {

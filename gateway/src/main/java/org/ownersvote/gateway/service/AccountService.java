@@ -1,5 +1,10 @@
 package org.ownersvote.gateway.service;
 
+import java.util.Arrays;
+
+import org.ownersvote.gateway.rest.dto.CreateElectionStaffRequest;
+import org.ownersvote.platform.security.Caller;
+
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +89,64 @@ public class AccountService {
         account.persist();
         audit.record(actor, "account.created", "staff_account", account.username, request.electionId(),
                 "roles=" + String.join(",", request.roles()));
+        return account;
+    }
+
+    /** Roles a working group may give the accounts of its own election. */
+    static final Set<String> ELECTION_STAFF_ROLES = Set.of(Roles.BUILDING_LEADER, Roles.COUNTER, Roles.SCRUTINEER,
+            Roles.CHIEF_SCRUTINEER);
+
+    @Inject
+    RefreshTokens refreshTokens;
+
+    /**
+     * A working group's account for its election: only election roles, and the community and election the
+     * working group's own scope gives.
+     */
+    @Transactional
+    public StaffAccount createForElection(CreateElectionStaffRequest request, UUID communityId, UUID electionId,
+            String actor) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        request.roles().stream().filter(r -> !ELECTION_STAFF_ROLES.contains(r)).forEach(r -> errors.add(
+                new Problem.FieldError("roles", "a working group may give only " + String.join(", ",
+                        new java.util.TreeSet<>(ELECTION_STAFF_ROLES)) + ", not '" + r + "'")));
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The account cannot be created as requested", errors);
+        }
+        return create(new CreateUserRequest(request.username(), request.password(), request.displayName(),
+                request.roles(), communityId, electionId, request.buildings(), null), actor);
+    }
+
+    /**
+     * Disables an account: it can no longer sign in and its refresh tokens are revoked. An admin may disable any
+     * account but the last admin; a working group only the election accounts of its own community.
+     */
+    @Transactional
+    public StaffAccount disable(UUID accountId, Caller caller) {
+        StaffAccount account = StaffAccount.findById(accountId);
+        if (account == null) {
+            throw ProblemException.notFound("Account", accountId);
+        }
+        if (!caller.hasRole(Roles.ADMIN)) {
+            boolean own = account.communityId != null && caller.communityId().map(account.communityId::equals)
+                    .orElse(false);
+            boolean electionStaff = Arrays.stream(account.roles).allMatch(ELECTION_STAFF_ROLES::contains);
+            if (!own) {
+                throw ProblemException.notFound("Account", accountId); // another community's accounts are not shown
+            }
+            if (!electionStaff) {
+                throw ProblemException.forbidden("A working group may disable only the election accounts it creates");
+            }
+        }
+        if (account.username.equals(caller.username())) {
+            throw ProblemException.conflict("own-account", "You cannot disable your own account");
+        }
+        if (account.enabled) {
+            account.enabled = false;
+            int revoked = refreshTokens.revokeAccount(account.id, "account disabled");
+            audit.record(caller.username(), "account.disabled", "staff_account", account.username,
+                    account.electionId, revoked + " refresh tokens revoked");
+        }
         return account;
     }
 

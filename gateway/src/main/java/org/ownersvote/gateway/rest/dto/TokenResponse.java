@@ -2,5 +2,10 @@ package org.ownersvote.gateway.rest.dto;
 
 import java.util.List;
 
-public record TokenResponse(String accessToken, String tokenType, long expiresIn, List<String> roles) {
+/**
+ * A sign-in's tokens. Staff get a refresh token too (used once, at POST /api/auth/refresh, for the next pair);
+ * owners do not: they sign in again with the code on their ballot.
+ */
+public record TokenResponse(String accessToken, String tokenType, long expiresIn, List<String> roles,
+        String refreshToken, Long refreshExpiresIn) {
 }

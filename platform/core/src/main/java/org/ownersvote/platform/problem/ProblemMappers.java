@@ -1,5 +1,12 @@
 package org.ownersvote.platform.problem;
 
+import jakarta.inject.Inject;
+
+import org.ownersvote.platform.audit.AuditLog;
+import org.ownersvote.platform.security.Caller;
+
+import io.vertx.core.http.HttpServerRequest;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -32,8 +39,17 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Caller caller;
+
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
+    public Response problem(ProblemException e, UriInfo uri, HttpServerRequest request) {
+        if (e.status() == 403) {
+            refused(request, uri, e.getMessage());
+        }
         return ProblemResponses.of(e, path(uri));
     }
 
@@ -86,7 +102,8 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpServerRequest request) {
+        refused(request, uri, "role not allowed");
         return ProblemResponses.of(403, "forbidden", "Forbidden",
                 "Your role does not allow this action", path(uri), List.of());
     }
@@ -124,6 +141,19 @@ public class ProblemMappers {
         return ProblemResponses.of(500, "internal-error", "Internal error",
                 "The request could not be completed and changed nothing; quote the request id when reporting it",
                 path(uri), List.of());
+    }
+
+    /**
+     * Every permission refusal goes to the audit log (in a transaction of its own: the request changed nothing),
+     * so that probing for other communities' or elections' data leaves a trace.
+     */
+    private void refused(HttpServerRequest request, UriInfo uri, String reason) {
+        try {
+            audit.recordRefusal(caller.username(), "permission", "request", request.method() + " " + path(uri),
+                    null, reason);
+        } catch (RuntimeException auditFailed) { // the refusal stands even if it cannot be written down
+            LOG.errorf(auditFailed, "Could not audit the refusal of %s %s", request.method(), path(uri));
+        }
     }
 
     private static String path(UriInfo uri) {

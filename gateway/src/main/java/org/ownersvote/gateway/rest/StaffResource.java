@@ -1,0 +1,98 @@
+package org.ownersvote.gateway.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.ownersvote.gateway.StaffAccount;
+import org.ownersvote.gateway.rest.dto.CreateElectionStaffRequest;
+import org.ownersvote.gateway.rest.dto.UserView;
+import org.ownersvote.gateway.service.AccountService;
+import org.ownersvote.gateway.service.ElectionServiceClient;
+import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.security.Caller;
+import org.ownersvote.platform.security.Roles;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+/** The accounts of an election's building leaders, counters and scrutineers, managed by its working group. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class StaffResource {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    ElectionServiceClient elections;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @POST
+    @Path("/elections/{eid}/staff")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.WORKING_GROUP)
+    public Response create(@PathParam("eid") UUID electionId, @Valid @NotNull CreateElectionStaffRequest request) {
+        UUID community = ownElection(electionId);
+        UserView created = UserView.of(accounts.createForElection(request, community, electionId, caller.username()));
+        return Response.created(URI.create("/api/staff/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("/elections/{eid}/staff")
+    @RolesAllowed(Roles.WORKING_GROUP)
+    public List<UserView> list(@PathParam("eid") UUID electionId) {
+        ownElection(electionId);
+        return StaffAccount.<StaffAccount>list("electionId", Sort.by("username"), electionId).stream()
+                .map(UserView::of).toList();
+    }
+
+    @POST
+    @Path("/staff/{id}/disable")
+    @RolesAllowed({ Roles.WORKING_GROUP, Roles.ADMIN })
+    public UserView disable(@PathParam("id") UUID accountId) {
+        return UserView.of(accounts.disable(accountId, caller));
+    }
+
+    /** Every staff account, for the platform's admin. */
+    @GET
+    @Path("/admin/users")
+    @RolesAllowed(Roles.ADMIN)
+    public List<UserView> all(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return StaffAccount.findAll(Sort.by("username")).page(Page.of(page, size)).<StaffAccount>list().stream()
+                .map(UserView::of).toList();
+    }
+
+    /** The election must be the working group's own: election-service says whose it is, under the caller's token. */
+    private UUID ownElection(UUID electionId) {
+        UUID community = elections.communityOf(electionId, jwt.getRawToken());
+        if (!caller.communityId().map(community::equals).orElse(false)) {
+            throw ProblemException.forbidden("Election " + electionId + " belongs to another community");
+        }
+        return community;
+    }
+}

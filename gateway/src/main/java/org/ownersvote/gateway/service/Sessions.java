@@ -1,0 +1,97 @@
+package org.ownersvote.gateway.service;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.ownersvote.gateway.StaffAccount;
+import org.ownersvote.gateway.config.GatewayConfig;
+import org.ownersvote.gateway.rest.dto.TokenResponse;
+import org.ownersvote.platform.audit.AuditLog;
+import org.ownersvote.platform.problem.ProblemException;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Sign-in, refresh and logout, with the login limits around them. */
+@ApplicationScoped
+public class Sessions {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    TokenIssuer tokens;
+
+    @Inject
+    RefreshTokens refreshTokens;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    BallotServiceClient ballots;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
+    AuditLog audit;
+
+    public TokenResponse login(String username, String password, String address) {
+        String accountKey = LoginThrottle.account(username);
+        throttle.check(username, accountKey, LoginThrottle.address(address));
+        Optional<StaffAccount> account = accounts.authenticate(username, password);
+        if (account.isEmpty()) {
+            throttle.failed(accountKey);
+            throttle.failed(LoginThrottle.address(address));
+            // one answer for unknown user, wrong password and disabled account: nothing to enumerate
+            throw new ProblemException(401, "login-failed", "Login failed",
+                    "Wrong username or password, or the account is disabled", List.of());
+        }
+        throttle.succeeded(accountKey);
+        String refresh = QuarkusTransaction.requiringNew().call(() ->
+                refreshTokens.start(StaffAccount.findById(account.get().id)));
+        return response(tokens.issue(account.get()), refresh);
+    }
+
+    public TokenResponse refresh(String refreshToken) {
+        RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken);
+        if (rotation.result() != RefreshTokens.Result.OK) {
+            if (rotation.account() != null) {
+                QuarkusTransaction.requiringNew().run(() -> audit.record(rotation.account().username,
+                        "refresh.refused", "staff_account", rotation.account().username, null,
+                        rotation.result().name()));
+            }
+            throw new ProblemException(401, "refresh-refused", "Refresh refused",
+                    "The refresh token is unknown, expired or revoked; sign in again", List.of());
+        }
+        return response(tokens.issue(rotation.account()), rotation.next());
+    }
+
+    public void logout(String refreshToken) {
+        refreshTokens.logout(refreshToken);
+    }
+
+    /** An owner's sign-in with serial and code; wrong codes also count against the client address. */
+    public TokenResponse ownerLogin(String serial, String code, String address) {
+        throttle.check("owner:" + serial, LoginThrottle.address(address));
+        BallotHolder holder;
+        try {
+            holder = ballots.checkOwnerCredentials(serial, code);
+        } catch (ProblemException e) {
+            if (e.status() == 401) {
+                throttle.failed(LoginThrottle.address(address));
+            }
+            throw e;
+        }
+        TokenIssuer.IssuedToken token = tokens.issueOwner(holder);
+        return new TokenResponse(token.accessToken(), "Bearer", token.expiresIn(), token.roles(), null, null);
+    }
+
+    private TokenResponse response(TokenIssuer.IssuedToken token, String refresh) {
+        return new TokenResponse(token.accessToken(), "Bearer", token.expiresIn(), token.roles(), refresh,
+                config.refreshTokenLifetime().toSeconds());
+    }
+}

@@ -1,0 +1,44 @@
+package org.ownersvote.gateway;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+
+/**
+ * election-service's answer to GET /api/elections/{eid}, as the gateway's staff endpoints ask it: an election whose
+ * id starts with "ffffffff" does not exist (404); any other belongs to {@link #communityOf(UUID)}.
+ */
+final class ElectionOwners {
+
+    private static final Pattern ELECTION = Pattern.compile("/api/elections/([0-9a-f-]{36})");
+
+    private ElectionOwners() {
+    }
+
+    static UUID communityOf(UUID election) {
+        return UUID.nameUUIDFromBytes(("community of " + election).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers if the request is a GET of one election; false lets the echo answer. */
+    static boolean answer(HttpExchange exchange) throws IOException {
+        Matcher m = ELECTION.matcher(exchange.getRequestURI().getPath());
+        if (!exchange.getRequestMethod().equals("GET") || !m.matches()) {
+            return false;
+        }
+        UUID election = UUID.fromString(m.group(1));
+        boolean exists = !m.group(1).startsWith("ffffffff");
+        byte[] body = (exists ? "{\"id\":\"" + election + "\",\"communityId\":\"" + communityOf(election) + "\"}"
+                : "{\"status\":404}").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(exists ? 200 : 404, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+        return true;
+    }
+}
