@@ -1,15 +1,9 @@
 package org.ownersvote.platform.problem;
 
-import jakarta.inject.Inject;
-
-import org.ownersvote.platform.audit.AuditLog;
-import org.ownersvote.platform.security.Caller;
-
-import io.vertx.core.http.HttpServerRequest;
-
 import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -18,7 +12,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.ownersvote.platform.audit.AuditLog;
+import org.ownersvote.platform.correlation.RequestIds;
+import org.ownersvote.platform.security.Caller;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,6 +28,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Maps every exception a request can end in to an RFC 9457 problem detail: never a stack trace, never an
@@ -148,11 +147,29 @@ public class ProblemMappers {
      * so that probing for other communities' or elections' data leaves a trace.
      */
     private void refused(HttpServerRequest request, UriInfo uri, String reason) {
-        try {
-            audit.recordRefusal(caller.username(), "permission", "request", request.method() + " " + path(uri),
-                    null, reason);
-        } catch (RuntimeException auditFailed) { // the refusal stands even if it cannot be written down
-            LOG.errorf(auditFailed, "Could not audit the refusal of %s %s", request.method(), path(uri));
+        String actor = caller.username();
+        String what = request.method() + " " + path(uri);
+        Object requestId = MDC.get(RequestIds.MDC_KEY);
+        Runnable record = () -> {
+            if (requestId != null) {
+                MDC.put(RequestIds.MDC_KEY, requestId);
+            }
+            try {
+                audit.recordRefusal(actor, "permission", "request", what, null, reason);
+            } catch (RuntimeException auditFailed) { // the refusal stands even if it cannot be written down
+                LOG.errorf(auditFailed, "Could not audit the refusal of %s", what);
+            } finally {
+                MDC.remove(RequestIds.MDC_KEY);
+            }
+        };
+        // role checks refuse on the event loop, where no transaction may start: write it down on a worker
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool().execute(record);
+        } else {
+            record.run();
+            if (requestId != null) {
+                MDC.put(RequestIds.MDC_KEY, requestId);
+            }
         }
     }
 
