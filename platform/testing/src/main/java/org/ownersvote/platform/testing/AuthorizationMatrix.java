@@ -57,6 +57,8 @@ public final class AuthorizationMatrix {
     private final Map<String, String> pathValues = new LinkedHashMap<>();
     private final Map<String, Body> bodies = new LinkedHashMap<>();
     private final Set<String> skipped = new LinkedHashSet<>();
+    private final Map<String, String> queries = new LinkedHashMap<>();
+    private java.util.function.Predicate<Endpoint> only = e -> true;
     private Function<String, String> foreignToken;
     private Set<String> roles = Set.of();
 
@@ -105,6 +107,18 @@ public final class AuthorizationMatrix {
         return this;
     }
 
+    /** A query string an endpoint needs to pass validation (e.g. "building=1号楼"). */
+    public AuthorizationMatrix query(String endpointKey, String query) {
+        queries.put(endpointKey, query);
+        return this;
+    }
+
+    /** Restricts the run to some endpoints (e.g. those that take a ballot serial, for a same-election row). */
+    public AuthorizationMatrix only(java.util.function.Predicate<Endpoint> endpoints) {
+        this.only = endpoints;
+        return this;
+    }
+
     /** Endpoints the matrix leaves out, each with the reason in the caller's comment. */
     public AuthorizationMatrix skip(String endpointKey) {
         skipped.add(endpointKey);
@@ -127,7 +141,7 @@ public final class AuthorizationMatrix {
         String before = fingerprint.get();
         int cells = 0;
         for (Endpoint e : endpoints) {
-            if (skipped.contains(e.key()) || e.permitAll()) {
+            if (skipped.contains(e.key()) || e.permitAll() || !only.test(e)) {
                 continue;
             }
             if (!BODYLESS.contains(e.method()) && !bodies.containsKey(e.key())) {
@@ -170,7 +184,8 @@ public final class AuthorizationMatrix {
             m.appendReplacement(url, Matcher.quoteReplacement(value));
         }
         m.appendTail(url);
-        return url.toString();
+        String query = queries.get(e.key());
+        return query == null ? url.toString() : url + "?" + query;
     }
 
     private int call(Endpoint e, String url, String token) {
