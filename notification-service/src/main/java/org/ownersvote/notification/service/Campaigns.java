@@ -68,7 +68,11 @@ public class Campaigns {
             delayed = "${ownersvote.messages.campaign-interval:PT5M}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        run();
+        try {
+            run();
+        } catch (RuntimeException e) { // database down, or shutting down: the next round tries again
+            LOG.warnf("Campaign round failed: %s", e.toString());
+        }
     }
 
     /** Runs every campaign that is due now, one election per transaction. */

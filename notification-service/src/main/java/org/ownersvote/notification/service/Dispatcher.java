@@ -56,7 +56,11 @@ public class Dispatcher {
     @Scheduled(every = "${ownersvote.messages.poll-interval:PT2S}", delayed = "${ownersvote.messages.poll-interval:PT2S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        deliverDue();
+        try {
+            deliverDue();
+        } catch (RuntimeException e) { // database down, or shutting down: the next round tries again
+            LOG.warnf("Delivery round failed: %s", e.toString());
+        }
     }
 
     /** One round: recover abandoned sends, claim due messages, send them. Returns how many were sent or tried. */

@@ -133,6 +133,19 @@ public final class AuthorizationMatrix {
     }
 
     /**
+     * Every role but admin (whose scope is the whole platform), each with a token scoped to a community, election,
+     * building ("9号楼") and ballot that are none of the objects under test. Role names as in platform's Roles.
+     */
+    public AuthorizationMatrix foreignScope() {
+        java.util.UUID community = java.util.UUID.randomUUID();
+        java.util.UUID election = java.util.UUID.randomUUID();
+        return foreignTokens(Set.of("street-office", "working-group", "building-leader", "counter", "scrutineer",
+                "chief-scrutineer", "owner", "gateway"), role -> TestTokens.as("other-" + role, role)
+                        .community(community).election(election).oversees(community).buildings("9号楼")
+                        .ballot("Z0001-1").token());
+    }
+
+    /**
      * Runs the matrix and returns every cell that answered other than expected (empty when all is well). The
      * fingerprint is taken before and after; a difference is reported as a failure too.
      */

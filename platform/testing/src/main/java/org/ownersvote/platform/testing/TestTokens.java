@@ -40,6 +40,7 @@ public final class TestTokens {
     private long expiresInSeconds = 900;
     private Signing signing = Signing.RS256;
     private String privateKey = "test-keys/private.pem";
+    private String keyId = "test";
 
     private enum Signing { RS256, HS256, NONE }
 
@@ -106,6 +107,19 @@ public final class TestTokens {
         return this;
     }
 
+    /** Signed with another key of the test resources (e.g. "test-keys/next-private.pem"), under the key id given. */
+    public TestTokens signedWith(String privateKeyResource, String kid) {
+        this.privateKey = privateKeyResource;
+        this.keyId = kid;
+        return this;
+    }
+
+    /** The key id written in the header, whatever key signs. */
+    public TestTokens keyId(String kid) {
+        this.keyId = kid;
+        return this;
+    }
+
     public TestTokens signedWithForeignKey() {
         this.privateKey = "test-keys/foreign-private.pem";
         return this;
@@ -146,7 +160,7 @@ public final class TestTokens {
                 case RS256 -> {
                     jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
                     jws.setKey(readPrivateKey(privateKey));
-                    jws.setKeyIdHeaderValue("test");
+                    jws.setKeyIdHeaderValue(keyId);
                 }
                 case HS256 -> {
                     jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
