@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Demo data through the public API: a community (真如佳苑) with its roster, its working-group account and a draft
-# election.
+# Demo data through the public API: a community (真如佳苑) with its roster, a draft drill election, and one account
+# per role (street office, working group, two building leaders, two counters, a scrutineer, a chief scrutineer).
 # Usage: demo.sh GATEWAY_URL ADMIN_PASSWORD DATA_DIR. Runs once per data folder; later runs print what it made.
 set -euo pipefail
 gateway="$1"; admin_password="$2"; data="$3"
@@ -23,15 +23,38 @@ wg_token="$(post "" /api/auth/login "{\"username\":\"zhenru-wg\",\"password\":\"
 roster="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/election-service/src/test/resources/rosters/zhenru-jiayuan-900.csv"
 curl -fsS -X PUT "$gateway/api/communities/$community/roster" -H "Authorization: Bearer $wg_token" \
   -H 'Content-Type: text/csv' --data-binary @"$roster" > /dev/null
-election="$(post "$wg_token" /api/elections "{\"communityId\":\"$community\",\"title\":\"真如佳苑第一届业主委员会选举\",\
-\"rulePack\":\"SH-2020\",\"seats\":7,\"alternates\":2,\"votingDays\":14}" | json_field id)"
+election="$(post "$wg_token" /api/elections "{\"communityId\":\"$community\",\"title\":\"真如佳苑第一届业主委员会选举（演练）\",\
+\"rulePack\":\"SH-2020\",\"seats\":5,\"alternates\":0,\"votingDays\":14,\"drill\":true}" | json_field id)"
+so_password="so$(openssl rand -hex 6)9"
+post "$admin_token" /api/admin/users "{\"username\":\"zhenru-street\",\"password\":\"$so_password\",\
+\"displayName\":\"真如镇街道办\",\"roles\":[\"street-office\"],\"communities\":[\"$community\"]}" > /dev/null
+# the election's own accounts, as its working group creates them
+staff() { # username display role buildings-json
+  local password="st$(openssl rand -hex 6)9"
+  post "$wg_token" "/api/elections/$election/staff" "{\"username\":\"$1\",\"password\":\"$password\",\
+\"displayName\":\"$2\",\"roles\":[\"$3\"],\"buildings\":$4}" > /dev/null
+  printf '    %-24s %s / %s\n' "$2" "$1" "$password"
+}
+accounts="$(staff zhenru-leader1 "1号楼楼组长" building-leader '["1号楼"]'
+staff zhenru-leader2 "2号楼楼组长" building-leader '["2号楼"]'
+staff zhenru-counter1 "计票人甲" counter '[]'
+staff zhenru-counter2 "计票人乙" counter '[]'
+staff zhenru-scrutineer "监票人" scrutineer '[]'
+staff zhenru-chief "总监票人" chief-scrutineer '[]')"
 
 (umask 077; cat > "$done_file" <<INFO
   Demo data:
     community 真如佳苑        $community   (roster: 900 units, 806 persons)
-    election (DRAFT)         $election
-    working group login      zhenru-wg / $wg_password
-    notice board             curl -s $gateway/api/communities/$community/notices
+    drill election (DRAFT)   $election
+    web client               $gateway/   (staff sign in there; owners use $gateway/#/owner)
+    notice board             $gateway/#/notices/$community
+  Logins (username / password):
+    选举工作小组               zhenru-wg / $wg_password
+    街道办                     zhenru-street / $so_password
+$accounts
+  A drill end to end: as zhenru-wg open nomination, nominate and confirm candidates, publish, open voting, print
+  ballots; as a building leader record handouts and returns; close voting (counting); as the two counters enter
+  each returned ballot; as the scrutineers resolve conflicts and sign off; as the chief scrutineer finalize.
 INFO
 )
 cat "$done_file"

@@ -105,6 +105,22 @@ class ElectionResourceTest {
                 .get("/api/elections/" + election).then().statusCode(403);
     }
 
+    @Test
+    void aWorkingGroupListsItsCommunitysElectionsNewestFirstAndNoOtherCommunitys() {
+        UUID community = Api.createCommunity("庚");
+        UUID first = Api.createElection(community);
+        UUID second = Api.createElection(community);
+        Api.as(Api.workingGroup(community)).get("/api/communities/" + community + "/elections").then()
+                .statusCode(200)
+                .body("id", org.hamcrest.Matchers.contains(second.toString(), first.toString()))
+                .body("[0].phase", equalTo("DRAFT"));
+        Api.as(Api.workingGroup(UUID.randomUUID())).get("/api/communities/" + community + "/elections").then()
+                .statusCode(403);
+        Api.as(TestTokens.as("counter", Roles.COUNTER).community(community).token())
+                .get("/api/communities/" + community + "/elections").then().statusCode(403);
+        Api.as(Api.admin()).get("/api/communities/" + UUID.randomUUID() + "/elections").then().statusCode(404);
+    }
+
     private static long outboxSize() {
         return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count());
     }

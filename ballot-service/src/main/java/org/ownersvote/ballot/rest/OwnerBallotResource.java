@@ -57,9 +57,11 @@ public class OwnerBallotResource {
                 .toList();
         org.ownersvote.ballot.counting.LedgerRecord counted = org.ownersvote.ballot.counting.LedgerRecord
                 .<org.ownersvote.ballot.counting.LedgerRecord>find("serial", ballot.serial).firstResult();
+        OnlineVoting.BallotContent content = OnlineVoting.BallotContent.of(election);
         return new OwnerBallots.Status(ballot.serial, election.title, ballot.building, ballot.unit, ballot.status,
                 ballot.replacesSerial, ballot.issuedAt, trail, election.votingOpen(java.time.OffsetDateTime.now()),
-                counted == null ? null : (long) counted.position, counted == null ? null : counted.hash);
+                counted == null ? null : (long) counted.position, counted == null ? null : counted.hash,
+                election.seats, content.candidates(), content.motions());
     }
 
     @POST

@@ -28,6 +28,10 @@ class ElectionThroughTheGatewayIT {
 
     private static Suite suite;
 
+    private static SuiteClient client() {
+        return new SuiteClient(suite);
+    }
+
     @BeforeAll
     static void startTheSuite() throws Exception {
         suite = Suite.start();
@@ -99,50 +103,14 @@ class ElectionThroughTheGatewayIT {
     record Drill(String admin, String community, String workingGroup, String election) {
     }
 
-    /** A drill election of the sample community (900 units, 860 counted) in VOTING, its ballots issued. */
     private static Drill drillInVoting(String title) throws Exception {
-        String admin = login("admin", Suite.ADMIN_PASSWORD);
-        String community = community(admin, "演练佳苑");
-        String workingGroup = workingGroupOf(admin, community);
-        byte[] roster = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(System.getProperty("ownersvote.root"),
-                "election-service/src/test/resources/rosters/zhenru-jiayuan-900.csv"));
-        api(workingGroup).contentType("text/csv").body(roster).put("/api/communities/" + community + "/roster")
-                .then().statusCode(200);
-        Map<String, Object> body = new java.util.HashMap<>(electionBody(community, title));
-        body.put("drill", true);
-        body.put("seats", 5);
-        String election = api(workingGroup).body(body).post("/api/elections").then().statusCode(201).extract().path("id");
-        api(workingGroup).body(Map.of("to", "NOMINATION")).post("/api/elections/" + election + "/transitions")
-                .then().statusCode(200);
-        String[][] nominees = { { "1号楼", "101", "方杰" }, { "1号楼", "102", "顾建然" }, { "1号楼", "103", "王宇浩" },
-                { "1号楼", "104", "杨国轩" }, { "1号楼", "201", "赵国萱" } };
-        for (String[] n : nominees) {
-            String id = api(workingGroup).body(Map.of("unit", Map.of("building", n[0], "unit", n[1]), "name", n[2],
-                    "nominators", List.of(Map.of("building", "1号楼", "unit", "301")), "commitmentReceived", true))
-                    .post("/api/elections/" + election + "/nominations").then().statusCode(201).extract().path("id");
-            api(workingGroup).body(Map.of("decision", "APPROVED"))
-                    .post("/api/elections/" + election + "/candidates/" + id + "/review").then().statusCode(200);
-        }
-        api(workingGroup).body(Map.of("to", "CANDIDATE_PUBLICITY")).post("/api/elections/" + election + "/transitions")
-                .then().statusCode(200);
-        api(workingGroup).body(Map.of("to", "VOTING")).post("/api/elections/" + election + "/transitions")
-                .then().statusCode(200).body("drill", equalTo(true));
-        // ballot-service issues one ballot per counted unit once the electorate and voting-opened have arrived
-        await().atMost(Duration.ofSeconds(60)).until(() -> query("ballot-service",
-                "select count(*) from ballot where election_id = ?::uuid", election) == 860);
-        return new Drill(admin, community, workingGroup, election);
+        SuiteClient.Drill d = client().drillInVoting(title);
+        return new Drill(d.admin(), d.community(), d.workingGroup(), d.election());
     }
 
-    /** An account of the drill's election with one role, logged in. */
     private static String staff(Drill d, String role, List<String> buildings) {
-        String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> account = new java.util.HashMap<>(Map.of("username", name, "password", "suite2026staff",
-                "displayName", name, "roles", List.of(role), "communityId", d.community(), "electionId", d.election()));
-        if (!buildings.isEmpty()) {
-            account.put("buildings", buildings);
-        }
-        api(d.admin()).body(account).post("/api/admin/users").then().statusCode(201);
-        return login(name, "suite2026staff");
+        return client().staff(new SuiteClient.Drill(d.admin(), d.community(), d.workingGroup(), d.election()), role,
+                buildings);
     }
 
     @Test
@@ -300,31 +268,23 @@ class ElectionThroughTheGatewayIT {
     }
 
     private static String community(String admin, String name) {
-        return api(admin).body(Map.of("name", name, "district", "普陀区", "street", "真如镇街道"))
-                .post("/api/communities").then().statusCode(201).extract().path("id");
+        return client().community(admin, name);
     }
 
     private static String workingGroupOf(String admin, String community) {
-        String username = "wg-" + UUID.randomUUID().toString().substring(0, 8);
-        api(admin).body(Map.of("username", username, "password", "zhenru2026gongzuo", "displayName", "换届改选小组",
-                "roles", List.of("working-group"), "communityId", community))
-                .post("/api/admin/users").then().statusCode(201);
-        return login(username, "zhenru2026gongzuo");
+        return client().workingGroupOf(admin, community);
     }
 
     private static Map<String, Object> electionBody(String community, String title) {
-        return Map.of("communityId", community, "title", title, "rulePack", "SH-2020", "seats", 7,
-                "alternates", 2, "votingDays", 14);
+        return client().electionBody(community, title);
     }
 
     private static String login(String username, String password) {
-        return given().baseUri(suite.gatewayUrl()).contentType(ContentType.JSON)
-                .body(Map.of("username", username, "password", password))
-                .post("/api/auth/login").then().statusCode(200).extract().path("accessToken");
+        return client().login(username, password);
     }
 
     private static RequestSpecification api(String token) {
-        return given().baseUri(suite.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON);
+        return client().api(token);
     }
 
     private static void awaitNotices(String community, int count) {
@@ -334,14 +294,7 @@ class ElectionThroughTheGatewayIT {
     }
 
     private static int query(String service, String sql, String parameter) throws Exception {
-        try (Connection c = DriverManager.getConnection(suite.databaseUrl(service), "postgres", "");
-                PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, parameter);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return client().query(service, sql, parameter);
     }
 
     private static boolean ballotServiceKnows(String election) throws Exception {

@@ -33,6 +33,9 @@ public class CommunityResource {
     @Inject
     Caller caller;
 
+    @Inject
+    org.ownersvote.election.service.ElectionService elections;
+
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Response create(@Valid @NotNull CreateCommunityRequest request) {
@@ -47,5 +50,15 @@ public class CommunityResource {
     public CommunityView get(@PathParam("cid") UUID communityId) {
         caller.requireCommunity(communityId);
         return CommunityView.of(communities.get(communityId));
+    }
+
+    /** The community's elections, newest first, with phase and key dates. */
+    @GET
+    @Path("/{cid}/elections")
+    @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP })
+    public java.util.List<org.ownersvote.election.rest.dto.ElectionSummary> elections(
+            @PathParam("cid") UUID communityId) {
+        caller.requireCommunity(communityId);
+        return elections.ofCommunity(communityId);
     }
 }

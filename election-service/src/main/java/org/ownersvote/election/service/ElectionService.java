@@ -259,6 +259,16 @@ public class ElectionService {
                 .map(e -> ElectionSummary.of(e, byId.get(e.communityId))).toList();
     }
 
+    /** A community's elections, newest first: what its working group chooses from. */
+    public List<ElectionSummary> ofCommunity(UUID communityId) {
+        Community community = Community.findById(communityId);
+        if (community == null) {
+            throw ProblemException.notFound("Community", communityId);
+        }
+        return Election.<Election>list("communityId = ?1 order by createdAt desc", communityId).stream()
+                .map(e -> ElectionSummary.of(e, community)).toList();
+    }
+
     public Election get(UUID id) {
         Election election = Election.findById(id);
         if (election == null) {

@@ -42,10 +42,13 @@ public final class OwnerBallots {
 
     /**
      * A ballot's status and trail. {@code ledgerPosition} and {@code recordHash} are set once the ballot is counted
-     * into the ballot ledger.
+     * into the ballot ledger; {@code seats}, {@code candidates} and {@code motions} are what the ballot asks, for the
+     * online form.
      */
     public record Status(String serial, String electionTitle, String building, String unit, BallotStatus status,
             String replacesSerial, OffsetDateTime issuedAt, List<TrailStep> trail, boolean votingOpen,
-            Long ledgerPosition, String recordHash) {
+            Long ledgerPosition, String recordHash, int seats,
+            List<org.ownersvote.events.election.BallotCandidate> candidates,
+            List<org.ownersvote.events.election.BallotMotion> motions) {
     }
 }

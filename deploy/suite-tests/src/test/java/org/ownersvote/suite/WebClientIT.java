@@ -1,0 +1,273 @@
+package org.ownersvote.suite;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web client in a real browser (Debian's Chromium, headless) against the whole suite: a working group imports
+ * a roster and opens nomination; a building leader on a 360 px phone records a handout (and undoes another); two
+ * counters enter a ballot differently and a scrutineer resolves the conflict; an owner opens the QR code's address,
+ * checks the ballot and votes online. Each page is kept as a screenshot in target/screenshots.
+ */
+class WebClientIT {
+
+    static final String PASSWORD = "suite2026staff";
+    static final Path SHOTS = Path.of("target/screenshots");
+
+    private static Suite suite;
+    private static SuiteClient client;
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void startTheSuite() throws Exception {
+        suite = Suite.start();
+        client = new SuiteClient(suite);
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stopTheSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @BeforeEach
+    void openTheBrowser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("ownersvote.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--user-data-dir=" + Files.createTempDirectory("ownersvote-chromium"),
+                "--window-size=1280,1000", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("ownersvote.chromedriver", "/usr/bin/chromedriver")))
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aWorkingGroupImportsTheRosterCreatesAnElectionAndOpensNomination() throws Exception {
+        String admin = client.login("admin", Suite.ADMIN_PASSWORD);
+        String community = client.community(admin, "网页小区");
+        String wg = account(admin, "working-group", community, null, List.of());
+
+        signIn(wg);
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "网页小区"));
+        shot("01-working-group-home");
+        browser.findElement(By.name("roster")).sendKeys(Path.of(System.getProperty("ownersvote.root"),
+                "election-service/src/test/resources/rosters/zhenru-jiayuan-900.csv").toRealPath().toString());
+        browser.findElement(By.name("roster")).findElement(By.xpath("ancestor::form//button[@type='submit']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("roster-result"), "900"));
+        shot("02-roster-imported");
+
+        button("创建").click();
+        wait.until(ExpectedConditions.urlMatches("#/wg/[0-9a-f-]{36}$"));
+        wait.until(ExpectedConditions.textToBe(By.id("phase"), "筹备"));
+        shot("03-election-draft");
+        browser.findElement(By.cssSelector("button[data-to='NOMINATION']")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("phase"), "候选人推荐"));
+        shot("04-nomination-open");
+        String election = browser.getCurrentUrl().replaceAll(".*#/wg/", "");
+        client.api(client.login(wg, PASSWORD)).get("/api/elections/" + election).then().statusCode(200)
+                .body("phase", equalTo("NOMINATION")).body("frozen", equalTo(true));
+    }
+
+    @Test
+    void aBuildingLeaderOnAPhoneRecordsAHandoutAndUndoesAnother() throws Exception {
+        SuiteClient.Drill d = client.drillInVoting("楼组长演练");
+        String leader = account(d.admin(), "building-leader", d.community(), d.election(), List.of("1号楼"));
+        browser.manage().window().setSize(new Dimension(360, 800));
+        signIn(leader);
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#units li"), 10));
+        shot("05-leader-units-360px");
+        List<WebElement> units = browser.findElements(By.cssSelector("#units li"));
+        String first = units.get(0).getAttribute("data-serial");
+        String second = units.get(1).getAttribute("data-serial");
+
+        units.get(0).findElement(By.xpath(".//button[text()='已送达']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("toast")));
+        shot("06-leader-undo-window");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("li[data-serial='" + first + "'] .status"), "已送达"));
+        shot("07-leader-handout-recorded");
+
+        browser.findElement(By.cssSelector("li[data-serial='" + second + "']"))
+                .findElement(By.xpath(".//button[text()='已送达']")).click();
+        browser.findElement(By.cssSelector("#toast button")).click(); // undo within the window
+        Thread.sleep(7000);
+        String token = d.workingGroup();
+        assertEquals("HANDED_OUT", status(token, d.election(), first));
+        assertEquals("ISSUED", status(token, d.election(), second), "undone: never sent");
+    }
+
+    @Test
+    void twoCountersDisagreeAndAScrutineerResolvesTheConflict() throws Exception {
+        SuiteClient.Drill d = client.drillInVoting("计票界面演练");
+        String leaderToken = client.staff(d, "building-leader", List.of("1号楼"));
+        String serial = client.api(leaderToken).queryParam("building", "1号楼").queryParam("size", 1)
+                .get("/api/elections/" + d.election() + "/ballots").then().extract().path("[0].serial");
+        client.api(leaderToken).body(Map.of("recipientName", "业主", "relation", "OWNER", "method", "IN_PERSON"))
+                .post("/api/ballots/" + serial + "/handout").then().statusCode(200);
+        client.api(leaderToken).body(Map.of("channel", "BALLOT_BOX")).post("/api/ballots/" + serial + "/return")
+                .then().statusCode(200);
+        client.api(d.workingGroup()).body(Map.of("to", "COUNTING", "reason", "演练：提前结束投票"))
+                .post("/api/elections/" + d.election() + "/transitions").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> client.query("ballot-service",
+                "select count(*) from election where id = ?::uuid and phase = 'COUNTING'", d.election()) == 1);
+        String counterA = account(d.admin(), "counter", d.community(), d.election(), List.of());
+        String counterB = account(d.admin(), "counter", d.community(), d.election(), List.of());
+        String scrutineer = account(d.admin(), "scrutineer", d.community(), d.election(), List.of());
+
+        enterBallot(counterA, serial, "11222");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entry-result"), "第 1 次录入"));
+        shot("08-counter-first-entry");
+        enterBallot(counterB, serial, "21222");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entry-result"), "两次不一致"));
+        shot("09-counter-second-entry-conflict");
+
+        signIn(scrutineer);
+        WebElement conflict = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("section[data-serial='" + serial + "']")));
+        shot("10-scrutineer-conflict");
+        conflict.findElement(By.xpath(".//label[text()='说明']/following-sibling::input")).sendKeys("核对纸质选票原件");
+        conflict.findElement(By.xpath(".//button[text()='核定并计入']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "已核定"));
+        shot("11-scrutineer-resolved");
+        List<?> open = client.api(client.login(scrutineer, PASSWORD))
+                .get("/api/elections/" + d.election() + "/counting/conflicts").then().statusCode(200).extract().path("");
+        assertTrue(open.isEmpty(), "no conflict left");
+    }
+
+    @Test
+    void anOwnerOpensTheQrCodesAddressChecksTheBallotAndVotesOnline() throws Exception {
+        SuiteClient.Drill d = client.drillInVoting("业主页面演练");
+        String page = client.api(d.workingGroup()).queryParam("building", "2号楼")
+                .post("/api/elections/" + d.election() + "/ballots/print").then().statusCode(200).extract().asString();
+        Matcher sheet = Pattern.compile("data-serial=\"([^\"]+)\".*?<span class=\"code\">([^<]+)</span>",
+                Pattern.DOTALL).matcher(page);
+        assertTrue(sheet.find(), "a printed sheet with serial and code");
+        String serial = sheet.group(1);
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(suite.gatewayUrl() + "/owner?serial=" + serial);
+        WebElement code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("code")));
+        assertEquals(serial, browser.findElement(By.name("serial")).getAttribute("value"));
+        code.sendKeys(sheet.group(2));
+        shot("12-owner-sign-in");
+        button("查询选票").click();
+        wait.until(ExpectedConditions.textToBe(By.id("ballot-status"), "未发放"));
+        shot("13-owner-ballot-and-form");
+        List<WebElement> approve = browser.findElements(By.cssSelector("input[type=radio][value=APPROVE]"));
+        List<WebElement> oppose = browser.findElements(By.cssSelector("input[type=radio][value=OPPOSE]"));
+        approve.get(0).click();
+        for (int i = 1; i < oppose.size(); i++) {
+            oppose.get(i).click();
+        }
+        button("提交投票").click();
+        wait.until(ExpectedConditions.textToBe(By.id("ballot-status"), "已网上投票"));
+        shot("14-owner-voted");
+    }
+
+    // --- helpers
+
+    private String account(String admin, String role, String community, String election, List<String> buildings) {
+        String username = role + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = new HashMap<>(Map.of("username", username, "password", PASSWORD,
+                "displayName", username, "roles", List.of(role), "communityId", community));
+        if (election != null) {
+            body.put("electionId", election);
+        }
+        if (!buildings.isEmpty()) {
+            body.put("buildings", buildings);
+        }
+        client.api(admin).body(body).post("/api/admin/users").then().statusCode(201);
+        return username;
+    }
+
+    private void signIn(String username) {
+        browser.get(suite.gatewayUrl() + "/");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear();"); // the last user's session
+        browser.get(suite.gatewayUrl() + "/#/login");
+        browser.navigate().refresh();
+        WebElement user;
+        try {
+            user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no sign-in form at " + browser.getCurrentUrl() + ":\n" + browser.getPageSource(), e);
+        }
+        user.sendKeys(username);
+        browser.findElement(By.name("password")).sendKeys(PASSWORD);
+        button("登录").click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("#/login")));
+    }
+
+    /** Types the serial, Enter, then one key per candidate (1 approve, 2 oppose, 3 abstain), Enter to save. */
+    private void enterBallot(String counter, String serial, String keys) {
+        signIn(counter);
+        WebElement serialInput = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("serial")));
+        serialInput.sendKeys(serial, Keys.ENTER);
+        WebElement marks = browser.findElement(By.id("marks"));
+        wait.until(d -> marks.equals(browser.switchTo().activeElement()));
+        for (char k : keys.toCharArray()) {
+            marks.sendKeys(String.valueOf(k));
+        }
+        marks.sendKeys(Keys.ENTER);
+    }
+
+    private WebElement button(String text) {
+        return wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='" + text + "']")));
+    }
+
+    private static String status(String token, String election, String serial) {
+        List<Map<String, Object>> all = client.api(token).queryParam("building", "1号楼").queryParam("size", 500)
+                .get("/api/elections/" + election + "/ballots").then().statusCode(200).extract().path("");
+        return all.stream().filter(b -> serial.equals(b.get("serial"))).map(b -> (String) b.get("status"))
+                .findFirst().orElseThrow();
+    }
+
+    private void shot(String name) throws Exception {
+        File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(file.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

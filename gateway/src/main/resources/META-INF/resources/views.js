@@ -1,0 +1,392 @@
+// The screens, one function per route. Helpers come from app.js through registerViews.
+
+const PHASES = ['DRAFT', 'NOMINATION', 'CANDIDATE_PUBLICITY', 'VOTING', 'COUNTING', 'RESULT_PUBLICITY', 'CLOSED'];
+const NEXT = { DRAFT: ['NOMINATION'], NOMINATION: ['CANDIDATE_PUBLICITY'], CANDIDATE_PUBLICITY: ['VOTING'],
+  VOTING: ['COUNTING'], COUNTING: ['RESULT_PUBLICITY', 'FAILED'], RESULT_PUBLICITY: ['CLOSED'] };
+const MARKS = ['APPROVE', 'OPPOSE', 'ABSTAIN'];
+const SIGNATURES = ['OWNER', 'PROXY_WITH_AUTHORIZATION', 'PROXY_WITHOUT_AUTHORIZATION', 'NONE'];
+
+export function registerViews(ui) {
+  const { route, render, h, field, api, t, session, attempt, showOk, withUndo, home } = ui;
+  const when = iso => iso ? new Date(iso).toLocaleString(t('locale'), { timeZone: 'Asia/Shanghai' }) : '—';
+
+  // ----- sign-in -----
+  route('/login', async () => {
+    if (session.claims()) { location.hash = home(); return; }
+    const user = h('input', { name: 'username', autocomplete: 'username', required: true });
+    const pass = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+    const form = h('form', { class: 'card', onsubmit: async e => {
+      e.preventDefault();
+      const tokens = await attempt(() => api('POST', '/api/auth/login', { username: user.value.trim(), password: pass.value }));
+      if (tokens) { session.save(tokens); location.hash = home(); }
+    } }, field(t('username'), user), field(t('password'), pass), h('p', {}, h('button', { type: 'submit' }, t('signIn'))));
+    render(h('h1', { text: t('staffLogin') }), h('section', { class: 'card' }, form),
+      h('p', {}, h('a', { href: '#/owner' }, t('ownerPage'))));
+    user.focus();
+  });
+
+  // ----- public notice board -----
+  route('/notices/([0-9a-f-]{36})', async (params, cid) => {
+    const board = await api('GET', `/api/communities/${cid}/notices?size=50&lang=${t('lang')}`);
+    render(h('h1', { text: t('noticeBoard') }), board.items.length === 0 ? h('p', { text: t('noNotices') }) : null,
+      board.items.map(n => h('article', { class: 'card' }, h('h2', { text: n.title }),
+        h('p', { class: 'muted', text: t('published') + ' ' + when(n.publishedAt) + (n.publicityEndsAt ? ' · ' + t('until') + ' ' + when(n.publicityEndsAt) : '') }),
+        n.body.split('\n').map(line => h('p', { text: line })),
+        h('a', { href: `/api/communities/${cid}/notices/${n.id}/print?lang=${t('lang')}`, target: '_blank', rel: 'noopener' }, t('print')))));
+  });
+
+  // ----- owner: serial and code, trail, e-vote -----
+  route('/owner', async params => {
+    const claims = session.claims();
+    if (!claims || !(claims.groups || []).includes('owner')) {
+      const serial = h('input', { name: 'serial', value: params.get('serial') || '', autocomplete: 'off', required: true });
+      const code = h('input', { name: 'code', autocomplete: 'off', required: true, autocapitalize: 'characters' });
+      render(h('h1', { text: t('ownerPage') }), h('form', { class: 'card', onsubmit: async e => {
+        e.preventDefault();
+        const tokens = await attempt(() => api('POST', '/api/auth/owner-login',
+          { ballotSerial: serial.value.trim(), verificationCode: code.value.trim().toUpperCase() }));
+        if (tokens) { session.save(tokens); sessionStorage.setItem('ov.code', code.value.trim().toUpperCase()); location.hash = '#/owner'; }
+      } }, h('p', { text: t('ownerHelp') }), field(t('serial'), serial), field(t('code'), code),
+        h('p', {}, h('button', { type: 'submit' }, t('checkBallot')))));
+      (serial.value ? code : serial).focus();
+      return;
+    }
+    const serial = claims.ballot_serial;
+    const status = await api('GET', `/api/ballots/${serial}/status`);
+    const nodes = [h('h1', { text: t('yourBallot') + ' ' + serial }),
+      h('section', { class: 'card' }, h('p', { text: status.electionTitle }),
+        h('p', {}, t('unit') + ': ' + status.building + ' ' + status.unit),
+        h('p', {}, t('status') + ': ', h('strong', { id: 'ballot-status', text: t('st.' + status.status) })),
+        h('h2', { text: t('trail') }),
+        h('ol', {}, (status.trail || []).map(s => h('li', { text: when(s.at) + ' ' + t('act.' + s.action)
+          + (s.recipientName ? ' · ' + s.recipientName : '') + (s.channel ? ' · ' + s.channel : '') }))),
+        status.recordHash ? h('p', {}, t('counted') + ' #' + status.ledgerPosition + ' ', h('span', { class: 'mono', text: status.recordHash })) : null)];
+    if (status.votingOpen && (status.status === 'ISSUED' || status.status === 'HANDED_OUT' || status.status === 'UNDELIVERABLE')
+        && status.candidates) {
+      nodes.push(evoteForm(serial, status));
+    }
+    render(...nodes);
+  });
+
+  function evoteForm(serial, status) {
+    const choices = {};
+    const row = (name, key, group) => h('fieldset', { class: 'card' }, h('legend', { text: name }),
+      MARKS.map(mark => h('label', {}, h('input', { type: 'radio', name: group + key, value: mark, required: true,
+        onchange: () => { choices[key] = mark; } }), t('mark.' + mark))));
+    const motionChoices = {};
+    const code = h('input', { value: sessionStorage.getItem('ov.code') || '', autocomplete: 'off', required: true });
+    return h('form', { onsubmit: async e => {
+      e.preventDefault();
+      const marks = {}; const motions = {};
+      for (const c of status.candidates) marks[c.candidateId] = choices['c' + c.candidateId];
+      for (const m of status.motions) motions[m.motionId] = motionChoices['m' + m.motionId] || choices['m' + m.motionId];
+      const done = await attempt(() => api('POST', `/api/ballots/${serial}/cast`, { verificationCode: code.value.trim(), marks, motions }));
+      if (done) { showOk(t('castDone')); location.hash = '#/owner?done=' + Date.now(); }
+    } }, h('h2', { text: t('evote') }), h('p', { text: t('evoteHelp', status.seats) }),
+      status.candidates.map(c => row(c.name + '（' + c.building + ' ' + c.unit + '）', 'c' + c.candidateId, 'cand')),
+      status.motions.map(m => row(m.title, 'm' + m.motionId, 'motion')),
+      field(t('code'), code), h('p', {}, h('button', { type: 'submit' }, t('castVote'))));
+  }
+
+  // ----- working group -----
+  route('/wg', async () => {
+    const cid = session.claims().community_id;
+    const [community, elections] = await Promise.all([api('GET', `/api/communities/${cid}`), api('GET', `/api/communities/${cid}/elections`)]);
+    const title = h('input', { value: t('defaultTitle') });
+    const rulePack = h('select', {}, h('option', { value: 'SH-2020' }, t('rp.SH-2020')), h('option', { value: 'CN-2021' }, t('rp.CN-2021')));
+    const seats = h('input', { type: 'number', min: 3, max: 15, value: 5 });
+    const alternates = h('input', { type: 'number', min: 0, max: 5, value: 0 });
+    const days = h('input', { type: 'number', min: 1, max: 60, value: 14 });
+    const drill = h('input', { type: 'checkbox' });
+    render(h('h1', { text: community.name }),
+      rosterCard(cid),
+      h('section', { class: 'card' }, h('h2', { text: t('elections') }),
+        elections.length === 0 ? h('p', { text: t('noElections') }) : h('ul', {}, elections.map(e => h('li', {},
+          h('a', { href: '#/wg/' + e.id }, e.title), ' ', h('span', { class: 'status', text: t('ph.' + e.phase) }), e.drill ? ' ' + t('drill') : ''))),
+        h('a', { href: '#/notices/' + cid }, t('noticeBoard'))),
+      h('form', { class: 'card', onsubmit: async e => {
+        e.preventDefault();
+        const created = await attempt(() => api('POST', '/api/elections', { communityId: cid, title: title.value, rulePack: rulePack.value,
+          seats: Number(seats.value), alternates: Number(alternates.value), votingDays: Number(days.value), drill: drill.checked, motions: [] }));
+        if (created) location.hash = '#/wg/' + created.id;
+      } }, h('h2', { text: t('newElection') }), field(t('title'), title), field(t('rulePack'), rulePack),
+        h('div', { class: 'row' }, field(t('seats'), seats), field(t('alternates'), alternates), field(t('votingDays'), days)),
+        h('label', {}, drill, t('drillBox')), h('p', {}, h('button', { type: 'submit' }, t('create')))));
+  });
+
+  function rosterCard(cid) {
+    const file = h('input', { type: 'file', accept: '.csv,.xlsx,text/csv', name: 'roster' });
+    const result = h('div');
+    return h('form', { class: 'card', onsubmit: async e => {
+      e.preventDefault();
+      const f = file.files[0];
+      if (!f) return;
+      const type = f.name.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+      const imported = await attempt(() => api('PUT', `/api/communities/${cid}/roster`, f, { contentType: type }));
+      if (imported) {
+        result.replaceChildren(h('p', { id: 'roster-result', text: t('rosterImported', imported.units ?? '',
+          imported.electorate ? imported.electorate.countedUnits : '') }));
+      }
+    } }, h('h2', { text: t('roster') }), h('p', { class: 'muted', text: t('rosterHelp') }), field(t('rosterFile'), file),
+      h('p', {}, h('button', { type: 'submit' }, t('import'))), result);
+  }
+
+  route('/wg/([0-9a-f-]{36})', async (params, eid) => {
+    const e = await api('GET', `/api/elections/${eid}`);
+    const index = PHASES.indexOf(e.phase);
+    const timeline = h('ol', { class: 'timeline', 'aria-label': t('phases') }, PHASES.map((p, i) =>
+      h('li', { class: i < index ? 'done' : i === index ? 'current' : '', 'aria-current': i === index ? 'step' : null }, t('ph.' + p))));
+    const moves = (NEXT[e.phase] || []).map(to => h('button', { type: 'button', 'data-to': to, onclick: async () => {
+      const reason = to === 'FAILED' ? prompt(t('failReason')) : undefined;
+      const moved = await attempt(() => api('POST', `/api/elections/${eid}/transitions`, reason ? { to, reason } : { to }));
+      if (moved) { showOk(t('movedTo', t('ph.' + moved.phase))); route_refresh(); }
+    } }, t('moveTo', t('ph.' + to))));
+    const el = e.electorate || {};
+    const sections = [h('h1', { text: e.title + (e.drill ? ' ' + t('drill') : '') }),
+      h('section', { class: 'card' }, timeline, h('p', {}, t('phase') + ': ', h('strong', { id: 'phase', text: t('ph.' + e.phase) })),
+        h('p', { class: 'muted', text: t('deadline') + ' ' + when(e.votingDeadline) }), h('div', { class: 'row' }, moves)),
+      h('section', { class: 'card' }, h('h2', { text: t('electorate') }),
+        h('p', { text: t('electorateFigures', el.countedUnits ?? '—', el.area ?? '—', el.headcount ?? '—') }))];
+    if (['DRAFT', 'NOMINATION', 'CANDIDATE_PUBLICITY'].includes(e.phase)) sections.push(await candidatesCard(eid, e.phase));
+    if (['VOTING', 'COUNTING', 'RESULT_PUBLICITY', 'CLOSED'].includes(e.phase)) sections.push(await turnoutCard(eid), printCard(eid));
+    sections.push(staffCard(eid), await messagesCard(eid));
+    render(...sections);
+  });
+  const route_refresh = () => window.dispatchEvent(new HashChangeEvent('hashchange'));
+
+  async function candidatesCard(eid, phase) {
+    const list = await api('GET', `/api/elections/${eid}/candidates`);
+    const building = h('input', { placeholder: '1号楼' }); const unit = h('input', { placeholder: '101' });
+    const name = h('input'); const byBuilding = h('input', { placeholder: '1号楼' }); const byUnit = h('input', { placeholder: '102' });
+    const commitment = h('input', { type: 'checkbox' });
+    const review = (c, decision) => h('button', { type: 'button', class: decision === 'APPROVED' ? '' : 'secondary', onclick: async () => {
+      const body = decision === 'APPROVED' ? { decision } : { decision, reasonCategory: 'OTHER', reason: prompt(t('rejectReason')) || '' };
+      if (await attempt(() => api('POST', `/api/elections/${eid}/candidates/${c.id}/review`, body))) route_refresh();
+    } }, t('dec.' + decision));
+    return h('section', { class: 'card' }, h('h2', { text: t('candidates') }),
+      h('table', {}, h('thead', {}, h('tr', {}, [t('name'), t('unit'), t('nominators'), t('status'), ''].map(x => h('th', { text: x })))),
+        h('tbody', {}, list.candidates.map(c => h('tr', {}, h('td', { text: c.name }), h('td', { text: c.building + ' ' + c.unit }),
+          h('td', { text: String(c.nominators) }), h('td', { text: t('cs.' + c.status) }),
+          h('td', {}, phase === 'NOMINATION' && c.status === 'NOMINATED' ? [review(c, 'APPROVED'), ' ', review(c, 'REJECTED')] : null))))),
+      phase === 'NOMINATION' ? h('form', { onsubmit: async ev => {
+        ev.preventDefault();
+        const done = await attempt(() => api('POST', `/api/elections/${eid}/nominations`, { unit: { building: building.value, unit: unit.value },
+          name: name.value, statement: '', nominators: [{ building: byBuilding.value, unit: byUnit.value }], commitmentReceived: commitment.checked }));
+        if (done) route_refresh();
+      } }, h('h2', { text: t('nominate') }), h('div', { class: 'row' }, field(t('building'), building), field(t('unit'), unit), field(t('name'), name)),
+        h('div', { class: 'row' }, field(t('nominatorBuilding'), byBuilding), field(t('nominatorUnit'), byUnit)),
+        h('label', {}, commitment, t('commitment')), h('p', {}, h('button', { type: 'submit' }, t('nominate')))) : null);
+  }
+
+  async function turnoutCard(eid) {
+    const progress = await api('GET', `/api/elections/${eid}/ballots/progress`);
+    const rows = progress.buildings;
+    const width = 600; const bar = 28; const height = rows.length * (bar + 8) + 8;
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', `0 0 ${width} ${height}`); svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', t('turnoutChart')); svg.style.width = '100%';
+    rows.forEach((r, i) => {
+      const voted = r.returned + r.castOnline; const share = r.units ? voted / r.units : 0;
+      const y = 8 + i * (bar + 8);
+      const add = (tag, attrs, text) => { const n = document.createElementNS(svg.namespaceURI, tag);
+        Object.entries(attrs).forEach(([k, v]) => n.setAttribute(k, v)); if (text) n.textContent = text; svg.append(n); };
+      add('rect', { x: 110, y, width: 380, height: bar, fill: '#eee' });
+      add('rect', { x: 110, y, width: Math.round(380 * share), height: bar, fill: '#b3261e' });
+      add('text', { x: 0, y: y + 20, 'font-size': 16 }, r.building);
+      add('text', { x: 500, y: y + 20, 'font-size': 16 }, `${voted}/${r.units} ${(share * 100).toFixed(0)}%`);
+    });
+    return h('section', { class: 'card' }, h('h2', { text: t('turnout') }), svg,
+      h('table', {}, h('thead', {}, h('tr', {}, [t('building'), t('units'), t('st.HANDED_OUT'), t('st.UNDELIVERABLE'), t('st.RETURNED'), t('st.CAST_ONLINE')]
+        .map(x => h('th', { text: x })))), h('tbody', {}, rows.map(r => h('tr', {}, [r.building, r.units, r.handedOut, r.undeliverable, r.returned, r.castOnline]
+        .map(x => h('td', { text: String(x) })))))));
+  }
+
+  function printCard(eid) {
+    const building = h('input', { placeholder: '1号楼' });
+    return h('form', { class: 'card', onsubmit: async e => {
+      e.preventDefault();
+      const page = await attempt(() => api('POST', `/api/elections/${eid}/ballots/print?building=${encodeURIComponent(building.value)}`));
+      if (page) window.open(URL.createObjectURL(new Blob([page], { type: 'text/html' })), '_blank', 'noopener');
+    } }, h('h2', { text: t('printBallots') }), h('p', { class: 'muted', text: t('printHelp') }), field(t('building'), building),
+      h('p', {}, h('button', { type: 'submit' }, t('print'))));
+  }
+
+  function staffCard(eid) {
+    const username = h('input', { autocomplete: 'off' }); const password = h('input', { type: 'password', autocomplete: 'new-password' });
+    const display = h('input'); const role = h('select', {}, ['building-leader', 'counter', 'scrutineer', 'chief-scrutineer']
+      .map(r => h('option', { value: r }, t('role.' + r))));
+    const buildings = h('input', { placeholder: '1号楼,2号楼' });
+    const list = h('ul');
+    api('GET', `/api/elections/${eid}/staff`).then(accounts => list.replaceChildren(...accounts.map(a =>
+      h('li', { text: `${a.displayName} (${a.username}) · ${a.roles.map(r => t('role.' + r)).join(', ')}${a.buildings.length ? ' · ' + a.buildings.join(', ') : ''}${a.enabled ? '' : ' · ' + t('disabled')}` })))).catch(() => null);
+    return h('form', { class: 'card', onsubmit: async e => {
+      e.preventDefault();
+      const created = await attempt(() => api('POST', `/api/elections/${eid}/staff`, { username: username.value.trim(), password: password.value,
+        displayName: display.value, roles: [role.value], buildings: buildings.value ? buildings.value.split(/[,，]/).map(s => s.trim()).filter(Boolean) : [] }));
+      if (created) { showOk(t('accountCreated', created.username)); route_refresh(); }
+    } }, h('h2', { text: t('accounts') }), list, h('div', { class: 'row' }, field(t('username'), username), field(t('password'), password)),
+      h('div', { class: 'row' }, field(t('displayName'), display), field(t('role'), role), field(t('buildings'), buildings)),
+      h('p', { class: 'muted', text: t('passwordHelp') }), h('p', {}, h('button', { type: 'submit' }, t('create'))));
+  }
+
+  async function messagesCard(eid) {
+    const page = await api('GET', `/api/elections/${eid}/messages?size=50`).catch(() => null);
+    if (!page) return h('section', { class: 'card' }, h('h2', { text: t('messages') }), h('p', { class: 'muted', text: t('messagesUnavailable') }));
+    return h('section', { class: 'card' }, h('h2', { text: t('messages') }),
+      h('p', { text: Object.entries(page.byStatus).map(([s, n]) => t('ms.' + s) + ' ' + n).join(' · ') }),
+      h('table', {}, h('tbody', {}, page.items.map(m => h('tr', {}, h('td', { text: t('mp.' + m.purpose) }), h('td', { text: m.channel }),
+        h('td', { text: m.recipient + ' ' + m.address }), h('td', { text: t('ms.' + m.status) + (m.lastError ? ' — ' + m.lastError : '') }),
+        h('td', {}, m.status === 'FAILED' || m.status === 'UNCONFIRMED' ? h('button', { type: 'button', class: 'secondary', onclick: async () => {
+          if (await attempt(() => api('POST', `/api/elections/${eid}/messages/${m.id}/resend`))) route_refresh(); } }, t('resend')) : null))))));
+  }
+
+  // ----- building leader: one tap per step, with a few seconds to undo -----
+  route('/leader', async params => {
+    const claims = session.claims();
+    const eid = claims.election_id;
+    const buildings = claims.buildings || [];
+    const building = params.get('b') || buildings[0];
+    const ballots = building ? await api('GET', `/api/elections/${eid}/ballots?building=${encodeURIComponent(building)}&size=500`) : [];
+    const step = (b, action, label, body) => h('button', { type: 'button', class: action === 'handout' ? '' : 'secondary',
+      'aria-label': label + ' ' + b.building + ' ' + b.unit, onclick: () => withUndo(t('recording', label, b.unit), async () => {
+        await api('POST', `/api/ballots/${b.serial}/${action}`, body);
+        showOk(t('recorded', label, b.building + ' ' + b.unit));
+        route_refresh();
+      }) }, label);
+    render(h('h1', { text: t('myBuildings') }),
+      h('nav', { class: 'row', 'aria-label': t('myBuildings') }, buildings.map(x => h('a', { href: '#/leader?b=' + encodeURIComponent(x),
+        'aria-current': x === building ? 'page' : null, class: 'status' }, x))),
+      h('ul', { class: 'units', id: 'units' }, ballots.map(b => h('li', { 'data-serial': b.serial },
+        h('span', {}, h('strong', { text: b.unit }), ' ', h('span', { class: 'status', text: t('st.' + b.status) })),
+        h('span', { class: 'row' },
+          b.status === 'ISSUED' ? [step(b, 'handout', t('handout'), { recipientName: t('ownerSelf'), relation: 'OWNER', method: 'IN_PERSON' }),
+            step(b, 'undeliverable', t('undeliverable'), { reason: 'NO_CONTACT' })] : null,
+          b.status === 'UNDELIVERABLE' ? step(b, 'handout', t('handout'), { recipientName: t('ownerSelf'), relation: 'OWNER', method: 'IN_PERSON' }) : null,
+          b.status === 'HANDED_OUT' ? step(b, 'return', t('collect'), { channel: 'DOOR_TO_DOOR' }) : null)))));
+  });
+
+  // ----- counter: keyboard entry -----
+  route('/count', async () => {
+    const eid = session.claims().election_id;
+    const [election, list] = await Promise.all([api('GET', `/api/elections/${eid}`), api('GET', `/api/elections/${eid}/candidates`)]);
+    const candidates = list.candidates.filter(c => c.status === 'APPROVED');
+    const items = [...candidates.map(c => ({ key: c.id, name: c.name, kind: 'c' })), ...election.motions.map(m => ({ key: m.id, name: m.title, kind: 'm' }))];
+    let marks = {}; let current = 0;
+    const serial = h('input', { id: 'serial', autocomplete: 'off', 'aria-describedby': 'count-help' });
+    const signature = h('select', { id: 'signature' }, SIGNATURES.map(s => h('option', { value: s }, t('sig.' + s))));
+    const body = h('tbody');
+    const result = h('p', { id: 'entry-result', role: 'status' });
+    const draw = () => body.replaceChildren(...items.map((it, i) => h('tr', { class: i === current ? 'current-row' : '' },
+      h('td', { text: String(i + 1) }), h('td', { text: it.name }), h('td', { class: 'mark', text: marks[it.key] ? t('mark.' + marks[it.key]) : '—' }))));
+    const save = async () => {
+      const entry = { serial: serial.value.trim(), signature: signature.value, marks: {}, motions: {} };
+      for (const it of items) if (marks[it.key]) (it.kind === 'c' ? entry.marks : entry.motions)[it.key] = marks[it.key];
+      const saved = await attempt(() => api('POST', `/api/elections/${eid}/counting/entries`, entry));
+      if (saved) {
+        result.textContent = t('entrySaved', saved.serial, saved.entryNumber, t('state.' + saved.state));
+        marks = {}; current = 0; serial.value = ''; draw(); serial.focus();
+      }
+    };
+    const keys = h('div', { tabindex: 0, class: 'card', id: 'marks', 'aria-label': t('marksArea'), onkeydown: ev => {
+      const chosen = { '1': 'APPROVE', '2': 'OPPOSE', '3': 'ABSTAIN' }[ev.key];
+      if (chosen && items[current]) { marks[items[current].key] = chosen; current = Math.min(current + 1, items.length - 1); draw(); ev.preventDefault(); }
+      else if (ev.key === 'ArrowDown') { current = Math.min(current + 1, items.length - 1); draw(); ev.preventDefault(); }
+      else if (ev.key === 'ArrowUp') { current = Math.max(current - 1, 0); draw(); ev.preventDefault(); }
+      else if (ev.key === 'Backspace' || ev.key === 'Delete') { delete marks[items[current].key]; draw(); ev.preventDefault(); }
+      else if (ev.key === 'Enter') { ev.preventDefault(); save(); }
+    } }, h('table', { class: 'marks' }, h('thead', {}, h('tr', {}, ['#', t('name'), t('mark')].map(x => h('th', { text: x })))), body));
+    serial.addEventListener('keydown', ev => { if (ev.key === 'Enter') { ev.preventDefault(); keys.focus(); } });
+    render(h('h1', { text: t('countEntry') }), h('p', { id: 'count-help', class: 'muted', text: t('countHelp') }),
+      h('div', { class: 'row' }, field(t('serial'), serial), field(t('signature'), signature)), keys,
+      h('p', {}, h('button', { type: 'button', onclick: save }, t('saveEntry'))), result);
+    draw(); serial.focus();
+  });
+
+  // ----- scrutineer: conflicts, tally, sign-off -----
+  route('/scrutiny', async () => {
+    const claims = session.claims();
+    const eid = claims.election_id;
+    const [conflicts, tally, list, election] = await Promise.all([api('GET', `/api/elections/${eid}/counting/conflicts`),
+      api('GET', `/api/elections/${eid}/tally`), api('GET', `/api/elections/${eid}/candidates`), api('GET', `/api/elections/${eid}`)]);
+    const names = Object.fromEntries(list.candidates.map(c => [c.id, c.name]));
+    election.motions.forEach(m => { names[m.id] = m.title; });
+    const sections = [h('h1', { text: t('scrutiny') }), h('h2', { text: t('conflicts') + ' (' + conflicts.length + ')' })];
+    for (const c of conflicts) sections.push(conflictCard(eid, c, names, list.candidates.filter(x => x.status === 'APPROVED'), election.motions));
+    sections.push(tallyCard(eid, tally, names, claims));
+    render(...sections);
+  });
+
+  function conflictCard(eid, conflict, names, candidates, motions) {
+    const keys = [...candidates.map(c => ['c', c.id]), ...motions.map(m => ['m', m.id])];
+    const selects = {};
+    const signature = h('select', {}, SIGNATURES.map(s => h('option', { value: s }, t('sig.' + s))));
+    const note = h('input', { required: true });
+    const entries = conflict.entries;
+    return h('section', { class: 'card', 'data-serial': conflict.serial }, h('h2', { text: conflict.serial + ' · ' + conflict.building + ' ' + conflict.unit }),
+      h('table', {}, h('thead', {}, h('tr', {}, h('th', { text: '' }), entries.map(e => h('th', { text: t('entryBy', e.counter) })), h('th', { text: t('resolution') }))),
+        h('tbody', {}, h('tr', {}, h('td', { text: t('signature') }), entries.map(e => h('td', { text: t('sig.' + e.signature) })), h('td', {}, signature)),
+          keys.map(([kind, id]) => {
+            const s = h('select', { 'aria-label': names[id] }, h('option', { value: '' }, '—'), MARKS.map(m => h('option', { value: m }, t('mark.' + m))));
+            const first = (kind === 'c' ? entries[0].marks : entries[0].motions || {})[id];
+            if (first) s.value = first;
+            selects[kind + id] = [kind, id, s];
+            return h('tr', {}, h('td', { text: names[id] || id }), entries.map(e => h('td', { text: ((kind === 'c' ? e.marks : e.motions || {})[id]) ? t('mark.' + (kind === 'c' ? e.marks : e.motions)[id]) : '—' })), h('td', {}, s));
+          }))),
+      field(t('note'), note),
+      h('p', {}, h('button', { type: 'button', onclick: async () => {
+        const marks = {}; const motionMarks = {};
+        Object.values(selects).forEach(([kind, id, s]) => { if (s.value) (kind === 'c' ? marks : motionMarks)[id] = s.value; });
+        const done = await attempt(() => api('POST', `/api/elections/${eid}/counting/conflicts/${conflict.serial}/resolve`,
+          { signature: signature.value, marks, motions: motionMarks, note: note.value }));
+        if (done) { showOk(t('resolved', conflict.serial)); route_refresh(); }
+      } }, t('resolve'))));
+  }
+
+  function tallyCard(eid, view, names, claims) {
+    const tally = view.tally;
+    const hash = h('input', { class: 'mono', value: '', placeholder: view.ledgerHash || '' });
+    const nodes = [h('h2', { text: t('tally') + (view.provisional ? ' (' + t('provisional') + ')' : '') }),
+      h('p', {}, t('ledgerHash') + ': ', h('span', { class: 'mono', id: 'ledger-hash', text: view.ledgerHash || '—' })),
+      h('p', { text: t('countingProgress', view.counting.countedPaper, view.counting.returnedPaper, view.counting.conflicts, view.counting.online) })];
+    if (tally) {
+      nodes.push(h('p', { text: t('participation', tally.participation.headcount, tally.electorate.headcount, tally.participationHeadsPercent,
+        tally.participation.area, tally.electorate.area, tally.participationAreaPercent) }),
+      h('table', {}, h('thead', {}, h('tr', {}, [t('name'), t('heads'), '%', t('area'), '%', t('outcome')].map(x => h('th', { text: x })))),
+        h('tbody', {}, tally.candidates.map(c => h('tr', {}, [names[c.candidateId] || c.candidateId, c.approvingHeads, c.headsPercent, c.approvingArea, c.areaPercent, t('out.' + c.outcome)]
+          .map(x => h('td', { text: String(x) })))))));
+    }
+    nodes.push(h('p', { text: t('signoffs', view.signoffs.filter(s => s.agrees).length, view.requiredSignoffs) }),
+      h('form', { onsubmit: async e => {
+        e.preventDefault();
+        const r = await attempt(() => api('POST', `/api/elections/${eid}/tally/signoffs`, { ledgerHash: hash.value.trim() }));
+        if (r) { showOk(r.agrees ? t('signoffAgrees') : t('signoffDiffers')); route_refresh(); }
+      } }, field(t('recomputedHash'), hash), h('p', { class: 'muted', text: t('signoffHelp') }), h('p', {}, h('button', { type: 'submit' }, t('signOff')))));
+    if ((claims.groups || []).includes('chief-scrutineer') && view.provisional) {
+      nodes.push(h('p', {}, h('button', { type: 'button', onclick: async () => {
+        if (await attempt(() => api('POST', `/api/elections/${eid}/tally/finalize`))) { showOk(t('finalized')); route_refresh(); }
+      } }, t('finalize'))));
+    }
+    return h('section', { class: 'card' }, nodes);
+  }
+
+  // ----- admin / street office: communities and working-group accounts -----
+  route('/admin', async () => {
+    const name = h('input'); const district = h('input'); const street = h('input');
+    const wgUser = h('input', { autocomplete: 'off' }); const wgPass = h('input', { type: 'password', autocomplete: 'new-password' });
+    const wgCommunity = h('input', { class: 'mono', placeholder: 'community id' });
+    render(h('h1', { text: t('admin') }),
+      h('form', { class: 'card', onsubmit: async e => {
+        e.preventDefault();
+        const c = await attempt(() => api('POST', '/api/communities', { name: name.value, district: district.value, street: street.value }));
+        if (c) { showOk(t('communityCreated', c.name, c.id)); wgCommunity.value = c.id; }
+      } }, h('h2', { text: t('newCommunity') }), field(t('name'), name), field(t('district'), district), field(t('street'), street),
+        h('p', {}, h('button', { type: 'submit' }, t('create')))),
+      h('form', { class: 'card', onsubmit: async e => {
+        e.preventDefault();
+        const a = await attempt(() => api('POST', '/api/admin/users', { username: wgUser.value.trim(), password: wgPass.value,
+          displayName: t('role.working-group'), roles: ['working-group'], communityId: wgCommunity.value.trim() }));
+        if (a) showOk(t('accountCreated', a.username));
+      } }, h('h2', { text: t('newWorkingGroup') }), field(t('username'), wgUser), field(t('password'), wgPass),
+        field(t('communityId'), wgCommunity), h('p', {}, h('button', { type: 'submit' }, t('create')))));
+  });
+}
