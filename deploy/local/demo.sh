@@ -33,7 +33,7 @@ staff() { # username display role buildings-json
   local password="st$(openssl rand -hex 6)9"
   post "$wg_token" "/api/elections/$election/staff" "{\"username\":\"$1\",\"password\":\"$password\",\
 \"displayName\":\"$2\",\"roles\":[\"$3\"],\"buildings\":$4}" > /dev/null
-  printf '    %-24s %s / %s\n' "$2" "$1" "$password"
+  printf '    %s: %s / %s\n' "$2" "$1" "$password"
 }
 accounts="$(staff zhenru-leader1 "1号楼楼组长" building-leader '["1号楼"]'
 staff zhenru-leader2 "2号楼楼组长" building-leader '["2号楼"]'
@@ -49,8 +49,8 @@ staff zhenru-chief "总监票人" chief-scrutineer '[]')"
     web client               $gateway/   (staff sign in there; owners use $gateway/#/owner)
     notice board             $gateway/#/notices/$community
   Logins (username / password):
-    选举工作小组               zhenru-wg / $wg_password
-    街道办                     zhenru-street / $so_password
+    选举工作小组: zhenru-wg / $wg_password
+    街道办: zhenru-street / $so_password
 $accounts
   A drill end to end: as zhenru-wg open nomination, nominate and confirm candidates, publish, open voting, print
   ballots; as a building leader record handouts and returns; close voting (counting); as the two counters enter

@@ -192,7 +192,8 @@ fi
 cat <<INFO
 
   OwnersVote is running.
-    Gateway (the single entry, /api/...):  http://127.0.0.1:$gateway_port
+    Web client (open this in a browser):   http://127.0.0.1:$gateway_port/
+    Gateway (the single entry, /api/...):  http://127.0.0.1:$gateway_port   (all API documents: /api/docs)
     Admin login:                           admin / $admin_password   (kept in $data/admin-password)
     API documentation (Swagger UI):        http://127.0.0.1:$election_port/q/swagger-ui   (election-service)
                                            http://127.0.0.1:$ballot_port/q/swagger-ui   (ballot-service)

@@ -136,15 +136,17 @@ export function registerViews(ui) {
     const index = PHASES.indexOf(e.phase);
     const timeline = h('ol', { class: 'timeline', 'aria-label': t('phases') }, PHASES.map((p, i) =>
       h('li', { class: i < index ? 'done' : i === index ? 'current' : '', 'aria-current': i === index ? 'step' : null }, t('ph.' + p))));
+    const reasonInput = h('input', { name: 'reason', placeholder: t('reasonHint') });
     const moves = (NEXT[e.phase] || []).map(to => h('button', { type: 'button', 'data-to': to, onclick: async () => {
-      const reason = to === 'FAILED' ? prompt(t('failReason')) : undefined;
+      const reason = reasonInput.value.trim();
       const moved = await attempt(() => api('POST', `/api/elections/${eid}/transitions`, reason ? { to, reason } : { to }));
       if (moved) { showOk(t('movedTo', t('ph.' + moved.phase))); route_refresh(); }
     } }, t('moveTo', t('ph.' + to))));
     const el = e.electorate || {};
     const sections = [h('h1', { text: e.title + (e.drill ? ' ' + t('drill') : '') }),
       h('section', { class: 'card' }, timeline, h('p', {}, t('phase') + ': ', h('strong', { id: 'phase', text: t('ph.' + e.phase) })),
-        h('p', { class: 'muted', text: t('deadline') + ' ' + when(e.votingDeadline) }), h('div', { class: 'row' }, moves)),
+        h('p', { class: 'muted', text: t('deadline') + ' ' + when(e.votingDeadline) }),
+        moves.length ? field(t('reason'), reasonInput) : null, h('div', { class: 'row' }, moves)),
       h('section', { class: 'card' }, h('h2', { text: t('electorate') }),
         h('p', { text: t('electorateFigures', el.countedUnits ?? '—', el.area ?? '—', el.headcount ?? '—') }))];
     if (['DRAFT', 'NOMINATION', 'CANDIDATE_PUBLICITY'].includes(e.phase)) sections.push(await candidatesCard(eid, e.phase));
