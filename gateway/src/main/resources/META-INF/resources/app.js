@@ -80,7 +80,9 @@ function field(labelText, input) {
 }
 
 const main = () => document.getElementById('main');
-function render(...nodes) { const m = main(); m.replaceChildren(...nodes); }
+function render(...nodes) {
+  main().replaceChildren(...nodes.flat(Infinity).filter(n => n !== null && n !== undefined && n !== false));
+}
 
 export function showError(error) {
   const box = document.getElementById('alert');

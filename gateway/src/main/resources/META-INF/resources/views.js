@@ -177,7 +177,33 @@ export function registerViews(ui) {
         if (done) route_refresh();
       } }, h('h2', { text: t('nominate') }), h('div', { class: 'row' }, field(t('building'), building), field(t('unit'), unit), field(t('name'), name)),
         h('div', { class: 'row' }, field(t('nominatorBuilding'), byBuilding), field(t('nominatorUnit'), byUnit)),
-        h('label', {}, commitment, t('commitment')), h('p', {}, h('button', { type: 'submit' }, t('nominate')))) : null);
+        h('label', {}, commitment, t('commitment')), h('p', {}, h('button', { type: 'submit' }, t('nominate')))) : null,
+      phase === 'CANDIDATE_PUBLICITY' ? objectionsPart(eid, list) : null);
+  }
+
+  /** During publicity: the objections owners lodged, each with its answer or a form to answer it, and a new one. */
+  function objectionsPart(eid, list) {
+    const names = Object.fromEntries(list.candidates.map(c => [c.id, c.name]));
+    const building = h('input', { placeholder: '1号楼' }); const unit = h('input', { placeholder: '101' });
+    const candidate = h('select', {}, h('option', { value: '' }, t('aboutTheList')),
+      list.candidates.filter(c => c.status === 'APPROVED').map(c => h('option', { value: c.id }, c.name)));
+    const text = h('textarea', { rows: 3 });
+    return h('div', {}, h('h2', { text: t('objections') }),
+      list.objections.length === 0 ? h('p', { class: 'muted', text: t('noObjections') }) : h('ul', {}, list.objections.map(o => {
+        const answer = h('textarea', { rows: 2 });
+        return h('li', {}, h('p', { text: `${o.building} ${o.unit} → ${o.candidateId ? names[o.candidateId] : t('aboutTheList')}: ${o.text}` }),
+          o.answer ? h('p', { class: 'muted', text: t('answer') + ': ' + o.answer }) : h('form', { onsubmit: async ev => {
+            ev.preventDefault();
+            if (await attempt(() => api('POST', `/api/elections/${eid}/objections/${o.id}/answer`, { answer: answer.value }))) route_refresh();
+          } }, field(t('answer'), answer), h('button', { type: 'submit' }, t('sendAnswer'))));
+      })),
+      h('form', { onsubmit: async ev => {
+        ev.preventDefault();
+        const body = { objectingUnit: { building: building.value, unit: unit.value }, text: text.value };
+        if (candidate.value) body.candidateId = candidate.value;
+        if (await attempt(() => api('POST', `/api/elections/${eid}/objections`, body))) route_refresh();
+      } }, h('h2', { text: t('lodgeObjection') }), h('div', { class: 'row' }, field(t('building'), building), field(t('unit'), unit),
+        field(t('candidate'), candidate)), field(t('objectionText'), text), h('p', {}, h('button', { type: 'submit' }, t('lodge')))));
   }
 
   async function turnoutCard(eid) {
@@ -346,7 +372,7 @@ export function registerViews(ui) {
 
   function tallyCard(eid, view, names, claims) {
     const tally = view.tally;
-    const hash = h('input', { class: 'mono', value: '', placeholder: view.ledgerHash || '' });
+    const hash = h('input', { class: 'mono', autocomplete: 'off' }); // typed from the verifier's output, not copied from here
     const nodes = [h('h2', { text: t('tally') + (view.provisional ? ' (' + t('provisional') + ')' : '') }),
       h('p', {}, t('ledgerHash') + ': ', h('span', { class: 'mono', id: 'ledger-hash', text: view.ledgerHash || '—' })),
       h('p', { text: t('countingProgress', view.counting.countedPaper, view.counting.returnedPaper, view.counting.conflicts, view.counting.online) })];

@@ -257,8 +257,11 @@ class OwnerBallotTest {
     static String decodeQr(String base64Png) throws IOException {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(base64Png)));
         try {
+            // the page's image is the code alone, as a phone's camera would find it once framed
             return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new BufferedImageLuminanceSource(image)))).getText();
+                    new BufferedImageLuminanceSource(image))), java.util.Map.of(
+                            com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE,
+                            com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
         } catch (NotFoundException | ChecksumException | FormatException e) {
             throw new AssertionError("the printed QR code does not decode", e);
         }

@@ -209,7 +209,121 @@ class WebClientIT {
         shot("14-owner-voted");
     }
 
+    @Test
+    void aWholeDrillRunsInTheBrowserFromRosterToTheEnd() throws Exception {
+        long started = System.nanoTime();
+        String admin = client.login("admin", Suite.ADMIN_PASSWORD);
+        String community = client.community(admin, "全程演练小区");
+        String wg = account(admin, "working-group", community, null, List.of());
+        signIn(wg);
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "全程演练小区"));
+        browser.findElement(By.name("roster")).sendKeys(Path.of(System.getProperty("ownersvote.root"),
+                "election-service/src/test/resources/rosters/zhenru-jiayuan-900.csv").toRealPath().toString());
+        browser.findElement(By.name("roster")).findElement(By.xpath("ancestor::form//button[@type='submit']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("roster-result"), "900"));
+        labelled("演练（不产生真实结果）").click();
+        button("创建").click();
+        wait.until(ExpectedConditions.urlMatches("#/wg/[0-9a-f-]{36}$"));
+        String election = browser.getCurrentUrl().replaceAll(".*#/wg/", "");
+        move("NOMINATION", "候选人推荐");
+
+        String[][] nominees = { { "1号楼", "101", "方杰" }, { "1号楼", "102", "顾建然" }, { "1号楼", "103", "王宇浩" },
+                { "1号楼", "104", "杨国轩" }, { "1号楼", "201", "赵国萱" } };
+        for (String[] n : nominees) {
+            input("楼号").sendKeys(n[0]);
+            input("房号").sendKeys(n[1]);
+            input("姓名").sendKeys(n[2]);
+            input("推荐人楼号").sendKeys("1号楼");
+            input("推荐人房号").sendKeys("301");
+            labelled("已收到候选人承诺书").click();
+            button("推荐候选人").click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//tr[td[text()='" + n[2] + "']]//button[text()='确认']"))).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath("//tr[td[text()='" + n[2] + "']]"),
+                    "已确认"));
+        }
+        shot("15-drill-candidates");
+        move("CANDIDATE_PUBLICITY", "候选人公示");
+        move("VOTING", "投票");
+        await().atMost(Duration.ofSeconds(60)).until(() -> client.query("ballot-service",
+                "select count(*) from ballot where election_id = ?::uuid", election) == 860);
+
+        String leader = account(admin, "building-leader", community, election, List.of("1号楼"));
+        signIn(leader);
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#units li"), 10));
+        List<String> serials = browser.findElements(By.cssSelector("#units li")).stream().limit(2)
+                .map(li -> li.getAttribute("data-serial")).toList();
+        for (String serial : serials) {
+            tapAndWait(serial, "已送达", "已送达");
+            tapAndWait(serial, "已收回", "已收回");
+        }
+        shot("16-drill-ballots-back");
+
+        signIn(wg);
+        browser.get(suite.gatewayUrl() + "/#/wg/" + election);
+        wait.until(ExpectedConditions.textToBe(By.id("phase"), "投票"));
+        browser.findElement(By.name("reason")).sendKeys("演练：两张选票已收回，提前结束投票");
+        move("COUNTING", "计票");
+
+        String counterA = account(admin, "counter", community, election, List.of());
+        String counterB = account(admin, "counter", community, election, List.of());
+        for (String counter : List.of(counterA, counterB)) {
+            for (String serial : serials) {
+                enterBallot(counter, serial, "11222");
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entry-result"), serial));
+            }
+        }
+        assertTrue(browser.findElement(By.id("entry-result")).getText().contains("两次一致，已计入"));
+
+        for (String role : List.of("scrutineer", "chief-scrutineer")) {
+            signIn(account(admin, role, community, election, List.of()));
+            String hash = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ledger-hash"))).getText();
+            input("您独立核算的账本哈希").sendKeys(hash);
+            button("确认").click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "与账本一致"));
+        }
+        shot("17-drill-tally-signed");
+        button("最终确认计票结果").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "计票结果已最终确认"));
+        shot("18-drill-tally-final");
+
+        String wgToken = client.login(wg, PASSWORD); // election-service records the final tally from its event
+        await().atMost(Duration.ofSeconds(60)).until(() -> client.api(wgToken).get("/api/elections/" + election)
+                .then().extract().path("ledgerHash") != null);
+        signIn(wg);
+        browser.get(suite.gatewayUrl() + "/#/wg/" + election);
+        wait.until(ExpectedConditions.textToBe(By.id("phase"), "计票"));
+        browser.findElement(By.name("reason")).sendKeys("参与表决未达到三分之二");
+        move("FAILED", "选举终止");
+        shot("19-drill-ended");
+        browser.get(suite.gatewayUrl() + "/#/notices/" + community);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "选举结果"));
+        shot("20-drill-notice-board");
+        System.out.printf("The whole drill in the browser took %d s%n", (System.nanoTime() - started) / 1_000_000_000L);
+    }
+
     // --- helpers
+
+    private void move(String to, String phaseText) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-to='" + to + "']"))).click();
+        wait.until(ExpectedConditions.textToBe(By.id("phase"), phaseText));
+    }
+
+    private void tapAndWait(String serial, String buttonText, String statusText) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//li[@data-serial='" + serial + "']//button[text()='"
+                + buttonText + "']"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("li[data-serial='" + serial + "'] .status"), statusText));
+    }
+
+    private WebElement input(String label) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//label[text()='" + label + "']/following-sibling::*[self::input or self::select or self::textarea]")));
+    }
+
+    private WebElement labelled(String text) {
+        return wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[normalize-space()='" + text + "']/input")));
+    }
 
     private String account(String admin, String role, String community, String election, List<String> buildings) {
         String username = role + "-" + UUID.randomUUID().toString().substring(0, 8);
