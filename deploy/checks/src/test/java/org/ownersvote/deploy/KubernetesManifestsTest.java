@@ -1,0 +1,202 @@
+package org.ownersvote.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The Kustomize overlays render offline, and every resource binds to its schema: Kubernetes' own kinds to the
+ * fabric8 model of the API, Strimzi's to Strimzi's API classes, with any field the schema does not know reported
+ * (both models keep unknown fields aside instead of failing, so the check walks them). CloudNativePG publishes no
+ * Java model and no CRD file reachable from here: its Cluster and Database are checked for the fields the
+ * operator requires.
+ */
+class KubernetesManifestsTest {
+
+    static final Map<String, Class<?>> MODELS = Map.ofEntries(
+            Map.entry("v1/Namespace", io.fabric8.kubernetes.api.model.Namespace.class),
+            Map.entry("v1/ConfigMap", io.fabric8.kubernetes.api.model.ConfigMap.class),
+            Map.entry("v1/Secret", io.fabric8.kubernetes.api.model.Secret.class),
+            Map.entry("v1/Service", io.fabric8.kubernetes.api.model.Service.class),
+            Map.entry("apps/v1/Deployment", io.fabric8.kubernetes.api.model.apps.Deployment.class),
+            Map.entry("policy/v1/PodDisruptionBudget", io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class),
+            Map.entry("autoscaling/v2/HorizontalPodAutoscaler",
+                    io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class),
+            Map.entry("networking.k8s.io/v1/NetworkPolicy", io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class),
+            Map.entry("kafka.strimzi.io/v1beta2/Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class));
+
+    static final ObjectMapper STRICT = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void theOverlayRendersAndEveryResourceMatchesItsSchema(String overlay) throws Exception {
+        List<JsonNode> docs = Deploy.kustomize(overlay);
+        List<String> problems = new ArrayList<>();
+        for (JsonNode doc : docs) {
+            String type = doc.path("apiVersion").asText() + "/" + doc.path("kind").asText();
+            String name = type + " " + doc.path("metadata").path("name").asText();
+            if (type.startsWith("postgresql.cnpg.io/v1/")) {
+                problems.addAll(cloudNativePg(name, doc));
+                continue;
+            }
+            Class<?> model = MODELS.get(type);
+            if (model == null) {
+                problems.add(name + ": a kind these checks do not know");
+                continue;
+            }
+            try {
+                Object resource = STRICT.treeToValue(doc, model);
+                unknownFields(resource, name, problems, new IdentityHashMap<>());
+            } catch (Exception e) {
+                problems.add(name + ": " + e.getMessage());
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void everyServiceHasProbesLimitsAPodDisruptionBudgetAndRunsAsNonRoot(String overlay) throws Exception {
+        List<JsonNode> docs = Deploy.kustomize(overlay);
+        Set<String> deployments = names(docs, "Deployment");
+        assertEquals(Set.of("election-service", "ballot-service", "notification-service", "gateway"), deployments);
+        assertEquals(deployments, names(docs, "PodDisruptionBudget"));
+        assertEquals(Set.of("gateway", "ballot-service"), names(docs, "HorizontalPodAutoscaler"));
+        for (JsonNode d : of(docs, "Deployment")) {
+            JsonNode pod = d.path("spec").path("template").path("spec");
+            JsonNode c = pod.path("containers").get(0);
+            String name = d.path("metadata").path("name").asText();
+            assertEquals("/q/health/ready", c.path("readinessProbe").path("httpGet").path("path").asText(), name);
+            assertEquals("/q/health/live", c.path("livenessProbe").path("httpGet").path("path").asText(), name);
+            assertFalse(c.path("resources").path("limits").path("memory").isMissingNode(), name + " memory limit");
+            assertTrue(pod.path("securityContext").path("runAsNonRoot").asBoolean(), name + " non-root");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void onlyTheGatewayIsReachableFromOutside(String overlay) throws Exception {
+        List<JsonNode> docs = Deploy.kustomize(overlay);
+        JsonNode deny = of(docs, "NetworkPolicy").stream()
+                .filter(p -> p.path("metadata").path("name").asText().equals("default-deny-ingress")).findFirst().orElseThrow();
+        assertTrue(deny.path("spec").path("podSelector").isEmpty(), "the default denies every pod");
+        for (JsonNode p : of(docs, "NetworkPolicy")) {
+            for (JsonNode rule : p.path("spec").path("ingress")) {
+                boolean open = rule.path("from").isMissingNode() || rule.path("from").isEmpty();
+                if (open) {
+                    assertEquals("gateway", p.path("spec").path("podSelector").path("matchLabels")
+                            .path("app.kubernetes.io/name").asText(), p.path("metadata").path("name") + " is open");
+                }
+            }
+        }
+        for (JsonNode s : of(docs, "Service")) {
+            assertEquals("ClusterIP", s.path("spec").path("type").asText("ClusterIP"), "no service is exposed directly");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "prod" })
+    void productionTopicsAreReplicatedThreeTimesAndNeedTwoInSync(String overlay) throws Exception {
+        List<JsonNode> topics = of(Deploy.kustomize(overlay), "KafkaTopic");
+        assertEquals(Set.of("election-events", "ballot-events", "notification-events", "election-service.dead-letter",
+                "ballot-service.dead-letter", "notification-service.dead-letter"), names(topics, "KafkaTopic"));
+        for (JsonNode t : topics) {
+            assertEquals(3, t.path("spec").path("replicas").asInt(), t.path("metadata").path("name").asText());
+            assertEquals(2, t.path("spec").path("config").path("min.insync.replicas").asInt());
+        }
+    }
+
+    /** CloudNativePG: the fields its operator requires (no schema of it can be had offline here). */
+    private static List<String> cloudNativePg(String name, JsonNode doc) {
+        List<String> problems = new ArrayList<>();
+        JsonNode spec = doc.path("spec");
+        switch (doc.path("kind").asText()) {
+            case "Cluster" -> {
+                if (spec.path("instances").asInt(0) < 1) {
+                    problems.add(name + ": spec.instances must be at least 1");
+                }
+                if (spec.path("storage").path("size").asText().isEmpty()) {
+                    problems.add(name + ": spec.storage.size is required");
+                }
+            }
+            case "Database" -> {
+                for (String field : List.of("name", "owner")) {
+                    if (spec.path(field).asText().isEmpty()) {
+                        problems.add(name + ": spec." + field + " is required");
+                    }
+                }
+                if (spec.path("cluster").path("name").asText().isEmpty()) {
+                    problems.add(name + ": spec.cluster.name is required");
+                }
+            }
+            default -> problems.add(name + ": a CloudNativePG kind these checks do not know");
+        }
+        return problems;
+    }
+
+    /** Fields the model kept aside because its schema has no place for them, anywhere in the resource. */
+    private static void unknownFields(Object value, String path, List<String> problems, Map<Object, Boolean> seen) {
+        if (value == null || seen.put(value, Boolean.TRUE) != null) {
+            return;
+        }
+        if (value instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                unknownFields(item, path + "[" + i++ + "]", problems, seen);
+            }
+            return;
+        }
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> unknownFields(v, path + "." + k, problems, seen));
+            return;
+        }
+        String pkg = value.getClass().getPackageName();
+        if (!pkg.startsWith("io.fabric8.kubernetes.api.model") && !pkg.startsWith("io.strimzi.api")) {
+            return;
+        }
+        for (Method m : value.getClass().getMethods()) {
+            if (m.getParameterCount() != 0 || !m.getName().startsWith("get") || m.getName().equals("getClass")) {
+                continue;
+            }
+            try {
+                Object result = m.invoke(value);
+                if (m.getName().equals("getAdditionalProperties")) {
+                    if (result instanceof Map<?, ?> extra && !extra.isEmpty()) {
+                        problems.add(path + ": unknown field(s) " + extra.keySet());
+                    }
+                } else {
+                    unknownFields(result, path + "." + m.getName().substring(3), problems, seen);
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // a derived getter that cannot answer is not a field
+            }
+        }
+    }
+
+    private static List<JsonNode> of(List<JsonNode> docs, String kind) {
+        return docs.stream().filter(d -> d.path("kind").asText().equals(kind)).toList();
+    }
+
+    private static Set<String> names(List<JsonNode> docs, String kind) {
+        return of(docs, kind).stream().map(d -> d.path("metadata").path("name").asText()).collect(Collectors.toSet());
+    }
+}
