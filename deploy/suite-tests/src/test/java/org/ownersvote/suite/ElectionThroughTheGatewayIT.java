@@ -62,7 +62,7 @@ class ElectionThroughTheGatewayIT {
                 .then().statusCode(200)
                 .body("items[0].title", equalTo("真如佳苑业主委员会选举工作启动公告"))
                 .body("items[0].electionId", equalTo(election));
-        await().atMost(Duration.ofSeconds(30)).until(() -> ballotServiceKnows(election));
+        await().atMost(Duration.ofSeconds(60)).until(() -> ballotServiceKnows(election));
 
         // the request id follows the request through the gateway, the service and the events it caused
         for (String service : List.of("gateway", "election-service", "ballot-service", "notification-service")) {
