@@ -142,7 +142,7 @@ function withUndo(message, send, seconds = 5) {
 
 const HOME_BY_ROLE = [['working-group', '#/wg'], ['building-leader', '#/leader'], ['counter', '#/count'],
   ['chief-scrutineer', '#/scrutiny'], ['scrutineer', '#/scrutiny'], ['owner', '#/owner'], ['admin', '#/admin'],
-  ['street-office', '#/admin']];
+  ['street-office', '#/street']];
 
 function home() {
   const claims = session.claims();

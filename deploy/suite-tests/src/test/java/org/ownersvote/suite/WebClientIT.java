@@ -112,6 +112,19 @@ class WebClientIT {
         String election = browser.getCurrentUrl().replaceAll(".*#/wg/", "");
         client.api(client.login(wg, PASSWORD)).get("/api/elections/" + election).then().statusCode(200)
                 .body("phase", equalTo("NOMINATION")).body("frozen", equalTo(true));
+
+        // the street office sees it, read-only, among its street's communities
+        String office = "street-" + UUID.randomUUID().toString().substring(0, 8);
+        client.api(admin).body(Map.of("username", office, "password", PASSWORD, "displayName", "真如镇街道办",
+                "roles", List.of("street-office"), "communities", List.of(community)))
+                .post("/api/admin/users").then().statusCode(201);
+        signIn(office);
+        WebElement street = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("street")));
+        street.clear();
+        street.sendKeys("真如镇街道");
+        button("查看").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("street-elections"), "候选人推荐"));
+        shot("04b-street-office-overview");
     }
 
     @Test
