@@ -60,9 +60,8 @@ public class Sessions {
         RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken);
         if (rotation.result() != RefreshTokens.Result.OK) {
             if (rotation.account() != null) {
-                QuarkusTransaction.requiringNew().run(() -> audit.record(rotation.account().username,
-                        "refresh.refused", "staff_account", rotation.account().username, null,
-                        rotation.result().name()));
+                audit.recordRefusal(rotation.account().username, "refresh", "staff_account",
+                        rotation.account().username, null, rotation.result().name());
             }
             throw new ProblemException(401, "refresh-refused", "Refresh refused",
                     "The refresh token is unknown, expired or revoked; sign in again", List.of());

@@ -64,6 +64,9 @@ public class Campaigns {
     @Inject
     MessagesConfig config;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     @Scheduled(every = "${ownersvote.messages.campaign-interval:PT5M}",
             delayed = "${ownersvote.messages.campaign-interval:PT5M}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -96,20 +99,36 @@ public class Campaigns {
         }
         Map<String, BallotStates.UnitState> states = ballots.of(election.id);
         reminderDue(deadline, now).ifPresent(days -> {
+            String about = "reminder:" + election.id + ":" + deadline + ":" + days;
+            if (!firstRun(about, now)) {
+                return;
+            }
             Map<String, String> params = OwnerMessages.base(election);
             params.put("deadline", NoticeTexts.when(election.votingDeadline, "zh"));
-            int queued = queue.toOwners(election, Message.Purpose.REMINDER,
-                    "reminder:" + election.id + ":" + deadline + ":" + days, params,
+            int queued = queue.toOwners(election, Message.Purpose.REMINDER, about, params,
                     (building, unit) -> !BallotStates.stateOf(states, building, unit).voted());
             LOG.infof("Reminder %d day(s) before the deadline of %s: %d messages queued", days, election.id, queued);
         });
         ZonedDateTime local = now.atZone(config.quietHours().zone());
         if (!local.toLocalTime().isBefore(config.dailyAt())) {
             LocalDate today = local.toLocalDate();
-            worklists(election, states, today);
+            String worklistsOfToday = "worklist:" + election.id + ":" + today;
+            if (firstRun(worklistsOfToday, now)) {
+                worklists(election, states, today, worklistsOfToday);
+            }
+            // not gated: the board posts a day's list the first round that finds undeliverable ballots
             board.undeliverable(election, "undeliverable:" + election.id + ":" + today,
                     OffsetDateTime.ofInstant(now, ZoneOffset.UTC), ballots.undeliverable(election.id));
         }
+    }
+
+    /**
+     * True the first time a campaign's key is seen: its messages are queued in the same transaction, so a campaign
+     * either ran and is recorded, or did neither. Each message's own key still guards against doubles.
+     */
+    private boolean firstRun(String campaign, Instant now) {
+        return em.createNativeQuery("insert into campaign_run (key, ran_at) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, campaign).setParameter(2, now).executeUpdate() == 1;
     }
 
     /** The smallest configured number of days whose moment (deadline minus days) has passed. */
@@ -118,7 +137,8 @@ public class Campaigns {
                 .min(Integer::compare);
     }
 
-    private void worklists(NoticeElection election, Map<String, BallotStates.UnitState> states, LocalDate today) {
+    private void worklists(NoticeElection election, Map<String, BallotStates.UnitState> states, LocalDate today,
+            String about) {
         List<ContactsChunk.Contact> units = contacts.current(election.id);
         for (Recipients.Leader leader : recipients.leaders(election.id)) {
             List<String> toVisit = new ArrayList<>();
@@ -143,8 +163,7 @@ public class Campaigns {
             params.put("visitUnits", listed(toVisit));
             params.put("toCollect", Integer.toString(toCollect.size()));
             params.put("collectUnits", listed(toCollect));
-            queue.toLeader(election, Message.Purpose.WORKLIST, "worklist:" + election.id + ":" + today, leader,
-                    params);
+            queue.toLeader(election, Message.Purpose.WORKLIST, about, leader, params);
         }
     }
 

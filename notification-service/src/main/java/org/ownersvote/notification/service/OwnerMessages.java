@@ -2,6 +2,7 @@ package org.ownersvote.notification.service;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,35 +34,27 @@ public class OwnerMessages {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void candidateList(EventEnvelope envelope, CandidateListPublished list) {
-        NoticeElection election = NoticeBoard.known(list.electionId());
-        Map<String, String> params = base(election);
-        params.put("publicityEnds", NoticeTexts.when(list.publicityEndsAt(), "zh"));
-        toEveryone(envelope, election, Message.Purpose.CANDIDATE_LIST, params);
+        toEveryone(envelope, list.electionId(), Message.Purpose.CANDIDATE_LIST, "publicityEnds",
+                NoticeTexts.when(list.publicityEndsAt(), "zh"));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void votingOpened(EventEnvelope envelope, VotingOpened opened) {
-        NoticeElection election = NoticeBoard.known(opened.electionId());
-        Map<String, String> params = base(election);
-        params.put("deadline", NoticeTexts.when(opened.votingDeadline(), "zh"));
-        toEveryone(envelope, election, Message.Purpose.VOTING_OPEN, params);
+        toEveryone(envelope, opened.electionId(), Message.Purpose.VOTING_OPEN, "deadline",
+                NoticeTexts.when(opened.votingDeadline(), "zh"));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void deadlineExtended(EventEnvelope envelope, VotingDeadlineExtended extension) {
-        NoticeElection election = NoticeBoard.known(extension.electionId());
-        Map<String, String> params = base(election);
-        params.put("deadline", NoticeTexts.when(extension.deadline(), "zh"));
-        toEveryone(envelope, election, Message.Purpose.DEADLINE_EXTENDED, params);
+        toEveryone(envelope, extension.electionId(), Message.Purpose.DEADLINE_EXTENDED, "deadline",
+                NoticeTexts.when(extension.deadline(), "zh"));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void phaseChanged(EventEnvelope envelope, PhaseChanged change) {
         if ("FAILED".equals(change.to())) {
-            NoticeElection election = NoticeBoard.known(change.electionId());
-        Map<String, String> params = base(election);
-            params.put("reason", change.reason() == null || change.reason().isBlank() ? "" : "：" + change.reason());
-            toEveryone(envelope, election, Message.Purpose.ELECTION_FAILED, params);
+            toEveryone(envelope, change.electionId(), Message.Purpose.ELECTION_FAILED, "reason",
+                    change.reason() == null || change.reason().isBlank() ? "" : "：" + change.reason());
         }
     }
 
@@ -71,17 +64,18 @@ public class OwnerMessages {
             return;
         }
         TallyResult r = tally.result();
-        NoticeElection election = NoticeBoard.known(tally.electionId());
-        Map<String, String> params = base(election);
         String elected = String.join("、", r.candidates().stream().filter(c -> c.outcome().equals("ELECTED"))
                 .map(TallyResult.Candidate::name).toList());
-        params.put("outcome", !r.quorumMet() ? "参与表决的业主未达到三分之二，本次选举无效。"
-                : elected.isEmpty() ? "无人当选。" : "当选委员：" + elected + "。");
-        toEveryone(envelope, election, Message.Purpose.RESULT, params);
+        toEveryone(envelope, tally.electionId(), Message.Purpose.RESULT, "outcome", !r.quorumMet()
+                ? "参与表决的业主未达到三分之二，本次选举无效。" : elected.isEmpty() ? "无人当选。" : "当选委员：" + elected + "。");
     }
 
-    private void toEveryone(EventEnvelope envelope, NoticeElection election, Message.Purpose purpose,
-            Map<String, String> params) {
+    /** One message per owner and per owners' group, with the election's names and the one parameter it adds. */
+    private void toEveryone(EventEnvelope envelope, UUID electionId, Message.Purpose purpose, String parameter,
+            String value) {
+        NoticeElection election = NoticeBoard.known(electionId);
+        Map<String, String> params = base(election);
+        params.put(parameter, value);
         int queued = queue.toOwners(election, purpose, envelope.id(), params, (building, unit) -> true)
                 + queue.toGroups(election, purpose, envelope.id(), params);
         LOG.infof("Queued %d %s messages for election %s", queued, purpose, election.id);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.ownersvote.election.RosterEntry;
+import org.ownersvote.platform.privacy.Masks;
 
 public record RosterPage(List<Unit> items, int page, int size, long total) {
 
@@ -13,11 +14,7 @@ public record RosterPage(List<Unit> items, int page, int size, long total) {
 
         public static Unit of(RosterEntry e, boolean fullPhone) {
             return new Unit(e.building, e.unit, e.kind.code(), e.area, e.owners, e.ownerRef,
-                    fullPhone ? e.phone : mask(e.phone), e.developerHeld);
-        }
-
-        static String mask(String phone) {
-            return phone == null || phone.length() != 11 ? phone : phone.substring(0, 3) + "****" + phone.substring(7);
+                    fullPhone ? e.phone : Masks.phone(e.phone), e.developerHeld);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.ownersvote.notification.Message;
+import org.ownersvote.platform.privacy.Masks;
 
 /**
  * A message and where its delivery stands. Phone numbers and email addresses are masked: the working group has
@@ -24,14 +25,10 @@ public record MessageView(UUID id, Message.Purpose purpose, Message.Channel chan
     }
 
     static String mask(Message.Channel channel, String address) {
-        switch (channel) {
-            case SMS:
-                return address.length() == 11 ? address.substring(0, 3) + "****" + address.substring(7) : "****";
-            case EMAIL:
-                int at = address.indexOf('@');
-                return at <= 0 ? "***" : address.charAt(0) + "***" + address.substring(at);
-            default:
-                return address;
-        }
+        return switch (channel) {
+            case SMS -> Masks.phone(address);
+            case EMAIL -> Masks.email(address);
+            case WECOM -> address; // a group's name
+        };
     }
 }
