@@ -32,8 +32,8 @@ import io.quarkus.scheduler.Scheduled;
  * <li>each day after {@code daily-at}: each building leader's worklist (units to visit, units to collect) and the
  * notice of undeliverable ballots.</li>
  * </ul>
- * Each is keyed by the election, the deadline or the date, so running the campaign any number of times, on any
- * number of instances, queues each message once.
+ * Each is keyed by the election, the deadline or the date and recorded once it has run, so running the campaigns
+ * any number of times, on any number of instances, queues each message once and renders it once.
  */
 @ApplicationScoped
 public class Campaigns {
