@@ -383,12 +383,22 @@ export function registerViews(ui) {
         h('tbody', {}, tally.candidates.map(c => h('tr', {}, [names[c.candidateId] || c.candidateId, c.approvingHeads, c.headsPercent, c.approvingArea, c.areaPercent, t('out.' + c.outcome)]
           .map(x => h('td', { text: String(x) })))))));
     }
-    nodes.push(h('p', { text: t('signoffs', view.signoffs.filter(s => s.agrees).length, view.requiredSignoffs) }),
-      h('form', { onsubmit: async e => {
+    nodes.push(h('p', { text: t('signoffs', view.signoffs.filter(s => s.agrees).length, view.requiredSignoffs) }));
+    // only scrutineers sign off: the chief scrutineer decides, and the sign-offs are the check on that decision
+    if ((claims.groups || []).includes('scrutineer') && view.provisional) {
+      const disagree = h('input', { type: 'checkbox', name: 'disagree' });
+      const note = h('textarea', { name: 'note', rows: 2, maxlength: 1000 });
+      nodes.push(h('form', { onsubmit: async e => {
         e.preventDefault();
-        const r = await attempt(() => api('POST', `/api/elections/${eid}/tally/signoffs`, { ledgerHash: hash.value.trim() }));
+        const r = await attempt(() => api('POST', `/api/elections/${eid}/tally/signoffs`,
+          { attestation: hash.value.trim(), disagree: disagree.checked, note: note.value.trim() || null }));
         if (r) { showOk(r.agrees ? t('signoffAgrees') : t('signoffDiffers')); route_refresh(); }
-      } }, field(t('recomputedHash'), hash), h('p', { class: 'muted', text: t('signoffHelp') }), h('p', {}, h('button', { type: 'submit' }, t('signOff')))));
+      } }, h('p', { class: 'muted', text: t('signoffHelp') }),
+        h('pre', { class: 'mono', text: 'java -jar verifier.jar electorate.json ledger.jsonl tally.json' }),
+        field(t('recomputedHash'), hash),
+        h('label', {}, disagree, ' ' + t('signoffDisagree')), field(t('signoffNote'), note),
+        h('p', {}, h('button', { type: 'submit' }, t('signOff')))));
+    }
     if ((claims.groups || []).includes('chief-scrutineer') && view.provisional) {
       nodes.push(h('p', {}, h('button', { type: 'button', onclick: async () => {
         if (await attempt(() => api('POST', `/api/elections/${eid}/tally/finalize`))) { showOk(t('finalized')); route_refresh(); }

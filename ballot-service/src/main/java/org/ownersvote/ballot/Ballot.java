@@ -66,10 +66,12 @@ public class Ballot extends PanacheEntityBase {
      * The ballot with this serial, read with the given lock: a serial whose check digit is wrong is a 422 problem,
      * an unknown one a 404, before anything else is looked at.
      */
-    public static Ballot bySerial(String serial, jakarta.persistence.LockModeType lock) {
+    public static Ballot bySerial(String typed, jakarta.persistence.LockModeType lock) {
+        // serials are printed in capitals; a serial typed in lower case is the same serial
+        String serial = typed == null ? null : typed.strip().toUpperCase(java.util.Locale.ROOT);
         if (!org.ownersvote.ballot.domain.SerialNumbers.wellFormed(serial)) {
             throw org.ownersvote.platform.problem.ProblemException.invalid("serial",
-                    "'" + serial + "' is not a ballot serial (check the last digit)");
+                    "'" + typed + "' is not a ballot serial (check the last digit)");
         }
         return Ballot.<Ballot>find("serial", serial).withLock(lock).firstResultOptional()
                 .orElseThrow(() -> org.ownersvote.platform.problem.ProblemException.notFound("Ballot", serial));

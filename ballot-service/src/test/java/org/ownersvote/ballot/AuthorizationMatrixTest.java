@@ -81,7 +81,7 @@ class AuthorizationMatrixTest {
                 .body("POST /api/elections/{eid}/tally/lots", Body.json(
                         "{\"candidateIdsInDrawnOrder\":[\"a\",\"b\"],\"witnesses\":[\"王\"]}"))
                 .body("POST /api/elections/{eid}/tally/signoffs", Body.json(
-                        "{\"ledgerHash\":\"" + "ab".repeat(32) + "\"}"))
+                        "{\"attestation\":\"" + "ab".repeat(32) + "\"}"))
                 .body("POST /api/elections/{eid}/tally/finalize", Body.json("{}"))
                 .body("POST /api/elections/{eid}/ballots/print", Body.NONE);
     }

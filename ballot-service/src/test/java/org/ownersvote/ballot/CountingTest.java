@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.ownersvote.ballot.VotingFixture.as;
 import static org.ownersvote.ballot.VotingFixture.handout;
 import static org.ownersvote.ballot.VotingFixture.returned;
@@ -24,6 +25,10 @@ import org.ownersvote.events.election.PhaseChanged;
 import org.ownersvote.platform.outbox.OutboxEvent;
 import org.ownersvote.platform.security.Roles;
 import org.ownersvote.platform.testing.TestTokens;
+import org.ownersvote.verifier.Verifier;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -96,6 +101,51 @@ class CountingTest {
     }
 
     @Test
+    void aSignOffAttestsTheLedgerAndFiguresAsTheyStoodAndABallotCountedLaterVoidsIt() throws Exception {
+        Counting c = counting(2);
+        String first = c.returned().get(0);
+        String second = c.returned().get(1);
+        enter(c, c.counterA(), first, "OWNER", "APPROVE", null, null).then().statusCode(200);
+        enter(c, c.counterB(), first, "OWNER", "APPROVE", null, null).then().statusCode(200);
+        String early = attestation(c, c.scrutineer());
+        String scrutineer2 = token(c.v(), "scrutineer-2", Roles.SCRUTINEER);
+        signOff(c, c.scrutineer(), early).then().statusCode(200).body("agreeingSignoffs", equalTo(1));
+        signOff(c, scrutineer2, early).then().statusCode(200).body("agreeingSignoffs", equalTo(2));
+        enter(c, c.counterA(), second, "OWNER", "OPPOSE", null, null).then().statusCode(200);
+        enter(c, c.counterB(), second, "OWNER", "OPPOSE", null, null).then().statusCode(200);
+        as(c.chief()).post("/api/elections/" + c.v().election() + "/tally/finalize").then().statusCode(409)
+                .body("detail", containsString("0 of 2 scrutineers' sign-offs attest"));
+        signOff(c, c.scrutineer(), early).then().statusCode(422); // the old code no longer matches
+        String now = attestation(c, c.scrutineer());
+        signOff(c, c.scrutineer(), now).then().statusCode(200);
+        signOff(c, scrutineer2, now).then().statusCode(200).body("agreeingSignoffs", equalTo(2));
+        as(c.chief()).post("/api/elections/" + c.v().election() + "/tally/finalize").then().statusCode(200);
+    }
+
+    @Test
+    void whoEnteredABallotCannotResolveItsConflict() throws Exception {
+        Counting c = counting(1);
+        String serial = c.returned().get(0);
+        // an account holding both roles (made before such accounts were refused) counts as a counter
+        String dual = TestTokens.as("counter-and-scrutineer", Roles.COUNTER, Roles.SCRUTINEER)
+                .community(c.v().community()).election(c.v().election()).token();
+        enter(c, dual, serial, "OWNER", "APPROVE", "OPPOSE", null).then().statusCode(200);
+        enter(c, c.counterB(), serial, "OWNER", "OPPOSE", "OPPOSE", null).then().statusCode(200)
+                .body("state", equalTo("CONFLICT"));
+        Map<String, Object> resolution = new HashMap<>();
+        resolution.put("signature", "OWNER");
+        resolution.put("marks", Map.of(CANDIDATES.get(0).candidateId().toString(), "APPROVE"));
+        resolution.put("note", "按本人录入");
+        String resolve = "/api/elections/" + c.v().election() + "/counting/conflicts/" + serial + "/resolve";
+        as(dual).body(resolution).post(resolve).then().statusCode(403);
+        // a scrutineer's account with the same name as the second counter: the name entered it
+        as(token(c.v(), "counter-b", Roles.SCRUTINEER)).body(resolution).post(resolve).then().statusCode(403);
+        assertEquals(BallotCount.State.CONFLICT, QuarkusTransaction.requiringNew().call(() -> BallotCount
+                .<BallotCount>find("serial", serial).firstResult().state));
+        as(c.scrutineer()).body(resolution).post(resolve).then().statusCode(200).body("state", equalTo("COUNTED"));
+    }
+
+    @Test
     void entriesForBallotsNotReturnedOrForUnitsThatVotedOnlineAreRefused() throws Exception {
         Counting c = counting(1);
         enter(c, c.counterA(), c.notReturned(), "OWNER", "APPROVE", null, null).then().statusCode(409)
@@ -118,11 +168,27 @@ class CountingTest {
             enter(c, c.counterB(), serial, "OWNER", "APPROVE", "APPROVE", "APPROVE").then().statusCode(200);
         }
         String head = tally(c, c.scrutineer()).then().statusCode(200).extract().path("ledgerHash");
-        signOff(c, c.scrutineer(), head).then().statusCode(200).body("agrees", equalTo(true));
-        signOff(c, c.scrutineer(), "0".repeat(64)).then().statusCode(200).body("agrees", equalTo(false));
+        String attestation = attestation(c, c.scrutineer());
+        signOff(c, c.scrutineer(), attestation).then().statusCode(200).body("agrees", equalTo(true));
+        // a wrong code is refused, nothing is recorded, and the answer does not reveal the right one
+        String refusal = signOff(c, c.scrutineer(), "0".repeat(64)).then().statusCode(422)
+                .body("errors[0].field", equalTo("attestation")).extract().asString();
+        assertFalse(refusal.contains(attestation) || refusal.contains(head), refusal);
+        assertFalse(tally(c, c.scrutineer()).asString().contains(attestation), "the tally never shows the code");
+        // a disagreement is recorded only deliberately, with what differs
+        disagree(c, c.scrutineer(), "0".repeat(64), null).then().statusCode(422).body("errors[0].field",
+                equalTo("note"));
+        disagree(c, c.scrutineer(), "0".repeat(64), "复算第3号楼面积不一致").then().statusCode(200)
+                .body("agrees", equalTo(false));
         as(c.chief()).post("/api/elections/" + c.v().election() + "/tally/finalize").then().statusCode(409)
-                .body("detail", containsString("1 of 2 scrutineers' sign-offs agree"));
-        signOff(c, c.chief(), head).then().statusCode(200).body("agreeingSignoffs", equalTo(2));
+                .body("detail", containsString("1 of 2 scrutineers' sign-offs attest"));
+        // the chief scrutineer decides; their own sign-off is not one of the checks on them
+        signOff(c, c.chief(), attestation).then().statusCode(403);
+        String dual = TestTokens.as("scrutineer-and-chief", Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER)
+                .community(c.v().community()).election(c.v().election()).token();
+        signOff(c, dual, attestation).then().statusCode(403);
+        signOff(c, token(c.v(), "scrutineer-2", Roles.SCRUTINEER), attestation).then().statusCode(200)
+                .body("agreeingSignoffs", equalTo(2));
         as(c.scrutineer()).post("/api/elections/" + c.v().election() + "/tally/finalize").then().statusCode(403);
         as(c.chief()).post("/api/elections/" + c.v().election() + "/tally/finalize").then().statusCode(200)
                 .body("provisional", equalTo(false))
@@ -231,8 +297,22 @@ class CountingTest {
         return as(token).get("/api/elections/" + c.v().election() + "/tally");
     }
 
-    private static Response signOff(Counting c, String token, String hash) {
-        return as(token).body(Map.of("ledgerHash", hash)).post("/api/elections/" + c.v().election()
+    private static Response signOff(Counting c, String token, String attestation) {
+        return as(token).body(Map.of("attestation", attestation)).post("/api/elections/" + c.v().election()
                 + "/tally/signoffs");
+    }
+
+    private static Response disagree(Counting c, String token, String attestation, String note) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("attestation", attestation);
+        body.put("disagree", true);
+        body.put("note", note);
+        return as(token).body(body).post("/api/elections/" + c.v().election() + "/tally/signoffs");
+    }
+
+    /** The code the verifier prints when it agrees, computed by the verifier's own code from the tally view. */
+    private static String attestation(Counting c, String token) throws Exception {
+        return Verifier.attestation(new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree(tally(c, token).then().statusCode(200).extract().asString()));
     }
 }

@@ -123,22 +123,44 @@ class OwnerBallotTest {
     }
 
     @Test
-    void fiveWrongCodesLockTheSerialEvenForTheRightCode() throws Exception {
+    void aStrangersWrongCodesSlowDownOnlyTheStrangerNeverTheOwner() throws Exception {
         VotingFixture v = VotingFixture.open(bootstrap, CANDIDATES, MOTIONS);
         Sheet sheet = sheets(print(v, "1号楼").asString()).get(0);
-        for (int i = 0; i < 4; i++) {
-            credentials(sheet.serial(), "2222-222" + (i + 2)).then().statusCode(401);
+        for (int i = 0; i < 6; i++) {
+            credentials(sheet.serial(), "2222-222" + (i + 2), "203.0.113.9").then().statusCode(401);
         }
-        credentials(sheet.serial(), "3333-3333").then().statusCode(429)
-                .header("Retry-After", equalTo("900"))
-                .body("type", equalTo("urn:ownersvote:problem:ballot-locked"));
-        credentials(sheet.serial(), sheet.code()).then().statusCode(429);
+        // the stranger's address must wait, and is not even told whether the right code would have worked
+        credentials(sheet.serial(), sheet.code(), "203.0.113.9").then().statusCode(429)
+                .header("Retry-After", equalTo("30"))
+                .body("type", equalTo("urn:ownersvote:problem:ballot-code-wait"));
+        // the owner, from home, signs in at once
+        credentials(sheet.serial(), sheet.code(), "198.51.100.7").then().statusCode(200);
+        // and voting with the code from the owner's own session is not slowed by the stranger either
+        cast(v, sheet, vote(sheet.code(), "APPROVE", "OPPOSE", "OPPOSE")).then().statusCode(200);
         long recorded = QuarkusTransaction.requiringNew().call(() -> AuditEntry.count(
-                "subjectId = ?1 and action in ('ballot.code.wrong', 'ballot.code.locked')", sheet.serial()));
-        assertEquals(5, recorded, "every wrong code is on record although each request failed");
-        Sheet other = sheets(print(v, "1号楼").asString()).stream()
-                .filter(s -> !s.serial().equals(sheet.serial())).findFirst().orElseThrow();
-        credentials(other.serial(), other.code()).then().statusCode(200);
+                "subjectId = ?1 and action = 'ballot.code.wrong'", sheet.serial()));
+        assertEquals(6, recorded, "every wrong code is on record although each request failed");
+    }
+
+    @Test
+    void theBuildingLeaderHelpsAnOwnerWhoMustWaitAndNoOneElseCan() throws Exception {
+        VotingFixture v = VotingFixture.open(bootstrap, CANDIDATES, MOTIONS);
+        Sheet sheet = sheets(print(v, "1号楼").asString()).get(0);
+        for (int i = 0; i < 6; i++) {
+            credentials(sheet.serial(), "2222-222" + (i + 2), "203.0.113.9").then().statusCode(401);
+        }
+        credentials(sheet.serial(), sheet.code(), "203.0.113.9").then().statusCode(429);
+        String otherBuildingsLeader = TestTokens.as("leader-3", Roles.BUILDING_LEADER).community(v.community())
+                .election(v.election()).buildings("3号楼").token();
+        // another building's leader is answered as if the ballot did not exist
+        as(otherBuildingsLeader).delete("/api/ballots/" + sheet.serial() + "/wrong-codes").then().statusCode(404);
+        as(owner(v, sheet.serial())).delete("/api/ballots/" + sheet.serial() + "/wrong-codes").then().statusCode(403);
+        credentials(sheet.serial(), sheet.code(), "203.0.113.9").then().statusCode(429);
+        as(v.leader()).delete("/api/ballots/" + sheet.serial().toLowerCase() + "/wrong-codes").then().statusCode(200)
+                .body("sources", equalTo(1));
+        credentials(sheet.serial(), sheet.code(), "203.0.113.9").then().statusCode(200);
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> AuditEntry.count(
+                "subjectId = ?1 and action = 'ballot.code.attempts-cleared'", sheet.serial())));
     }
 
     @Test
@@ -214,8 +236,12 @@ class OwnerBallotTest {
     }
 
     private static Response credentials(String serial, String code) {
+        return credentials(serial, code, "192.0.2.1");
+    }
+
+    private static Response credentials(String serial, String code, String clientAddress) {
         return as(TestTokens.as("gateway", Roles.GATEWAY).token())
-                .body(Map.of("ballotSerial", serial, "verificationCode", code))
+                .body(Map.of("ballotSerial", serial, "verificationCode", code, "clientAddress", clientAddress))
                 .post("/internal/owner-credentials");
     }
 

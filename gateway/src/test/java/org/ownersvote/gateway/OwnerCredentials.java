@@ -29,7 +29,7 @@ class OwnerCredentials implements HttpHandler {
             reply(exchange, 403, "{\"type\":\"urn:ownersvote:problem:forbidden\",\"status\":403}");
         } else if (body.contains(LOCKED_SERIAL)) {
             exchange.getResponseHeaders().add("Retry-After", "600");
-            reply(exchange, 429, "{\"type\":\"urn:ownersvote:problem:ballot-locked\",\"title\":\"Too many requests\","
+            reply(exchange, 429, "{\"type\":\"urn:ownersvote:problem:ballot-code-wait\",\"title\":\"Too many requests\","
                     + "\"status\":429,\"detail\":\"Too many wrong verification codes for this ballot\"}");
         } else if (body.contains(SERIAL) && body.contains(CODE)) {
             reply(exchange, 200, "{\"ballotSerial\":\"" + SERIAL + "\",\"electionId\":\"" + ELECTION

@@ -44,7 +44,7 @@ class OwnerLoginTest {
                 .body("type", equalTo("urn:ownersvote:problem:wrong-ballot-code"));
         login(OwnerCredentials.LOCKED_SERIAL, OwnerCredentials.CODE).then().statusCode(429)
                 .header("Retry-After", equalTo("600"))
-                .body("type", equalTo("urn:ownersvote:problem:ballot-locked"));
+                .body("type", equalTo("urn:ownersvote:problem:ballot-code-wait"));
     }
 
     @Test

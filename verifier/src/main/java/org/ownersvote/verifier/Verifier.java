@@ -1,6 +1,7 @@
 package org.ownersvote.verifier;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * The scrutineers' independent check: reads the electorate export, the ledger and the published tally, recomputes
@@ -44,7 +46,12 @@ public final class Verifier {
         List<String> differences = verify(JSON.readTree(Path.of(args[0]).toFile()),
                 Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8), JSON.readTree(Path.of(args[2]).toFile()));
         if (differences.isEmpty()) {
+            JsonNode tally = JSON.readTree(Path.of(args[2]).toFile());
             System.out.println("AGREES: the ledger's hash chain and every figure of the tally recompute exactly");
+            System.out.println("一致：账本哈希链与计票结果的每个数字均已独立复算");
+            System.out.println("ATTESTATION (签核码): " + attestation(tally));
+            System.out.println("Paste this code into your sign-off; it is valid only for the ledger and tally as "
+                    + "they stand now. 请将此签核码填入签核表单；账本或计票结果变化后需重新复算。");
         } else {
             differences.forEach(d -> System.out.println("DIFFERS: " + d));
         }
@@ -92,6 +99,50 @@ public final class Verifier {
         Recount recount = new Recount(electorate, records);
         differences.addAll(recount.compareWith(tallyView.get("tally")));
         return differences;
+    }
+
+    /**
+     * The code a scrutineer's sign-off attests, printed only when everything agrees: SHA-256 (hex) of
+     * {@code ownersvote-attestation-v1|<election id>|<ledger hash>|<canonical tally>}; the canonical tally is the
+     * view's {@code tally} object with keys sorted at every level, null members left out, no whitespace and every
+     * number written plainly without trailing zeros. The server never shows it: it can only be recomputed.
+     */
+    public static String attestation(JsonNode tallyView) {
+        StringBuilder canonical = new StringBuilder();
+        attestationText(tallyView.get("tally"), canonical);
+        return sha256("ownersvote-attestation-v1|" + tallyView.path("electionId").asText() + "|"
+                + tallyView.path("ledgerHash").asText() + "|" + canonical);
+    }
+
+    private static void attestationText(JsonNode node, StringBuilder out) {
+        if (node.isObject()) {
+            Map<String, JsonNode> members = new TreeMap<>();
+            node.fields().forEachRemaining(field -> {
+                if (!field.getValue().isNull()) {
+                    members.put(field.getKey(), field.getValue());
+                }
+            });
+            out.append('{');
+            String separator = "";
+            for (Map.Entry<String, JsonNode> member : members.entrySet()) {
+                out.append(separator).append(TextNode.valueOf(member.getKey())).append(':');
+                attestationText(member.getValue(), out);
+                separator = ",";
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                out.append(i == 0 ? "" : ",");
+                attestationText(node.get(i), out);
+            }
+            out.append(']');
+        } else if (node.isNumber()) {
+            BigDecimal plain = node.decimalValue().stripTrailingZeros();
+            out.append(plain.signum() == 0 ? "0" : plain.toPlainString());
+        } else {
+            out.append(node);
+        }
     }
 
     /** Keys sorted at every level, no whitespace: the text the ledger's hashes are taken over. */

@@ -12,7 +12,10 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A scrutineer's sign-off: the ledger hash they recomputed, and whether it matched the ledger's. */
+/**
+ * A scrutineer's sign-off: the attestation code their verifier printed, the ledger hash it was made on, and whether it
+ * matched ballot-service's own (a deliberate disagreement is recorded with agrees = false).
+ */
 @Entity
 @Table(name = "tally_signoff")
 public class TallySignoff extends PanacheEntityBase {
@@ -29,6 +32,8 @@ public class TallySignoff extends PanacheEntityBase {
 
     @Column(name = "ledger_hash", nullable = false)
     public String ledgerHash;
+
+    public String attestation;
 
     @Column(nullable = false)
     public boolean agrees;

@@ -12,7 +12,7 @@ import java.util.Optional;
  * <li>return: of a handed-out ballot, once; of a ballot never recorded as handed out only by the working group,
  * with a reason; while voting;</li>
  * <li>void (lost or damaged; a new serial replaces it): by the working group, of any ballot not yet returned or
- * cast;</li>
+ * cast; while voting (once voting closed the set of ballots is fixed for the count);</li>
  * <li>cast (the owner's electronic vote): of a ballot whose paper has not come back; while voting.</li>
  * </ul>
  * A unit votes once: its paper ballot returned, or its vote cast online, and never both.
@@ -38,9 +38,11 @@ public final class BallotStateMachine {
         if (from == BallotStatus.VOIDED) {
             return refused("this ballot was voided and replaced; use the replacement serial");
         }
-        if (action != BallotAction.VOID && !context.votingOpen()) {
-            return refused("voting is closed: no handout, undeliverable, return or online vote can be recorded any "
-                    + "more");
+        if (!context.votingOpen()) {
+            return refused(action == BallotAction.VOID
+                    ? "voting is closed: the set of ballots is fixed for the count, so none is voided or reissued any "
+                            + "more"
+                    : "voting is closed: no handout, undeliverable, return or online vote can be recorded any more");
         }
         if (from == BallotStatus.CAST_ONLINE) {
             return refused(VOTED_ONLINE);

@@ -8,12 +8,14 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,6 +32,7 @@ import org.ownersvote.ballot.domain.BallotStatus;
 import org.ownersvote.ballot.rest.dto.BallotSteps;
 import org.ownersvote.ballot.rest.dto.BallotSteps.BallotView;
 import org.ownersvote.ballot.service.BallotLedger;
+import org.ownersvote.ballot.service.OwnerAccess;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
@@ -41,6 +44,9 @@ public class BallotResource {
 
     @Inject
     BallotLedger ledger;
+
+    @Inject
+    OwnerAccess ownerAccess;
 
     @Inject
     Caller caller;
@@ -79,6 +85,20 @@ public class BallotResource {
         Ballot replacement = ledger.record(serial, BallotAction.VOID,
                 new BallotLedger.Step(null, null, null, null, request.reason(), null), caller);
         return new BallotSteps.VoidResult(serial, replacement.serial);
+    }
+
+    /**
+     * Helps an owner who cannot sign in because wrong codes were typed for their ballot (by them or by a stranger):
+     * every source's wrong codes are forgotten. The building leader of the ballot's building or the working group,
+     * after checking who is asking.
+     */
+    @DELETE
+    @Path("/ballots/{serial}/wrong-codes")
+    @RolesAllowed({ Roles.BUILDING_LEADER, Roles.WORKING_GROUP })
+    public BallotSteps.WrongCodesForgotten forgetWrongCodes(@PathParam("serial") String serial) {
+        Ballot ballot = BallotLedger.scopedBallot(serial, LockModeType.NONE, caller);
+        return new BallotSteps.WrongCodesForgotten(ballot.serial, ownerAccess.forgetWrongCodes(ballot,
+                caller.username()));
     }
 
     @GET

@@ -31,7 +31,8 @@ public class InternalOwnerResource {
     @POST
     @RolesAllowed(Roles.GATEWAY)
     public OwnerBallots.Holder check(@Valid @NotNull OwnerBallots.Credentials credentials) {
-        Ballot ballot = OwnerAccess.granted(access.check(credentials.ballotSerial(), credentials.verificationCode()));
+        Ballot ballot = OwnerAccess.granted(access.check(credentials.ballotSerial(), credentials.verificationCode(),
+                OwnerAccess.addressSource(credentials.clientAddress())));
         BallotElection election = BallotElection.findById(ballot.electionId);
         return new OwnerBallots.Holder(ballot.serial, ballot.electionId, election.communityId, ballot.building,
                 ballot.unit);

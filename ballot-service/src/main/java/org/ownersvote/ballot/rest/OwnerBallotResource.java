@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -70,7 +71,7 @@ public class OwnerBallotResource {
     public OwnerBallots.CastResult cast(@PathParam("serial") String serial, @Valid @NotNull OwnerBallots.Cast vote) {
         ownBallot(serial);
         // the code again: a token left open on a shared phone is not enough to vote
-        Ballot verified = OwnerAccess.granted(access.check(serial, vote.verificationCode()));
+        Ballot verified = OwnerAccess.granted(access.check(serial, vote.verificationCode(), OwnerAccess.OWNER_SESSION));
         Ballot cast = voting.cast(verified, vote.marks(), vote.motions() == null ? Map.of() : vote.motions());
         return new OwnerBallots.CastResult(cast.serial, cast.status, java.time.OffsetDateTime.now());
     }
@@ -92,10 +93,7 @@ public class OwnerBallotResource {
         if (!staff && !caller.ballotSerial().map(serial::equals).orElse(false)) {
             throw ProblemException.forbidden("Your sign-in opens another ballot than " + serial);
         }
-        Ballot ballot = Ballot.bySerial(serial, jakarta.persistence.LockModeType.NONE);
-        if (staff) {
-            BallotLedger.requireScope(BallotElection.findById(ballot.electionId), ballot.building, caller);
-        }
-        return ballot;
+        return staff ? BallotLedger.scopedBallot(serial, LockModeType.NONE, caller)
+                : Ballot.bySerial(serial, LockModeType.NONE);
     }
 }

@@ -49,8 +49,11 @@ public class TallyResource {
         }
         BallotElection election = BallotElection.findById(electionId);
         if (election == null || FinalTally.findById(electionId) == null) {
-            throw ProblemException.unauthorized("not-published",
-                    "The tally is published once it is final; until then only the election's staff see it");
+            String detail = "The tally is published once it is final; until then only the election's staff who "
+                    + "count, check or run it see it";
+            // signed in, but not one who sees the provisional tally: forbidden, not "sign in"
+            throw caller.authenticated() ? ProblemException.forbidden(detail)
+                    : ProblemException.unauthorized("not-published", detail);
         }
         return tallies.view(election);
     }
@@ -65,7 +68,7 @@ public class TallyResource {
 
     @POST
     @Path("/elections/{eid}/tally/signoffs")
-    @RolesAllowed({ Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
+    @RolesAllowed(Roles.SCRUTINEER)
     public TallyViews.SignoffResult signOff(@PathParam("eid") UUID electionId,
             @Valid @NotNull TallyViews.SignoffRequest request) {
         return tallies.signOff(electionId, request, caller);

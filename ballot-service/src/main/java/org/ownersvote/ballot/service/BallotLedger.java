@@ -50,9 +50,20 @@ public class BallotLedger {
      * leader of its election whose buildings include the ballot's building.
      */
     private Ballot lockedScopedBallot(String serial, Caller caller) {
-        Ballot ballot = Ballot.bySerial(serial, LockModeType.PESSIMISTIC_WRITE);
-        BallotElection election = BallotElection.findById(ballot.electionId);
-        requireScope(election, ballot.building, caller);
+        return scopedBallot(serial, LockModeType.PESSIMISTIC_WRITE, caller);
+    }
+
+    /**
+     * The ballot with this serial if the caller's scope covers it. Serials are sequential, so a ballot outside the
+     * caller's scope is answered exactly as one that does not exist: a refusal would tell that it does.
+     */
+    public static Ballot scopedBallot(String serial, LockModeType lock, Caller caller) {
+        Ballot ballot = Ballot.bySerial(serial, lock);
+        try {
+            requireScope(BallotElection.findById(ballot.electionId), ballot.building, caller);
+        } catch (ProblemException outsideScope) {
+            throw ProblemException.notFound("Ballot", ballot.serial);
+        }
         return ballot;
     }
 

@@ -80,8 +80,10 @@ public class BallotPrinting {
                     insert into ballot_code (ballot_id, serial, code_hash, printed_at, printed_by)
                     values (?, ?, ?, ?, ?)
                     on conflict (ballot_id) do update set code_hash = excluded.code_hash,
-                        printed_at = excluded.printed_at, printed_by = excluded.printed_by, failures = 0,
-                        failure_window_at = null, locked_until = null""")) {
+                        printed_at = excluded.printed_at, printed_by = excluded.printed_by""");
+                    // wrong codes typed against the old sheet say nothing about the new code
+                    PreparedStatement forget = connection.prepareStatement(
+                            "delete from code_attempt where serial = ?")) {
                 for (Ballot ballot : printable) {
                     String code = VerificationCodes.generate();
                     upsert.setObject(1, ballot.id);
@@ -90,11 +92,14 @@ public class BallotPrinting {
                     upsert.setObject(4, now);
                     upsert.setString(5, caller.username());
                     upsert.addBatch();
+                    forget.setString(1, ballot.serial);
+                    forget.addBatch();
                     String url = ownerPage(ballot.serial);
                     printed.add(new PrintedBallot(ballot.serial, ballot.building, ballot.unit,
                             ballot.area.toPlainString(), code, url, QrCodes.pngDataUri(url)));
                 }
                 upsert.executeBatch();
+                forget.executeBatch();
             }
         });
         audit.record(caller.username(), "ballots.printed", "election", electionId, electionId,

@@ -31,6 +31,7 @@ import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.security.Caller;
+import org.ownersvote.platform.security.Roles;
 
 /**
  * Double entry of returned paper ballots: two different counters enter each one; agreeing entries count it (into
@@ -133,6 +134,15 @@ public class CountingService {
             throw ProblemException.conflict("not-in-conflict", serial + ": only a ballot whose two entries disagree "
                     + "is resolved by a scrutineer");
         }
+        List<CountingEntry> entries = CountingEntry.<CountingEntry>find("ballotId = ?1 order by id", ballot.id).list();
+        // separation of duties: who counted a ballot does not decide its count
+        if (caller.hasRole(Roles.COUNTER)
+                || entries.stream().anyMatch(e -> e.counter.equals(caller.username()))) {
+            audit.recordRefusal(caller.username(), "counting.resolution", "ballot", serial, electionId,
+                    "the resolver entered this ballot or holds the counter role");
+            throw ProblemException.forbidden(serial + ": a ballot's conflict is resolved by a scrutineer who did not "
+                    + "enter it; ask another scrutineer");
+        }
         PaperEntry content = new PaperEntry(resolution.signature(), resolution.marks(),
                 resolution.motions() == null ? Map.of() : resolution.motions());
         checkIds(election, content);
@@ -140,8 +150,7 @@ public class CountingService {
         count.resolvedBy = caller.username();
         count.resolutionNote = resolution.note().strip();
         count.updatedAt = OffsetDateTime.now();
-        List<Long> entryIds = CountingEntry.<CountingEntry>find("ballotId = ?1 order by id", ballot.id).stream()
-                .map(e -> e.id).toList();
+        List<Long> entryIds = entries.stream().map(e -> e.id).toList();
         LedgerRecord record = ledger.appendPaper(ballot, content, entryIds, caller.username());
         audit.record(caller.username(), "counting.resolution", "ballot", serial, electionId, count.resolutionNote);
         return new Counting.Resolved(serial, count.state, record.position, record.hash);

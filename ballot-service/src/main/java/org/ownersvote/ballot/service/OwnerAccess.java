@@ -1,5 +1,6 @@
 package org.ownersvote.ballot.service;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,17 +10,19 @@ import jakarta.transaction.Transactional;
 
 import org.ownersvote.ballot.Ballot;
 import org.ownersvote.ballot.BallotCode;
+import org.ownersvote.ballot.CodeAttempt;
 import org.ownersvote.ballot.domain.BallotStatus;
-import org.ownersvote.ballot.domain.CodeLockout;
+import org.ownersvote.ballot.domain.CodeDelay;
 import org.ownersvote.ballot.domain.SerialNumbers;
 import org.ownersvote.ballot.domain.VerificationCodes;
+import org.ownersvote.ballot.domain.ledger.LedgerChain;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.ProblemException;
 
 /**
  * Checks an owner's ballot serial and verification code. Every wrong code is recorded (and committed) before the
- * answer goes out, so that guessing is counted even though the request fails; five within fifteen minutes lock the
- * serial.
+ * answer goes out, so that guessing is counted even though the request fails; wrong codes make the source that
+ * typed them wait longer and longer, never the ballot's owner elsewhere (see {@link CodeDelay} for the arithmetic).
  */
 @ApplicationScoped
 public class OwnerAccess {
@@ -40,7 +43,8 @@ public class OwnerAccess {
     public record Wrong() implements Outcome {
     }
 
-    public record Locked(OffsetDateTime until) implements Outcome {
+    /** This source typed too many wrong codes for this ballot lately and must wait before the next try. */
+    public record TooSoon(Duration remaining) implements Outcome {
     }
 
     /** The ballot of a granted check; otherwise the problem to answer. Call it after {@link #check} committed. */
@@ -48,44 +52,82 @@ public class OwnerAccess {
         if (outcome instanceof Granted granted) {
             return granted.ballot();
         }
-        if (outcome instanceof Locked locked) {
-            throw ProblemException.tooManyRequests("ballot-locked",
-                    "Too many wrong verification codes for this ballot; try again after " + locked.until(),
-                    java.time.Duration.between(OffsetDateTime.now(), locked.until()));
+        if (outcome instanceof TooSoon tooSoon) {
+            long seconds = Math.max(1, (tooSoon.remaining().toMillis() + 999) / 1000); // rounded up: never too early
+            throw ProblemException.tooManyRequests("ballot-code-wait", "Too many wrong verification codes for this "
+                    + "ballot were typed here; try again in " + seconds + " seconds. If it is your ballot and the code "
+                    + "is not accepted, your building leader or the working group can help",
+                    Duration.ofSeconds(seconds));
         }
         throw ProblemException.unauthorized("wrong-ballot-code",
                 "The ballot serial or the verification code is wrong (both are printed on your ballot)");
     }
 
-    /** Checks in a transaction of its own, so that a wrong code is counted even though the request then fails. */
+    /** The source of an owner's sign-in: the client address the gateway saw, kept only as a hash. */
+    public static String addressSource(String address) {
+        return address == null || address.isBlank() ? "address:unknown" : "address:" + LedgerChain.sha256(address).substring(0, 24);
+    }
+
+    /** The source of a vote: the owner's own session, which only the holder of the ballot's code could open. */
+    public static final String OWNER_SESSION = "owner-session";
+
+    /**
+     * Checks in a transaction of its own, so that a wrong code is counted even though the request then fails.
+     * Wrong codes slow down only the source that typed them ({@link CodeDelay}); a source that must wait is
+     * answered without the code being checked.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Outcome check(String serial, String code) {
+    public Outcome check(String serial, String code, String source) {
         if (!SerialNumbers.wellFormed(serial)) {
             return new Wrong();
         }
+        // locking the ballot's code row puts every attempt for one serial in a line
         BallotCode stored = BallotCode.<BallotCode>find("serial", serial).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional().orElse(null);
         if (stored == null) {
             return new Wrong(); // unknown, or never printed: the same answer, nothing to enumerate
         }
         OffsetDateTime now = OffsetDateTime.now();
-        CodeLockout lockout = stored.lockout();
-        if (lockout.lockedAt(now)) {
-            return new Locked(lockout.lockedUntil());
+        CodeAttempt attempt = CodeAttempt.findById(new CodeAttempt.Key(serial, source));
+        CodeDelay delay = attempt == null ? CodeDelay.none() : attempt.delay();
+        Duration wait = delay.waitAt(now);
+        if (!wait.isZero()) {
+            return new TooSoon(wait);
         }
         Ballot ballot = Ballot.findById(stored.ballotId);
         if (!VerificationCodes.matches(secret.bytes(), serial, code, stored.codeHash)) {
-            CodeLockout after = lockout.afterFailure(now);
-            stored.lockout(after);
-            audit.record("owner:" + serial, after.lockedAt(now) ? "ballot.code.locked" : "ballot.code.wrong", "ballot",
-                    serial, ballot.electionId, "wrong verification code");
-            return after.lockedAt(now) ? new Locked(after.lockedUntil()) : new Wrong();
+            if (attempt == null) {
+                attempt = new CodeAttempt();
+                attempt.serial = serial;
+                attempt.source = source;
+                attempt.delay(delay.afterFailure(now));
+                attempt.persist();
+            } else {
+                attempt.delay(delay.afterFailure(now));
+            }
+            audit.record("owner:" + serial, "ballot.code.wrong", "ballot", serial, ballot.electionId,
+                    "wrong verification code (" + attempt.failures + " from " + source + ")");
+            return new Wrong();
         }
-        stored.lockout(lockout.afterSuccess());
+        if (attempt != null) {
+            attempt.delete();
+        }
         if (ballot.status == BallotStatus.VOIDED) {
             throw ProblemException.conflict("ballot-voided", "This ballot was voided and replaced by another; "
                     + "use the serial and code of the replacement ballot you were given");
         }
         return new Granted(ballot);
+    }
+
+    /**
+     * The building leader or working group helps an owner who cannot sign in: every source's wrong codes for the
+     * ballot are forgotten. Returns how many sources had to wait.
+     */
+    @Transactional
+    public long forgetWrongCodes(Ballot ballot, String actor) {
+        long cleared = CodeAttempt.delete("serial", ballot.serial);
+        audit.record(actor, "ballot.code.attempts-cleared", "ballot", ballot.serial, ballot.electionId,
+                cleared + " sources' wrong codes forgotten");
+        return cleared;
     }
 }

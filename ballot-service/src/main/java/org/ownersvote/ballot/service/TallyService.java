@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import org.ownersvote.ballot.counting.TallySignoff;
 import org.ownersvote.ballot.domain.BallotStatus;
 import org.ownersvote.ballot.domain.Mark;
 import org.ownersvote.ballot.domain.ledger.LedgerChain;
+import org.ownersvote.ballot.domain.ledger.TallyAttestation;
 import org.ownersvote.ballot.domain.tally.Signature;
 import org.ownersvote.ballot.domain.tally.Tally;
 import org.ownersvote.ballot.domain.tally.TallyEngine;
@@ -41,6 +43,7 @@ import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.outbox.Outbox;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.security.Caller;
+import org.ownersvote.platform.security.Roles;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -146,21 +149,44 @@ public class TallyService {
                 "drawn order " + lots.candidateIdsInDrawnOrder() + ", witnesses " + lots.witnesses());
     }
 
+    /**
+     * Records a scrutineer's sign-off if their attestation code matches the tally as it stands, or a deliberate
+     * disagreement. A chief scrutineer does not sign off: they decide, and the sign-offs are the check on them.
+     * A mismatching code is refused without revealing the right one.
+     */
     @Transactional
     public TallyViews.SignoffResult signOff(UUID electionId, TallyViews.SignoffRequest request, Caller caller) {
+        if (caller.hasRole(Roles.CHIEF_SCRUTINEER) || caller.hasRole(Roles.COUNTER)) {
+            throw ProblemException.forbidden("Sign-offs are made by scrutineers who neither count nor finalize: the "
+                    + "chief scrutineer's and a counter's own sign-off would check their own work");
+        }
         BallotElection election = open(electionId, caller);
         String head = ledger.head(election);
+        String expected = TallyAttestation.of(electionId, head, EventCodec.mapper().valueToTree(compute(election)));
+        String given = request.attestation().toLowerCase(Locale.ROOT);
+        boolean agrees = expected.equals(given);
+        if (!agrees && !request.disagree()) {
+            audit.recordRefusal(caller.username(), "tally.signoff", "election", electionId, electionId,
+                    "attestation does not match the tally as it stands");
+            throw ProblemException.invalid("attestation", "does not match the ledger and tally as they stand now; "
+                    + "nothing was recorded. Fetch the three exports again, run the verifier and paste the code it "
+                    + "prints; to record that you disagree, send disagree=true with a note saying what differs");
+        }
+        if (!agrees && (request.note() == null || request.note().isBlank())) {
+            throw ProblemException.invalid("note", "a disagreeing sign-off says what differs");
+        }
         TallySignoff signoff = new TallySignoff();
         signoff.electionId = electionId;
         signoff.scrutineer = caller.username();
-        signoff.ledgerHash = request.ledgerHash();
-        signoff.agrees = head.equals(request.ledgerHash());
+        signoff.ledgerHash = head;
+        signoff.attestation = given;
+        signoff.agrees = agrees;
         signoff.note = request.note();
         signoff.signedAt = OffsetDateTime.now();
         signoff.persist();
         audit.record(caller.username(), "tally.signoff", "election", electionId, electionId,
-                (signoff.agrees ? "agrees with " : "DISAGREES: recomputed ") + request.ledgerHash());
-        return new TallyViews.SignoffResult(signoff.agrees, head, agreeing(electionId, head),
+                (agrees ? "agrees with ledger hash " : "DISAGREES with ledger hash ") + head);
+        return new TallyViews.SignoffResult(agrees, head, agreeing(electionId, expected, null),
                 config.requiredSignoffs());
     }
 
@@ -186,10 +212,12 @@ public class TallyService {
             missing.add("a tie decides a seat or alternate place: the working group records the drawing of lots");
         }
         String head = ledger.head(locked);
-        long agreeing = agreeing(electionId, head);
+        // a sign-off counts only for the ledger and figures it attested: a later count or drawing of lots voids it
+        long agreeing = agreeing(electionId, TallyAttestation.of(electionId, head,
+                EventCodec.mapper().valueToTree(tally)), caller.username());
         if (agreeing < config.requiredSignoffs()) {
-            missing.add(agreeing + " of " + config.requiredSignoffs() + " scrutineers' sign-offs agree with ledger "
-                    + "hash " + head);
+            missing.add(agreeing + " of " + config.requiredSignoffs() + " scrutineers' sign-offs attest the ledger "
+                    + "(hash " + head + ") and the figures as they stand");
         }
         if (!missing.isEmpty()) {
             throw ProblemException.conflict("cannot-finalize", "The tally cannot be finalized yet: "
@@ -250,9 +278,10 @@ public class TallyService {
         return election;
     }
 
-    private static long agreeing(UUID electionId, String head) {
-        return TallySignoff.<TallySignoff>find("electionId = ?1 and ledgerHash = ?2 and agrees = true", electionId,
-                head).stream().map(s -> s.scrutineer).distinct().count();
+    /** Distinct scrutineers who attested the ledger and figures as they stand; never the one who finalizes. */
+    private static long agreeing(UUID electionId, String attestation, String finalizer) {
+        return TallySignoff.<TallySignoff>find("electionId = ?1 and attestation = ?2 and agrees = true", electionId,
+                attestation).stream().map(s -> s.scrutineer).filter(s -> !s.equals(finalizer)).distinct().count();
     }
 
     private static Map<String, Mark> marks(JsonNode node) {

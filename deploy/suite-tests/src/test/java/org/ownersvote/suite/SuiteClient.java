@@ -12,6 +12,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.ownersvote.verifier.Verifier;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -100,6 +107,25 @@ final class SuiteClient {
 
     RequestSpecification api(String token) {
         return given().baseUri(suite.gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    /**
+     * What a scrutineer does before signing off: fetch the electorate, ledger and tally exports, run the verifier on
+     * them, and take the attestation code it prints only when everything recomputes.
+     */
+    static String verifiedAttestation(Supplier<RequestSpecification> as, String election) throws Exception {
+        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        JsonNode electorate = json.readTree(as.get().get("/api/elections/" + election + "/ledger/electorate").then()
+                .statusCode(200).extract().asString());
+        List<String> ledger = List.of(as.get().get("/api/elections/" + election + "/ledger").then().statusCode(200)
+                .extract().asString().split("\n"));
+        JsonNode tally = json.readTree(as.get().get("/api/elections/" + election + "/tally").then().statusCode(200)
+                .extract().asString());
+        List<String> differences = Verifier.verify(electorate, ledger, tally);
+        if (!differences.isEmpty()) {
+            throw new AssertionError("the verifier disagrees: " + differences);
+        }
+        return Verifier.attestation(tally);
     }
 
     int query(String service, String sql, String parameter) throws Exception {

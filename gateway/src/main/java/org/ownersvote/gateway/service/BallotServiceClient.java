@@ -43,7 +43,8 @@ public class BallotServiceClient {
     @Inject
     ObjectMapper json;
 
-    public BallotHolder checkOwnerCredentials(String serial, String code) {
+    /** Asks ballot-service; it counts wrong codes per ballot and client address, so it is told the address. */
+    public BallotHolder checkOwnerCredentials(String serial, String code, String clientAddress) {
         HttpResponse<String> response;
         try {
             Object requestId = MDC.get(RequestIds.MDC_KEY);
@@ -53,7 +54,8 @@ public class BallotServiceClient {
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + tokens.serviceToken())
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
-                            Map.of("ballotSerial", serial, "verificationCode", code))));
+                            Map.of("ballotSerial", serial, "verificationCode", code, "clientAddress",
+                                    clientAddress == null ? "" : clientAddress))));
             if (requestId != null) {
                 request.header(RequestIds.HEADER, requestId.toString());
             }

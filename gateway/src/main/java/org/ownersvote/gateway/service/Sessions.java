@@ -78,7 +78,7 @@ public class Sessions {
         throttle.check("owner:" + serial, LoginThrottle.address(address));
         BallotHolder holder;
         try {
-            holder = ballots.checkOwnerCredentials(serial, code);
+            holder = ballots.checkOwnerCredentials(serial, code, address);
         } catch (ProblemException e) {
             if (e.status() == 401) {
                 throttle.failed(LoginThrottle.address(address));

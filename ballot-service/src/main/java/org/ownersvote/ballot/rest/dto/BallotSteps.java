@@ -6,10 +6,12 @@ import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.ownersvote.ballot.Ballot;
 import org.ownersvote.ballot.domain.BallotStatus;
+import org.ownersvote.platform.text.TextRules;
 
 /** What building leaders and the working group send and get back when recording ballot steps. */
 public final class BallotSteps {
@@ -25,17 +27,21 @@ public final class BallotSteps {
 
     public enum Channel { BALLOT_BOX, DOOR_TO_DOOR, MAIL }
 
-    public record Handout(@NotBlank @Size(max = 50) String recipientName, @NotNull Relation relation,
+    public record Handout(
+            @NotBlank @Size(max = 50) @Pattern(regexp = TextRules.LINE, message = TextRules.LINE_MESSAGE) String recipientName,
+            @NotNull Relation relation,
             @NotNull Method method, OffsetDateTime at) {
     }
 
-    public record Undeliverable(@NotNull UndeliverableReason reason, @Size(max = 500) String note) {
+    public record Undeliverable(@NotNull UndeliverableReason reason, @Size(max = 500) @Pattern(regexp = TextRules.NOTE, message = TextRules.NOTE_MESSAGE) String note) {
     }
 
-    public record Return(@NotNull Channel channel, OffsetDateTime at, @Size(max = 500) String reason) {
+    public record Return(@NotNull Channel channel, OffsetDateTime at,
+            @Size(max = 500) @Pattern(regexp = TextRules.NOTE, message = TextRules.NOTE_MESSAGE) String reason) {
     }
 
-    public record Void(@NotBlank @Size(max = 500) String reason) {
+    public record Void(
+            @NotBlank @Size(max = 500) @Pattern(regexp = TextRules.NOTE, message = TextRules.NOTE_MESSAGE) String reason) {
     }
 
     public record BallotView(String serial, String building, String unit, BallotStatus status, String replacesSerial) {
@@ -45,6 +51,10 @@ public final class BallotSteps {
     }
 
     public record VoidResult(String voidedSerial, String replacementSerial) {
+    }
+
+    /** How many sources' wrong verification codes were forgotten when staff helped an owner sign in. */
+    public record WrongCodesForgotten(String serial, long sources) {
     }
 
     /** Per building: units with a live ballot, and how many are in each state (returned on paper, or cast online). */

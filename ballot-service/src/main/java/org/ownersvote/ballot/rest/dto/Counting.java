@@ -5,11 +5,13 @@ import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.ownersvote.ballot.counting.BallotCount;
 import org.ownersvote.ballot.domain.Mark;
 import org.ownersvote.ballot.domain.tally.Signature;
+import org.ownersvote.platform.text.TextRules;
 
 /** What counters and scrutineers send and see while counting. */
 public final class Counting {
@@ -38,7 +40,7 @@ public final class Counting {
     }
 
     public record Resolution(@NotNull Signature signature, @NotNull @Size(max = 200) Map<String, Mark> marks,
-            @Size(max = 100) Map<String, Mark> motions, @NotBlank @Size(max = 1000) String note) {
+            @Size(max = 100) Map<String, Mark> motions, @NotBlank @Size(max = 1000) @Pattern(regexp = TextRules.NOTE, message = TextRules.NOTE_MESSAGE) String note) {
     }
 
     public record Resolved(String serial, BallotCount.State state, int ledgerPosition, String recordHash) {

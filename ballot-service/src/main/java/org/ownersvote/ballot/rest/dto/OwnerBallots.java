@@ -20,7 +20,8 @@ public final class OwnerBallots {
 
     /** The gateway's question at owner login. */
     public record Credentials(@NotBlank @Size(max = 30) String ballotSerial,
-            @NotBlank @Size(max = 30) String verificationCode) {
+            @NotBlank @Size(max = 30) String verificationCode,
+            @Size(max = 100) String clientAddress) {
     }
 
     /** The ballot the credentials open: what the owner token is scoped to. */

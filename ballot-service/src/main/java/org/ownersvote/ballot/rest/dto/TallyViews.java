@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.ownersvote.ballot.domain.tally.Tally;
+import org.ownersvote.platform.text.TextRules;
 
 /** The tally as counters, scrutineers and (after publication) everyone see it, and what they send about it. */
 public final class TallyViews {
@@ -33,11 +34,19 @@ public final class TallyViews {
     }
 
     public record Lots(@NotEmpty @Size(min = 2, max = 50) List<@NotBlank String> candidateIdsInDrawnOrder,
-            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 50) String> witnesses) {
+            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 50) @Pattern(regexp = TextRules.LINE, message = TextRules.LINE_MESSAGE) String> witnesses) {
     }
 
-    public record SignoffRequest(@NotBlank @Pattern(regexp = "[0-9a-f]{64}") String ledgerHash,
-            @Size(max = 1000) String note) {
+    /**
+     * A scrutineer's sign-off: the attestation code the verifier printed after it recomputed the ledger and every
+     * figure and found them agreeing ({@code TallyAttestation} says how it is made). A code that does not match the
+     * tally as it stands is refused and nothing is recorded, unless the scrutineer deliberately records a
+     * disagreement ({@code disagree} with a note saying what differs).
+     */
+    public record SignoffRequest(
+            @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "is the 64-character attestation code the verifier prints") String attestation,
+            boolean disagree,
+            @Size(max = 1000) @Pattern(regexp = TextRules.NOTE, message = TextRules.NOTE_MESSAGE) String note) {
     }
 
     public record SignoffResult(boolean agrees, String ledgerHash, long agreeingSignoffs, int requiredSignoffs) {

@@ -26,6 +26,11 @@ public class Caller {
         return jwt.getName() == null ? "anonymous" : jwt.getName();
     }
 
+    /** Whether the request carries a verified token at all. */
+    public boolean authenticated() {
+        return jwt.getName() != null;
+    }
+
     public boolean hasRole(String role) {
         return jwt.getGroups() != null && jwt.getGroups().contains(role);
     }
@@ -62,7 +67,8 @@ public class Caller {
 
     public void requireCommunity(UUID communityId) {
         if (!canSeeCommunity(communityId)) {
-            throw ProblemException.forbidden("Your account is not scoped to community " + communityId);
+            // the id the caller sent is not repeated: the answer says nothing about what lies outside their scope
+            throw ProblemException.forbidden("Your account does not cover this community");
         }
     }
 
@@ -71,7 +77,7 @@ public class Caller {
         requireCommunity(communityId);
         Optional<UUID> own = electionId();
         if (own.isPresent() && !own.get().equals(electionId)) {
-            throw ProblemException.forbidden("Your account is scoped to another election than " + electionId);
+            throw ProblemException.forbidden("Your account covers another election");
         }
     }
 
