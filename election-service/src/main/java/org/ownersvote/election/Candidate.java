@@ -2,7 +2,6 @@ package org.ownersvote.election;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -71,11 +70,6 @@ public class Candidate extends PanacheEntityBase {
 
     public static List<Candidate> ofElection(UUID electionId) {
         return list("electionId", electionId);
-    }
-
-    public static Optional<Candidate> nominee(UUID electionId, String building, String unit, String name) {
-        return find("electionId = ?1 and building = ?2 and unit = ?3 and name = ?4", electionId, building, unit, name)
-                .firstResultOptional();
     }
 
     public static long approved(UUID electionId) {

@@ -4,9 +4,15 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.ownersvote.platform.text.IdentityText;
 
 /**
  * Checks an uploaded roster row by row (format: UTF-8 CSV or .xlsx with the columns below). A roster is imported
@@ -18,14 +24,29 @@ public final class RosterValidator {
     public static final List<String> COLUMNS = List.of("building", "unit", "kind", "area_m2", "owners", "owner_ref",
             "phone", "developer_held");
 
-    private static final Pattern PHONE = Pattern.compile("1\\d{10}");
-    private static final Pattern AREA = Pattern.compile("-?\\d+(\\.\\d+)?");
+    /** Longest building label, in characters: as an amendment and a nomination accept it. */
+    public static final int MAX_BUILDING = 50;
+    /** Longest unit label. */
+    public static final int MAX_UNIT = 50;
+    /** Longest owners field (all co-owners with their ';'). */
+    public static final int MAX_OWNERS = 200;
+    /** Longest single owner's name: a nominee's name is at most this long. */
+    public static final int MAX_OWNER_NAME = 50;
+    /** Longest owner_ref. */
+    public static final int MAX_OWNER_REF = 100;
+    /** Digits before the decimal point the area column (numeric(12,2)) holds. */
+    public static final int AREA_INTEGER_DIGITS = 10;
+    /** Longest text of the short columns (kind, area, phone, developer_held); anything longer is wrong anyway. */
+    private static final int MAX_SHORT = 40;
 
-    /** A row as read from the file: values by column name. */
+    private static final Pattern PHONE = Pattern.compile("1\\d{10}");
+    private static final Pattern AREA = Pattern.compile("-?(\\d+)(?:\\.(\\d+))?");
+
+    /** A row as read from the file: values by column name, as they were written. */
     public record RawRow(int row, Map<String, String> values) {
-        String get(String column) {
+        String raw(String column) {
             String v = values.get(column);
-            return v == null ? "" : v.strip();
+            return v == null ? "" : v;
         }
     }
 
@@ -39,79 +60,106 @@ public final class RosterValidator {
         }
     }
 
+    /** Where a unit or an owner_ref was first seen, as written there. */
+    private record Seen(int row, String text) {
+    }
+
     private RosterValidator() {
     }
 
-    /** What is wrong with the header: missing columns, each named. */
+    /** What is wrong with the header: missing columns and columns named twice, each named. */
     public static List<RowError> checkHeader(List<String> header) {
         List<RowError> errors = new ArrayList<>();
         for (String column : COLUMNS) {
             if (!header.contains(column)) {
                 errors.add(new RowError(1, column, "the column '" + column + "' is missing; the header must be "
                         + String.join(",", COLUMNS)));
+            } else if (header.indexOf(column) != header.lastIndexOf(column)) {
+                errors.add(new RowError(1, column, "the column '" + column + "' appears twice in the header; which "
+                        + "one holds the " + column.replace('_', ' ') + " cannot be told"));
             }
         }
         return errors;
     }
 
+    /**
+     * Checks every row. Every text is stored in its {@link IdentityText#normalise normal form}; a text that cannot
+     * be accepted at all (a NUL, a control character, a direction override) or is longer than its column allows is
+     * an error of its row. Two rows whose units {@link IdentityText#skeleton look alike} are one home written twice:
+     * the later row is an error naming the earlier one, and so is an owner_ref written differently from a look-alike
+     * one on an earlier row (the same person would count twice).
+     */
     public static Result validate(List<RawRow> rows) {
         List<RosterUnit> units = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
+        Map<String, Seen> unitsSeen = new HashMap<>();
+        Map<String, Seen> refsSeen = new HashMap<>();
         if (rows.isEmpty()) {
             errors.add(new RowError(0, "", "the roster has no units"));
         }
         for (RawRow raw : rows) {
             List<RowError> rowErrors = new ArrayList<>();
-            String building = raw.get("building");
-            String unit = raw.get("unit");
-            if (building.isEmpty()) {
+            String building = text(raw, "building", "the building", MAX_BUILDING, rowErrors);
+            String unit = text(raw, "unit", "the unit", MAX_UNIT, rowErrors);
+            if ("".equals(building)) {
                 rowErrors.add(error(raw, "building", "the building is missing"));
             }
-            if (unit.isEmpty()) {
+            if ("".equals(unit)) {
                 rowErrors.add(error(raw, "unit", "the unit is missing"));
             }
-            if (!building.isEmpty() && !unit.isEmpty()) {
-                Integer first = seen.putIfAbsent(building + "\u0000" + unit, raw.row());
-                if (first != null) {
-                    rowErrors.add(error(raw, "unit", "duplicate unit " + building + " " + unit + " (already on row "
-                            + first + ")"));
+            if (building != null && unit != null && !building.isEmpty() && !unit.isEmpty()) {
+                String label = building + " " + unit;
+                Seen first = unitsSeen.putIfAbsent(IdentityText.skeleton(building) + "\u0000"
+                        + IdentityText.skeleton(unit), new Seen(raw.row(), label));
+                if (first != null && first.text().equals(label)) {
+                    rowErrors.add(error(raw, "unit", "duplicate unit " + label + " (already on row " + first.row()
+                            + ")"));
+                } else if (first != null) {
+                    rowErrors.add(error(raw, "unit", "unit " + label + " looks the same as unit " + first.text()
+                            + " on row " + first.row() + " (they differ only in case, dashes, spacing or look-alike "
+                            + "letters): one home is one row"));
                 }
             }
-            UnitKind kind = UnitKind.fromCode(raw.get("kind")).orElse(null);
-            if (kind == null) {
-                rowErrors.add(error(raw, "kind", "unknown kind '" + raw.get("kind")
-                        + "'; use residence, shop, parking or other"));
+            String kindText = text(raw, "kind", "the kind", MAX_SHORT, rowErrors);
+            UnitKind kind = kindText == null ? null : UnitKind.fromCode(kindText).orElse(null);
+            if (kindText != null && kind == null) {
+                rowErrors.add(error(raw, "kind", "unknown kind '" + kindText + "'; use residence, shop, parking or other"));
             }
             BigDecimal area = area(raw, rowErrors);
-            List<String> owners = Arrays.stream(raw.get("owners").split(";")).map(String::strip)
-                    .filter(s -> !s.isEmpty()).toList();
-            if (owners.isEmpty()) {
-                rowErrors.add(error(raw, "owners", "the owner is missing: name at least one owner (';' between co-owners)"));
-            }
-            String ownerRef = raw.get("owner_ref");
-            if (ownerRef.isEmpty()) {
+            List<String> owners = owners(raw, rowErrors);
+            String ownerRef = text(raw, "owner_ref", "owner_ref", MAX_OWNER_REF, rowErrors);
+            if ("".equals(ownerRef)) {
                 rowErrors.add(error(raw, "owner_ref", "owner_ref is missing: the stable key of the owning person, "
                         + "DEVELOPER for developer-held units"));
+            } else if (ownerRef != null) {
+                Seen first = refsSeen.putIfAbsent(IdentityText.skeleton(ownerRef), new Seen(raw.row(), ownerRef));
+                if (first != null && !first.text().equals(ownerRef)) {
+                    rowErrors.add(error(raw, "owner_ref", "owner_ref " + ownerRef + " looks the same as "
+                            + first.text() + " on row " + first.row() + " but is written differently; write one "
+                            + "person's key the same way on every row"));
+                }
             }
-            String phone = raw.get("phone");
-            if (!phone.isEmpty() && !PHONE.matcher(phone).matches()) {
+            String phone = text(raw, "phone", "the phone", MAX_SHORT, rowErrors);
+            if (phone != null && !phone.isEmpty() && !PHONE.matcher(phone).matches()) {
                 rowErrors.add(error(raw, "phone", "bad phone '" + phone + "': a mobile number has 11 digits and starts with 1"));
             }
-            Boolean developerHeld = switch (raw.get("developer_held")) {
+            String developerText = text(raw, "developer_held", "developer_held", MAX_SHORT, rowErrors);
+            Boolean developerHeld = developerText == null ? null : switch (developerText) {
                 case "true" -> true;
                 case "false" -> false;
                 default -> null;
             };
-            if (developerHeld == null) {
+            if (developerText != null && developerHeld == null) {
                 rowErrors.add(error(raw, "developer_held", "developer_held must be true or false, not '"
-                        + raw.get("developer_held") + "'"));
-            } else if (developerHeld && !ownerRef.isEmpty() && !RosterUnit.DEVELOPER.equals(ownerRef)) {
-                rowErrors.add(error(raw, "developer_held", "developer_held is true but owner_ref is '" + ownerRef
-                        + "': developer-held units have owner_ref DEVELOPER"));
-            } else if (!developerHeld && RosterUnit.DEVELOPER.equals(ownerRef)) {
-                rowErrors.add(error(raw, "developer_held", "owner_ref is DEVELOPER but developer_held is false: "
-                        + "a sold unit names its buyer"));
+                        + developerText + "'"));
+            } else if (developerHeld != null && ownerRef != null) {
+                if (developerHeld && !ownerRef.isEmpty() && !RosterUnit.DEVELOPER.equals(ownerRef)) {
+                    rowErrors.add(error(raw, "developer_held", "developer_held is true but owner_ref is '" + ownerRef
+                            + "': developer-held units have owner_ref DEVELOPER"));
+                } else if (!developerHeld && RosterUnit.DEVELOPER.equals(ownerRef)) {
+                    rowErrors.add(error(raw, "developer_held", "owner_ref is DEVELOPER but developer_held is false: "
+                            + "a sold unit names its buyer"));
+                }
             }
             if (rowErrors.isEmpty()) {
                 units.add(new RosterUnit(raw.row(), building, unit, kind, area, owners, ownerRef,
@@ -122,21 +170,73 @@ public final class RosterValidator {
         return new Result(errors.isEmpty() ? units : List.of(), errors);
     }
 
+    /**
+     * The column's text in its normal form; {@code null} (the problem recorded) when it holds what no text may hold
+     * or is longer than {@code max} characters.
+     */
+    private static String text(RawRow raw, String column, String what, int max, List<RowError> errors) {
+        String value = raw.raw(column);
+        Optional<String> problem = IdentityText.problem(value);
+        if (problem.isPresent()) {
+            errors.add(error(raw, column, what + " " + problem.get()));
+            return null;
+        }
+        String normal = IdentityText.normalise(value);
+        int length = normal.codePointCount(0, normal.length());
+        if (length > max) {
+            errors.add(error(raw, column, what + " is " + length + " characters long; at most " + max + " fit"));
+            return null;
+        }
+        return normal;
+    }
+
+    /** The co-owners (';' between them), each a name of at most {@link #MAX_OWNER_NAME}, none named twice. */
+    private static List<String> owners(RawRow raw, List<RowError> errors) {
+        String text = text(raw, "owners", "the owners field", MAX_OWNERS, errors);
+        if (text == null) {
+            return List.of();
+        }
+        List<String> owners = Arrays.stream(text.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (owners.isEmpty()) {
+            errors.add(error(raw, "owners", "the owner is missing: name at least one owner (';' between co-owners)"));
+        }
+        Set<String> skeletons = new HashSet<>();
+        for (String owner : owners) {
+            int length = owner.codePointCount(0, owner.length());
+            if (length > MAX_OWNER_NAME) {
+                errors.add(error(raw, "owners", "an owner's name is " + length + " characters long; at most "
+                        + MAX_OWNER_NAME + " fit"));
+            } else if (!skeletons.add(IdentityText.skeleton(owner))) {
+                errors.add(error(raw, "owners", "the owner " + owner + " is named twice"));
+            }
+        }
+        return owners;
+    }
+
     private static BigDecimal area(RawRow raw, List<RowError> errors) {
-        String text = raw.get("area_m2");
+        String text = text(raw, "area_m2", "the area", MAX_SHORT, errors);
+        if (text == null) {
+            return null;
+        }
         if (text.isEmpty()) {
             errors.add(error(raw, "area_m2", "the area is missing"));
             return null;
         }
-        if (!AREA.matcher(text).matches()) {
+        Matcher parts = AREA.matcher(text);
+        if (!parts.matches()) {
             errors.add(error(raw, "area_m2", "'" + text + "' is not an area in m² (digits, '.' and up to two decimals)"));
             return null;
         }
-        BigDecimal area = new BigDecimal(text);
-        if (area.scale() > 2) {
+        if (parts.group(2) != null && parts.group(2).length() > 2) {
             errors.add(error(raw, "area_m2", "area " + text + " has more than two decimals"));
             return null;
         }
+        if (parts.group(1).replaceFirst("^0+", "").length() > AREA_INTEGER_DIGITS) {
+            errors.add(error(raw, "area_m2", "area " + text + " is too large: at most "
+                    + "9".repeat(AREA_INTEGER_DIGITS) + ".99 m²"));
+            return null;
+        }
+        BigDecimal area = new BigDecimal(text);
         if (area.signum() <= 0) {
             errors.add(error(raw, "area_m2", "area must be more than 0"));
             return null;

@@ -30,6 +30,7 @@ import org.ownersvote.events.election.ObjectionAnswered;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.outbox.Outbox;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.text.IdentityText;
 
 /** Nomination from paper forms, eligibility review, and objections during publicity. */
 @ApplicationScoped
@@ -47,6 +48,9 @@ public class CandidateService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    RosterService rosters;
+
     public record Nominated(Candidate candidate, boolean merged) {
     }
 
@@ -59,20 +63,25 @@ public class CandidateService {
         requirePhase(election, Phase.NOMINATION, "Nominations are recorded while nomination is open");
         RosterEntry nomineeUnit = rosterUnit(election, request.unit(), "unit");
         RulePack rulePack = RulePack.fromCode(election.rulePack).orElseThrow();
-        String name = request.name().strip();
+        String asked = InputText.identity("name", request.name());
+        String statement = InputText.acceptable("statement", request.statement());
         if (!rulePack.counts(nomineeUnit.kind)) {
-            throw ProblemException.invalid("unit", "unit " + label(request.unit()) + " is a " + nomineeUnit.kind.code()
+            throw ProblemException.invalid("unit", "unit " + label(nomineeUnit) + " is a " + nomineeUnit.kind.code()
                     + ", which does not count in this election; a nominee must own a counted unit");
         }
-        if (!List.of(nomineeUnit.owners.split(";")).contains(name)) {
-            throw ProblemException.invalid("name", name + " is not an owner of " + label(request.unit())
-                    + " on the roster (owners: " + nomineeUnit.owners.replace(";", "、") + ")");
-        }
-        for (UnitRef nominator : request.nominators()) {
-            rosterUnit(election, nominator, "nominators");
-        }
+        // the name as the roster writes it (normal form): what the list, the events and the ballots show
+        String name = List.of(nomineeUnit.owners.split(";")).stream()
+                .filter(owner -> IdentityText.looksAlike(owner, asked)).findFirst().map(IdentityText::normalise)
+                .orElseThrow(() -> ProblemException.invalid("name", asked + " is not an owner of "
+                        + label(nomineeUnit) + " on the roster (owners: " + nomineeUnit.owners.replace(";", "、")
+                        + ")"));
+        List<RosterEntry> nominators = request.nominators().stream()
+                .map(nominator -> rosterUnit(election, nominator, "nominators")).toList();
         OffsetDateTime now = clock.now();
-        Candidate candidate = Candidate.nominee(election.id, nomineeUnit.building, nomineeUnit.unit, name).orElse(null);
+        Candidate candidate = Candidate.ofElection(election.id).stream()
+                .filter(c -> c.building.equals(nomineeUnit.building) && c.unit.equals(nomineeUnit.unit)
+                        && IdentityText.looksAlike(c.name, name))
+                .findFirst().orElse(null);
         boolean merged = candidate != null;
         if (!merged) {
             candidate = new Candidate();
@@ -84,22 +93,23 @@ public class CandidateService {
             candidate.status = Candidate.Status.NOMINATED;
             candidate.nominatedAt = now;
         }
-        if (request.statement() != null && !request.statement().isBlank()) {
-            candidate.statement = request.statement().strip();
+        if (statement != null && !statement.isEmpty()) {
+            candidate.statement = statement;
         }
         candidate.commitmentReceived = candidate.commitmentReceived || request.commitmentReceived();
         candidate.persist();
         em.flush();
-        for (UnitRef nominator : request.nominators()) {
+        for (RosterEntry nominator : nominators) {
+            // the unit as stored: two look-alike spellings of one unit are one nominator
             em.createNativeQuery("""
                     insert into nomination (candidate_id, building, unit, recorded_at, recorded_by)
                     values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
-                    .setParameter(1, candidate.id).setParameter(2, nominator.building().strip())
-                    .setParameter(3, nominator.unit().strip()).setParameter(4, now).setParameter(5, actor)
+                    .setParameter(1, candidate.id).setParameter(2, nominator.building)
+                    .setParameter(3, nominator.unit).setParameter(4, now).setParameter(5, actor)
                     .executeUpdate();
         }
         audit.record(actor, merged ? "candidate.nominators-added" : "candidate.nominated", "candidate", candidate.id,
-                election.id, name + " (" + label(request.unit()) + "), " + request.nominators().size() + " nominator(s)");
+                election.id, name + " (" + label(nomineeUnit) + "), " + request.nominators().size() + " nominator(s)");
         return new Nominated(candidate, merged);
     }
 
@@ -122,13 +132,14 @@ public class CandidateService {
         }
         candidate.status = request.decision();
         candidate.reasonCategory = request.decision() == Candidate.Status.REJECTED ? request.reasonCategory() : null;
-        candidate.reason = request.reason() == null ? null : request.reason().strip();
+        candidate.reason = InputText.acceptable("reason", request.reason());
         candidate.decidedAt = clock.now();
         candidate.decidedBy = actor;
         audit.record(actor, "candidate." + request.decision().name().toLowerCase(), "candidate", candidate.id,
                 election.id, candidate.name + (candidate.reasonCategory == null ? ""
                         : ": " + candidate.reasonCategory + " " + candidate.reason));
-        outbox.publish(election.id, new CandidateDecided(election.id, candidate.id, candidate.name,
+        outbox.publish(election.id, new CandidateDecided(election.id, candidate.id,
+                IdentityText.normalise(candidate.name),
                 candidate.status.name(), candidate.reasonCategory == null ? null : candidate.reasonCategory.name(),
                 candidate.reason, election.drill));
         return candidate;
@@ -150,7 +161,9 @@ public class CandidateService {
         List<BallotCandidate> ballot = new java.util.ArrayList<>(approved.size());
         for (int i = 0; i < approved.size(); i++) {
             Candidate c = approved.get(i);
-            ballot.add(new BallotCandidate(c.id, i + 1, c.name, c.building, c.unit, c.statement));
+            // normal form even for a name stored before names were normalised: ballots print what events carry
+            ballot.add(new BallotCandidate(c.id, i + 1, IdentityText.normalise(c.name), c.building, c.unit,
+                    c.statement));
         }
         return ballot;
     }
@@ -176,12 +189,12 @@ public class CandidateService {
         objection.candidateId = request.candidateId();
         objection.building = unit.building;
         objection.unit = unit.unit;
-        objection.text = request.text().strip();
+        objection.text = InputText.acceptable("text", request.text());
         objection.lodgedAt = clock.now();
         objection.lodgedBy = actor;
         objection.persist();
         audit.record(actor, "objection.lodged", "objection", objection.id, election.id,
-                label(request.objectingUnit()) + ": " + objection.text);
+                label(unit) + ": " + objection.text);
         return objection;
     }
 
@@ -196,7 +209,7 @@ public class CandidateService {
             throw ProblemException.conflict("already-answered", "This objection was answered on "
                     + objection.answeredAt);
         }
-        objection.answer = request.answer().strip();
+        objection.answer = InputText.acceptable("answer", request.answer());
         objection.answeredAt = clock.now();
         objection.answeredBy = actor;
         audit.record(actor, "objection.answered", "objection", objection.id, election.id, objection.answer);
@@ -221,9 +234,10 @@ public class CandidateService {
         return candidate;
     }
 
-    private static RosterEntry rosterUnit(Election election, UnitRef ref, String field) {
-        return RosterEntry.find(election.communityId, ref.building().strip(), ref.unit().strip())
-                .orElseThrow(() -> ProblemException.invalid(field, "unit " + label(ref) + " is not on the roster"));
+    private RosterEntry rosterUnit(Election election, UnitRef ref, String field) {
+        return rosters.findUnit(election.communityId, ref.building(), ref.unit(), field)
+                .orElseThrow(() -> ProblemException.invalid(field, "unit " + IdentityText.normalise(ref.building())
+                        + " " + IdentityText.normalise(ref.unit()) + " is not on the roster"));
     }
 
     private static void requirePhase(Election election, Phase phase, String rule) {
@@ -232,7 +246,7 @@ public class CandidateService {
         }
     }
 
-    private static String label(UnitRef ref) {
-        return ref.building().strip() + " " + ref.unit().strip();
+    private static String label(RosterEntry unit) {
+        return unit.building + " " + unit.unit;
     }
 }

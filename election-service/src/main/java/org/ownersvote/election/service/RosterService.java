@@ -33,6 +33,7 @@ import org.ownersvote.election.service.roster.RosterFile;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.text.IdentityText;
 
 /** Imports, reads and counts a community's roster. */
 @ApplicationScoped
@@ -100,16 +101,19 @@ public class RosterService {
             throw ProblemException.conflict("voting-opened", "Voting has opened for \"" + election.title
                     + "\": the roster can no longer be changed");
         }
-        Optional<RosterEntry> existing = RosterEntry.find(communityId, request.building().strip(),
-                request.unit().strip());
+        String building = InputText.identity("building", request.building());
+        String unitLabel = InputText.identity("unit", request.unit());
+        String reason = InputText.acceptable("reason", request.reason());
+        Optional<RosterEntry> existing = findUnit(communityId, request.building(), request.unit(), "unit");
         RosterAmendment amendment = new RosterAmendment();
         amendment.id = UUID.randomUUID();
         amendment.communityId = communityId;
         amendment.electionId = election.id;
-        amendment.building = request.building().strip();
-        amendment.unit = request.unit().strip();
+        // the unit changed as it is stored (an older row may be written differently), a new one in its normal form
+        amendment.building = existing.map(e -> e.building).orElse(building);
+        amendment.unit = existing.map(e -> e.unit).orElse(unitLabel);
         amendment.change = request.change();
-        amendment.reason = request.reason().strip();
+        amendment.reason = reason;
         amendment.at = OffsetDateTime.now();
         amendment.actor = actor;
         amendment.beforeValue = existing.map(RosterService::describe).orElse(null);
@@ -122,14 +126,18 @@ public class RosterService {
             }
             case ADD, UPDATE -> {
                 if (request.change() == RosterAmendment.Change.ADD && existing.isPresent()) {
-                    throw ProblemException.invalid("unit", "unit " + amendment.building + " " + amendment.unit
+                    throw ProblemException.invalid("unit", "unit " + building + " " + unitLabel
+                            + (existing.get().building.equals(building) && existing.get().unit.equals(unitLabel) ? ""
+                                    : " looks the same as unit " + amendment.building + " " + amendment.unit + ", which")
                             + " is already on the roster; use UPDATE");
                 }
                 if (request.change() == RosterAmendment.Change.UPDATE && existing.isEmpty()) {
                     throw ProblemException.invalid("unit", "there is no unit " + amendment.building + " "
                             + amendment.unit + " to update; use ADD");
                 }
-                RosterUnit unit = amendedUnit(request, existing.map(RosterEntry::toDomain));
+                RosterUnit unit = amendedUnit(request, amendment.building, amendment.unit,
+                        existing.map(RosterEntry::toDomain));
+                requireOneSpellingPerPerson(communityId, unit);
                 RosterEntry entry = existing.orElseGet(() -> {
                     RosterEntry e = new RosterEntry();
                     e.id = UUID.randomUUID();
@@ -157,10 +165,10 @@ public class RosterService {
     }
 
     /** The unit after the amendment, checked by the same rules as an imported row. */
-    private static RosterUnit amendedUnit(AmendmentRequest r, Optional<RosterUnit> old) {
+    private static RosterUnit amendedUnit(AmendmentRequest r, String building, String unit, Optional<RosterUnit> old) {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("building", r.building());
-        values.put("unit", r.unit());
+        values.put("building", building);
+        values.put("unit", unit);
         values.put("kind", r.kind() != null ? r.kind() : old.map(u -> u.kind().code()).orElse(""));
         values.put("area_m2", r.areaM2() != null ? r.areaM2() : old.map(u -> u.area().toPlainString()).orElse(""));
         values.put("owners", r.owners() != null ? r.owners() : old.map(u -> String.join(";", u.owners())).orElse(""));
@@ -174,6 +182,19 @@ public class RosterService {
                     .map(e -> new Problem.FieldError(e.column(), e.message())).toList());
         }
         return result.units().get(0);
+    }
+
+    /** An owner_ref that looks like one already on the roster is written the same way, or it counts twice. */
+    private void requireOneSpellingPerPerson(UUID communityId, RosterUnit amended) {
+        String skeleton = IdentityText.skeleton(amended.ownerRef());
+        units(communityId).stream()
+                .filter(u -> !u.ownerRef().equals(amended.ownerRef())
+                        && IdentityText.skeleton(u.ownerRef()).equals(skeleton))
+                .findFirst().ifPresent(u -> {
+                    throw ProblemException.invalid("owner_ref", "owner_ref " + amended.ownerRef() + " looks the same as "
+                            + u.ownerRef() + " of unit " + u.building() + " " + u.unit() + " but is written "
+                            + "differently; write one person's key the same way on every unit");
+                });
     }
 
     private static String describe(RosterEntry e) {
@@ -205,6 +226,49 @@ public class RosterService {
             }
         });
         return units;
+    }
+
+    /**
+     * The stored unit a request names. Written exactly as stored, or as its normal form, it is that unit; otherwise
+     * the one stored unit that {@link IdentityText#skeleton looks like it} (rows imported before identity text was
+     * normalised may hold invisible characters or full-width digits). When several stored units look like it (such
+     * an older roster holds one home twice), only the exact text names one of them; else a 422 lists them.
+     */
+    public Optional<RosterEntry> findUnit(UUID communityId, String building, String unit, String field) {
+        String rawBuilding = InputText.acceptable(field, building);
+        String rawUnit = InputText.acceptable(field, unit);
+        Optional<RosterEntry> exact = RosterEntry.find(communityId, rawBuilding, rawUnit)
+                .or(() -> RosterEntry.find(communityId, IdentityText.normalise(rawBuilding),
+                        IdentityText.normalise(rawUnit)));
+        if (exact.isPresent()) {
+            return exact;
+        }
+        String key = unitKey(rawBuilding, rawUnit);
+        Map<UUID, String> alike = new LinkedHashMap<>();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "select id, building, unit from roster_unit where community_id = ? order by building, unit")) {
+                query.setObject(1, communityId);
+                query.setFetchSize(5000);
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        if (unitKey(rs.getString(2), rs.getString(3)).equals(key)) {
+                            alike.put(rs.getObject(1, UUID.class), rs.getString(2) + " " + rs.getString(3));
+                        }
+                    }
+                }
+            }
+        });
+        if (alike.size() > 1) {
+            throw ProblemException.invalid(field, "several units on the roster look like " + rawBuilding + " "
+                    + rawUnit + " (" + String.join("; ", alike.values()) + "): name the one you mean exactly as it "
+                    + "is listed");
+        }
+        return alike.keySet().stream().findFirst().map(id -> RosterEntry.<RosterEntry>findById(id));
+    }
+
+    private static String unitKey(String building, String unit) {
+        return IdentityText.skeleton(building) + "\u0000" + IdentityText.skeleton(unit);
     }
 
     public Community community(UUID communityId) {

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import org.ownersvote.election.Candidate;
 import org.ownersvote.election.Objection;
+import org.ownersvote.election.domain.RosterValidator;
 
 /** Requests and views of nomination, review and objections. */
 public final class CandidateDtos {
@@ -20,13 +21,14 @@ public final class CandidateDtos {
     }
 
     /** A unit of the roster, as building and unit label. */
-    public record UnitRef(@NotBlank @Size(max = 50) String building, @NotBlank @Size(max = 50) String unit) {
+    public record UnitRef(@NotBlank @Size(max = RosterValidator.MAX_BUILDING) String building,
+            @NotBlank @Size(max = RosterValidator.MAX_UNIT) String unit) {
     }
 
     /** One paper recommendation form (推荐表) as the working group records it. */
     public record NominationRequest(
             @NotNull @Valid UnitRef unit,
-            @NotBlank @Size(max = 50) String name,
+            @NotBlank @Size(max = RosterValidator.MAX_OWNER_NAME) String name,
             @Size(max = 500) String statement,
             @NotEmpty @Size(max = 500) List<@NotNull @Valid UnitRef> nominators,
             @NotNull Boolean commitmentReceived) {

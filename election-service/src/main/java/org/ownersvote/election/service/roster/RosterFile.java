@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -24,6 +26,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ownersvote.election.domain.RosterValidator.RawRow;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.text.IdentityText;
 
 /** Reads an uploaded roster, CSV (UTF-8, BOM or not, RFC 4180) or .xlsx (first sheet), into header and rows. */
 public final class RosterFile {
@@ -62,8 +65,10 @@ public final class RosterFile {
         }
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get();
-        try (Reader reader = new java.io.StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
-            List<String> header = parser.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        CSVParser parser = null;
+        try (Reader reader = new java.io.StringReader(text)) {
+            parser = CSVParser.parse(reader, format);
+            List<String> header = parser.getHeaderNames().stream().map(RosterFile::columnName).toList();
             List<RawRow> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 Map<String, String> values = new LinkedHashMap<>();
@@ -74,22 +79,51 @@ public final class RosterFile {
                 rows.add(new RawRow((int) record.getRecordNumber() + 1, values));
             }
             return new Content(header, rows);
-        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw unreadable("the file is not valid CSV: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(notCsv(e, parser == null ? 1 : parser.getCurrentLineNumber()));
         }
+    }
+
+    /**
+     * What is wrong with a CSV file, in the words of the person who saved it: the parser's messages name its own
+     * classes and settings, so they are read here and never passed on.
+     */
+    static String notCsv(Exception e, long lineReached) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.append(' ').append(t.getMessage());
+        }
+        String all = messages.toString();
+        Matcher line = Pattern.compile("line:? ?([\\d,]+)").matcher(all);
+        String at = line.find() ? line.group(1).replace(",", "") : Long.toString(Math.max(1, lineReached));
+        if (all.contains("EOF reached before encapsulated token finished")) {
+            return "the file is not valid CSV: the quoted field that starts on line " + at + " is never closed "
+                    + "(a closing \" is missing)";
+        }
+        if (all.contains("Invalid character between encapsulated token and delimiter")) {
+            return "the file is not valid CSV: line " + at + " has characters after the closing quote of a field; "
+                    + "inside a quoted field write a quote as \"\"";
+        }
+        return "the file is not valid CSV: line " + at + " cannot be read";
+    }
+
+    private static String columnName(String header) {
+        return IdentityText.normalise(header).toLowerCase(Locale.ROOT);
     }
 
     static Content xlsx(byte[] bytes) {
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             Sheet sheet = workbook.getSheetAt(0);
             DataFormatter formatter = new DataFormatter(Locale.ROOT);
+            // a formula cell is read as the value it showed when saved, never as its formula text
+            formatter.setUseCachedValuesForFormulaCells(true);
             Row headerRow = sheet.getRow(sheet.getFirstRowNum());
             if (headerRow == null) {
                 throw unreadable("the first sheet is empty");
             }
             List<String> header = new ArrayList<>();
             for (int c = 0; c < headerRow.getLastCellNum(); c++) {
-                header.add(cellText(headerRow.getCell(c), formatter).toLowerCase(Locale.ROOT));
+                header.add(columnName(cellText(headerRow.getCell(c), formatter)));
             }
             List<RawRow> rows = new ArrayList<>();
             for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
@@ -109,8 +143,12 @@ public final class RosterFile {
                 }
             }
             return new Content(header, rows);
-        } catch (IOException | org.apache.poi.UnsupportedFileFormatException | org.apache.poi.ooxml.POIXMLException e) {
-            throw unreadable("the file is not an .xlsx workbook: " + e.getMessage());
+        } catch (ProblemException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // POI's own messages name its classes (XmlException, POIXMLException, ...): never passed on
+            throw unreadable("not a readable .xlsx file: save it from the spreadsheet as an Excel workbook (.xlsx) "
+                    + "or as 'CSV UTF-8'; old .xls files, password-protected and damaged workbooks cannot be read");
         }
     }
 
