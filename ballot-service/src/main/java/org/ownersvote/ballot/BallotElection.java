@@ -67,8 +67,24 @@ public class BallotElection extends PanacheEntityBase {
     @Column(name = "ballots_issued_at")
     public OffsetDateTime ballotsIssuedAt;
 
-    /** Handouts and returns are recorded while voting runs: phase VOTING and the deadline not passed. */
+    /**
+     * The instant voting closed, set once under the election's lock when election-service closes voting (or, failing
+     * that, from its phase-changed event); every vote, handout and return is measured against it.
+     */
+    @Column(name = "voting_closed_at")
+    public OffsetDateTime votingClosedAt;
+
+    /** Handouts and returns are recorded while voting runs: phase VOTING, not closed, and the deadline not passed. */
     public boolean votingOpen(OffsetDateTime now) {
-        return "VOTING".equals(phase) && votingDeadline != null && now.isBefore(votingDeadline);
+        return "VOTING".equals(phase) && votingClosedAt == null && votingDeadline != null
+                && now.isBefore(votingDeadline);
+    }
+
+    /** When voting ended: the recorded close, or the deadline once it has passed; null while voting runs. */
+    public OffsetDateTime votingEndedAt(OffsetDateTime now) {
+        if (votingClosedAt != null) {
+            return votingClosedAt;
+        }
+        return votingDeadline != null && !now.isBefore(votingDeadline) ? votingDeadline : null;
     }
 }

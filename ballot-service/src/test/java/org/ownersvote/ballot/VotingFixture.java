@@ -37,6 +37,11 @@ record VotingFixture(String bootstrap, UUID community, UUID election, String lea
     }
 
     static VotingFixture open(String bootstrap, List<BallotCandidate> candidates, List<BallotMotion> motions) {
+        return open(bootstrap, candidates, motions, OffsetDateTime.now().plusDays(14));
+    }
+
+    static VotingFixture open(String bootstrap, List<BallotCandidate> candidates, List<BallotMotion> motions,
+            OffsetDateTime deadline) {
         UUID community = UUID.randomUUID();
         UUID election = UUID.randomUUID();
         VotingFixture v = new VotingFixture(bootstrap, community, election,
@@ -45,8 +50,7 @@ record VotingFixture(String bootstrap, UUID community, UUID election, String lea
                 TestTokens.as("wg", Roles.WORKING_GROUP).community(community).token(), candidates, motions);
         v.send(new ElectionCreated(election, community, "账本小区", "第三届业主委员会选举", "CN-2021", 2, 0, 14, false));
         TestEvents.electorate(election, 1, 300).forEach(v::send);
-        v.send(new VotingOpened(election, community, "CN-2021", 2, 0, OffsetDateTime.now().plusDays(14), 1,
-                candidates, motions, false));
+        v.send(new VotingOpened(election, community, "CN-2021", 2, 0, deadline, 1, candidates, motions, false));
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> Ballot.live(election)) == 270L);
         return v;

@@ -20,6 +20,7 @@ import org.ownersvote.ballot.domain.SerialNumbers;
 import org.ownersvote.events.EventCodec;
 import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.election.ElectorateChunk;
+import org.ownersvote.events.election.PhaseOrder;
 import org.ownersvote.events.election.VotingOpened;
 import org.ownersvote.platform.audit.AuditLog;
 
@@ -44,14 +45,27 @@ public class BallotIssuance {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void votingOpened(EventEnvelope envelope, VotingOpened opened) {
-        BallotElection election = ElectionRegistry.known(opened.electionId());
-        election.phase = "VOTING";
-        election.votingOpenedAt = envelope.time();
-        election.votingDeadline = opened.votingDeadline();
-        election.electorateVersion = opened.electorateVersion();
-        election.ballotCandidates = EventCodec.write(opened.candidates());
-        election.ballotMotions = EventCodec.write(opened.motions());
-        em.flush();
+        open(ElectionRegistry.known(opened.electionId()), opened, envelope.time());
+    }
+
+    /**
+     * Records that voting opened and issues the ballots if the electorate is complete. Called by election-service
+     * as a step of opening voting and again by its voting-opened event: the second time changes nothing, and a
+     * late event never takes an election that voting already left back to VOTING.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void open(BallotElection election, VotingOpened opened, OffsetDateTime at) {
+        if (election.votingOpenedAt == null) { // else opened already, by the call or an earlier delivery
+            if (PhaseOrder.isForward(election.phase, "VOTING")) {
+                election.phase = "VOTING";
+            }
+            election.votingOpenedAt = at;
+            election.votingDeadline = opened.votingDeadline();
+            election.electorateVersion = opened.electorateVersion();
+            election.ballotCandidates = EventCodec.write(opened.candidates());
+            election.ballotMotions = EventCodec.write(opened.motions());
+            em.flush();
+        }
         issueIfReady(opened.electionId());
     }
 

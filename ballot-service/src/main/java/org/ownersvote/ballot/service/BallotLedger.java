@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.ownersvote.ballot.Ballot;
 import org.ownersvote.ballot.BallotElection;
+import org.ownersvote.ballot.counting.FinalTally;
 import org.ownersvote.ballot.domain.BallotAction;
 import org.ownersvote.ballot.domain.BallotStateMachine;
 import org.ownersvote.ballot.domain.BallotStatus;
@@ -39,6 +40,9 @@ public class BallotLedger {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ElectionLocks elections;
 
     /** Details of one step for the ledger row. */
     public record Step(String recipientName, String relation, String method, String channel, String reason,
@@ -77,6 +81,8 @@ public class BallotLedger {
 
     @Transactional
     public Ballot record(String serial, BallotAction action, Step step, Caller caller) {
+        // the close of voting waits for this step, or this step sees the close (VotingClose takes the lock to update)
+        elections.lockForStep(Ballot.electionOf(serial));
         // one statement reads and locks the ballot: steps for one ballot are recorded one after the other
         Ballot ballot = lockedScopedBallot(serial, caller);
         BallotElection election = BallotElection.findById(ballot.electionId);
@@ -90,8 +96,12 @@ public class BallotLedger {
         }
         boolean workingGroup = caller.hasRole(Roles.WORKING_GROUP);
         boolean reason = step.reason() != null && !step.reason().isBlank();
+        OffsetDateTime ended = election.votingEndedAt(now);
+        boolean countOpen = ended != null && ("VOTING".equals(election.phase) || "COUNTING".equals(election.phase))
+                && FinalTally.findById(election.id) == null;
         BallotStateMachine.Result result = BallotStateMachine.apply(ballot.status, action,
-                new BallotStateMachine.Context(election.votingOpen(now), workingGroup, reason));
+                new BallotStateMachine.Context(election.votingOpen(now), workingGroup, reason, countOpen,
+                        ended != null && at.isBefore(ended)));
         if (!result.allowed()) {
             // kept on record: "a second paper ballot for a unit that already voted is refused and audited"
             audit.recordRefusal(caller.username(), "ballot." + action.name().toLowerCase(), "ballot", ballot.serial,

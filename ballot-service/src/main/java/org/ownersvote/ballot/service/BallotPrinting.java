@@ -3,6 +3,7 @@ package org.ownersvote.ballot.service;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,10 @@ public class BallotPrinting {
             throw ProblemException.notFound("Election", electionId);
         }
         BallotLedger.requireScope(election, building, caller);
+        if (election.ballotsIssuedAt == null && election.votingOpenedAt != null) {
+            throw ProblemException.pending("ballots-being-issued", "Voting has opened and the ballots are being "
+                    + "issued; printing starts in a moment", Duration.ofSeconds(2));
+        }
         if (election.ballotsIssuedAt == null) {
             throw ProblemException.conflict("ballots-not-issued",
                     "The ballots of this election are issued when voting opens; there is nothing to print yet");

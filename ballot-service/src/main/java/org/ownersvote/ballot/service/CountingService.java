@@ -58,6 +58,8 @@ public class CountingService {
         if (ballot.status != BallotStatus.RETURNED) {
             String reason = ballot.status == BallotStatus.CAST_ONLINE
                     ? "this unit voted online; a unit votes once, so its paper ballot is not counted"
+                    : ballot.status == BallotStatus.RETURNED_LATE
+                    ? "this ballot was received after voting closed; it is kept on record and never counted"
                     : "this ballot was not returned (it is " + ballot.status + "); only returned ballots are counted";
             audit.recordRefusal(counter, "counting.entry", "ballot", ballot.serial, electionId, reason);
             throw ProblemException.conflict("entry-refused", ballot.serial + ": " + reason);

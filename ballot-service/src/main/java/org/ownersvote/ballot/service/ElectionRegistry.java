@@ -11,6 +11,7 @@ import org.ownersvote.ballot.BallotElection;
 import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.election.ElectionCreated;
 import org.ownersvote.events.election.PhaseChanged;
+import org.ownersvote.events.election.PhaseOrder;
 import org.ownersvote.events.election.VotingDeadlineExtended;
 import org.ownersvote.platform.audit.AuditLog;
 
@@ -24,25 +25,34 @@ public class ElectionRegistry {
     AuditLog audit;
 
     @Inject
-    CountedLedger ledger;
+    VotingGate gate;
 
-    /** Keeps the phase in step; voting-opened is handled by {@link BallotIssuance}. */
+    /**
+     * Keeps the phase in step, only ever forward; voting-opened is handled by {@link BallotIssuance}. Voting is
+     * normally closed by election-service's call ({@link VotingGate#close}) before this event exists; should it not
+     * have been, the event closes it at the instant it carries.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void phaseChanged(EventEnvelope envelope, PhaseChanged change) {
-        BallotElection election = known(change.electionId());
-        election.phase = change.to();
-        if (change.votingDeadline() != null) {
-            election.votingDeadline = change.votingDeadline();
+        if ("VOTING".equals(change.from()) && !"VOTING".equals(change.to())) {
+            gate.closeFromEvent(change);
+            return;
         }
-        if ("COUNTING".equals(change.to())) {
-            // online votes need no entry: they are counted as counting begins, before any paper entry is accepted
-            ledger.appendOnlineVotes(election.id);
+        BallotElection election = known(change.electionId());
+        if (PhaseOrder.isForward(election.phase, change.to())) {
+            election.phase = change.to();
+        }
+        if (change.votingDeadline() != null && election.votingClosedAt == null) {
+            election.votingDeadline = change.votingDeadline();
         }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void deadlineExtended(EventEnvelope envelope, VotingDeadlineExtended extension) {
-        known(extension.electionId()).votingDeadline = extension.deadline();
+        BallotElection election = known(extension.electionId());
+        if (election.votingClosedAt == null) { // a late extension never reopens a closed vote
+            election.votingDeadline = extension.deadline();
+        }
     }
 
     static BallotElection known(java.util.UUID electionId) {

@@ -31,6 +31,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 public class OnlineVoting {
 
     @Inject
+    ElectionLocks elections;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -62,6 +65,7 @@ public class OnlineVoting {
     /** Records the vote of the (already verified) owner of this ballot. */
     @Transactional
     public Ballot cast(Ballot verified, Map<String, Mark> marks, Map<String, Mark> motions) {
+        elections.lockForStep(verified.electionId); // a vote is measured against the close: see ElectionLocks
         Ballot ballot = em.find(Ballot.class, verified.id, LockModeType.PESSIMISTIC_WRITE);
         BallotElection election = BallotElection.findById(ballot.electionId);
         OffsetDateTime now = OffsetDateTime.now();

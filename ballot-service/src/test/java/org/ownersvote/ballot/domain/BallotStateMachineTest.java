@@ -54,6 +54,27 @@ class BallotStateMachineTest {
     }
 
     @Test
+    void afterTheCloseOnlyReturnsAreRecordedAndWhatCountsIsWhenTheBallotWasReceived() {
+        BallotStateMachine.Context receivedBefore = new BallotStateMachine.Context(false, false, false, true, true);
+        BallotStateMachine.Context receivedAfter = new BallotStateMachine.Context(false, false, false, true, false);
+        assertEquals(Optional.of(BallotStatus.RETURNED),
+                BallotStateMachine.apply(BallotStatus.HANDED_OUT, BallotAction.RETURN, receivedBefore).next());
+        assertEquals(Optional.of(BallotStatus.RETURNED_LATE),
+                BallotStateMachine.apply(BallotStatus.HANDED_OUT, BallotAction.RETURN, receivedAfter).next());
+        assertFalse(BallotStateMachine.apply(BallotStatus.ISSUED, BallotAction.HANDOUT, receivedBefore).allowed());
+        assertFalse(BallotStateMachine.apply(BallotStatus.ISSUED, BallotAction.CAST, receivedBefore).allowed());
+        assertFalse(BallotStateMachine.apply(BallotStatus.CAST_ONLINE, BallotAction.RETURN, receivedBefore).allowed());
+        assertFalse(BallotStateMachine.apply(BallotStatus.RETURNED_LATE, BallotAction.RETURN, receivedBefore)
+                .allowed(), "returned once, late or not");
+        // never handed out: the working group, with a reason, may still record one received before the close
+        assertFalse(BallotStateMachine.apply(BallotStatus.ISSUED, BallotAction.RETURN, receivedBefore).allowed());
+        assertEquals(Optional.of(BallotStatus.RETURNED), BallotStateMachine.apply(BallotStatus.ISSUED,
+                BallotAction.RETURN, new BallotStateMachine.Context(false, true, true, true, true)).next());
+        // once the count is over, nothing
+        assertFalse(BallotStateMachine.apply(BallotStatus.HANDED_OUT, BallotAction.RETURN, CLOSED).allowed());
+    }
+
+    @Test
     void aReturnNeverRecordedAsHandedOutNeedsTheWorkingGroupAndAReason() {
         assertFalse(BallotStateMachine.apply(BallotStatus.ISSUED, BallotAction.RETURN, LEADER).allowed());
         assertFalse(BallotStateMachine.apply(BallotStatus.ISSUED, BallotAction.RETURN,

@@ -49,6 +49,16 @@ public class ProblemException extends RuntimeException {
         return e;
     }
 
+    /**
+     * 503: what the request depends on is still being applied (e.g. a phase change reaching this service); the
+     * caller may send the same request again after {@code retryAfter}.
+     */
+    public static ProblemException pending(String slug, String detail, java.time.Duration retryAfter) {
+        ProblemException e = new ProblemException(503, slug, "Not ready yet", detail, List.of());
+        e.retryAfter = retryAfter;
+        return e;
+    }
+
     public static ProblemException unauthorized(String slug, String detail) {
         return new ProblemException(401, slug, "Unauthorized", detail, List.of());
     }

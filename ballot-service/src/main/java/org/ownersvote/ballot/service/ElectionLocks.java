@@ -1,0 +1,37 @@
+package org.ownersvote.ballot.service;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * The lock that makes the close of voting one instant. Every vote, handout and return takes a shared lock on its
+ * election's row (FOR KEY SHARE: steps do not wait for each other) before it reads whether voting is open; the close
+ * takes it exclusively (FOR UPDATE), so it waits for the steps in flight, and every step after it sees the close.
+ * Take it before locking a ballot, as the close does, so the two can never wait for each other in a circle.
+ */
+@ApplicationScoped
+public class ElectionLocks {
+
+    @Inject
+    EntityManager em;
+
+    /** Shared with other steps, exclusive of the close; a no-op for an unknown election (the step then fails). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockForStep(UUID electionId) {
+        if (electionId != null) {
+            em.createNativeQuery("select id from ballot_election where id = ?1 for key share")
+                    .setParameter(1, electionId).getResultList();
+        }
+    }
+
+    /** Exclusive: waits for every step in flight. Call before anything of the election is read in the transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockForClose(UUID electionId) {
+        em.createNativeQuery("select id from ballot_election where id = ?1 for update").setParameter(1, electionId)
+                .getResultList();
+    }
+}

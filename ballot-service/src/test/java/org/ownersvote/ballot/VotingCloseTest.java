@@ -1,0 +1,213 @@
+package org.ownersvote.ballot;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ownersvote.ballot.VotingFixture.as;
+import static org.ownersvote.ballot.VotingFixture.handout;
+import static org.ownersvote.ballot.VotingFixture.status;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.ownersvote.ballot.domain.BallotStatus;
+import org.ownersvote.events.election.BallotCandidate;
+import org.ownersvote.events.election.ElectionCreated;
+import org.ownersvote.events.election.VotingOpened;
+import org.ownersvote.platform.security.Roles;
+import org.ownersvote.platform.testing.TestEvents;
+import org.ownersvote.platform.testing.TestTokens;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** Issue 16: one instant closes voting, every vote is measured against it, and ballots received before it count. */
+@QuarkusTest
+class VotingCloseTest {
+
+    static final List<BallotCandidate> CANDIDATES = List.of(
+            new BallotCandidate(UUID.randomUUID(), 1, "丁一", "1号楼", "101", "服务业主"),
+            new BallotCandidate(UUID.randomUUID(), 2, "王二", "2号楼", "202", "公开透明"));
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void votesRacingTheCloseAreAcceptedOnlyBeforeItAndNoneAfter() throws Exception {
+        VotingFixture v = VotingFixture.open(bootstrap, CANDIDATES, List.of());
+        List<String> serials = codes(v, 40);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Response>> casts = new ArrayList<>();
+            for (int i = 0; i < serials.size(); i++) {
+                String serial = serials.get(i);
+                casts.add(pool.submit(() -> cast(v, serial)));
+                if (i == serials.size() / 2) {
+                    casts.add(pool.submit(() -> close(v, "COUNTING")));
+                }
+            }
+            int accepted = 0;
+            for (Future<Response> cast : casts) {
+                int code = cast.get().statusCode();
+                assertTrue(code == 200 || code == 409, "a vote is accepted or refused as after the close: " + code);
+                accepted += code == 200 ? 1 : 0;
+            }
+            OffsetDateTime closedAt = QuarkusTransaction.requiringNew().call(
+                    () -> BallotElection.<BallotElection>findById(v.election()).votingClosedAt);
+            List<OffsetDateTime> castAt = QuarkusTransaction.requiringNew().call(() -> OnlineVote
+                    .<OnlineVote>find("electionId", v.election()).stream().map(o -> o.castAt).toList());
+            assertEquals(accepted - 1, castAt.size(), "every accepted vote is recorded once (the close answered 200)");
+            castAt.forEach(at -> assertTrue(at.isBefore(closedAt), at + " is not before the close " + closedAt));
+            // every vote after the close's answer is refused, and counting opened in the same step
+            cast(v, serials.get(serials.size() - 1)).then().statusCode(409).body("detail",
+                    containsString("voting is closed"));
+            long ledger = QuarkusTransaction.requiringNew().call(() -> org.ownersvote.ballot.counting.LedgerRecord
+                    .count("electionId", v.election()));
+            assertEquals(castAt.size(), ledger, "the online votes accepted before the close are in the ledger");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theCloseIsOneInstantRecordedOnceAndCountingIsOpenAtOnce() throws Exception {
+        VotingFixture v = VotingFixture.open(bootstrap, CANDIDATES, List.of());
+        String serial = v.firstBallot("1号楼");
+        handout(v.leader(), serial).then().statusCode(200);
+        VotingFixture.returned(v.leader(), serial, null).then().statusCode(200);
+        String first = close(v, "COUNTING").then().statusCode(200).extract().path("votingClosedAt");
+        assertEquals(first, close(v, "COUNTING").then().statusCode(200).extract().path("votingClosedAt"),
+                "a repeated call answers the same instant");
+        String counter = TestTokens.as("counter-a", Roles.COUNTER).community(v.community()).election(v.election())
+                .token();
+        as(counter).body(Map.of("serial", serial, "signature", "OWNER", "marks",
+                Map.of(CANDIDATES.get(0).candidateId().toString(), "APPROVE")))
+                .post("/api/elections/" + v.election() + "/counting/entries").then().statusCode(200);
+        String otherWorkingGroup = TestTokens.as("wg-x", Roles.WORKING_GROUP).community(UUID.randomUUID()).token();
+        as(otherWorkingGroup).body(Map.of("to", "COUNTING")).post("/internal/elections/" + v.election()
+                + "/voting-close").then().statusCode(403);
+        as(v.leader()).body(Map.of("to", "COUNTING")).post("/internal/elections/" + v.election()
+                + "/voting-close").then().statusCode(403);
+    }
+
+    @Test
+    void aBallotReceivedBeforeTheCloseCountsAndOneReceivedAfterIsKeptAsLate() throws Exception {
+        VotingFixture v = VotingFixture.open(bootstrap, CANDIDATES, List.of());
+        String early = v.firstBallot("1号楼");
+        handout(v.leader(), early).then().statusCode(200);
+        List<String> more = as(v.workingGroup()).queryParam("building", "1号楼").queryParam("size", 3)
+                .get("/api/elections/" + v.election() + "/ballots").then().extract().path("serial");
+        String late = more.get(1);
+        handout(v.leader(), late).then().statusCode(200);
+        OffsetDateTime beforeClose = OffsetDateTime.now().minusSeconds(1);
+        OffsetDateTime closedAt = OffsetDateTime.parse(close(v, "COUNTING").then().statusCode(200).extract()
+                .path("votingClosedAt"));
+        // the leader's last door-to-door batch, collected before the close, is recorded during counting
+        as(v.leader()).body(Map.of("channel", "DOOR_TO_DOOR", "at", beforeClose.toString()))
+                .post("/api/ballots/" + early + "/return").then().statusCode(200).body("status", equalTo("RETURNED"));
+        // one received after the close is on record as late
+        as(v.leader()).body(Map.of("channel", "BALLOT_BOX"))
+                .post("/api/ballots/" + late + "/return").then().statusCode(200)
+                .body("status", equalTo("RETURNED_LATE"));
+        assertTrue(closedAt.isAfter(beforeClose));
+        handout(v.leader(), more.get(2)).then().statusCode(409).body("detail", containsString("voting is closed"));
+        String counter = TestTokens.as("counter-a", Roles.COUNTER).community(v.community()).election(v.election())
+                .token();
+        Map<String, Object> entry = new HashMap<>(Map.of("signature", "OWNER", "marks",
+                Map.of(CANDIDATES.get(0).candidateId().toString(), "APPROVE")));
+        entry.put("serial", early);
+        as(counter).body(entry).post("/api/elections/" + v.election() + "/counting/entries").then().statusCode(200);
+        entry.put("serial", late);
+        as(counter).body(entry).post("/api/elections/" + v.election() + "/counting/entries").then().statusCode(409)
+                .body("detail", containsString("received after voting closed"));
+        assertEquals(BallotStatus.RETURNED_LATE, status(late));
+        long trail = QuarkusTransaction.requiringNew().call(() -> ((Number) Ballot.getEntityManager()
+                .createNativeQuery("select count(*) from ballot_step where serial = ?1 and action = 'RETURN'")
+                .setParameter(1, late).getSingleResult()).longValue());
+        assertEquals(1, trail, "the late return is on the ballot's trail");
+    }
+
+    @Test
+    void whenTheDeadlinePassesOnTheClockVotesStopAndEarlierReturnsAreStillRecorded() throws Exception {
+        OffsetDateTime deadline = OffsetDateTime.now().plusSeconds(6);
+        VotingFixture v = VotingFixture.open(bootstrap, CANDIDATES, List.of(), deadline);
+        List<String> serials = codes(v, 2);
+        cast(v, serials.get(0)).then().statusCode(200);
+        handout(v.leader(), serials.get(1)).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> OffsetDateTime.now().isAfter(deadline.plusSeconds(1)));
+        cast(v, serials.get(1)).then().statusCode(409).body("detail", containsString("voting is closed"));
+        as(v.leader()).body(Map.of("channel", "DOOR_TO_DOOR", "at", deadline.minusSeconds(3).toString()))
+                .post("/api/ballots/" + serials.get(1) + "/return").then().statusCode(200)
+                .body("status", equalTo("RETURNED"));
+        // the working group closes afterwards: the close is the deadline, the instant every vote was measured against
+        String closedAt = close(v, "COUNTING").then().statusCode(200).extract().path("votingClosedAt");
+        assertEquals(deadline.toInstant(), OffsetDateTime.parse(closedAt).toInstant());
+    }
+
+    @Test
+    void votingOpenedByTheCallIssuesTheBallotsSoPrintingWorksAtOnce() throws Exception {
+        UUID community = UUID.randomUUID();
+        UUID election = UUID.randomUUID();
+        VotingFixture v = new VotingFixture(bootstrap, community, election, null,
+                TestTokens.as("wg", Roles.WORKING_GROUP).community(community).token(), CANDIDATES, List.of());
+        v.send(new ElectionCreated(election, community, "账本小区", "第三届", "CN-2021", 2, 0, 14, false));
+        Map<String, Object> open = Map.of("opened", new VotingOpened(election, community, "CN-2021", 2, 0,
+                OffsetDateTime.now().plusDays(14), 1, CANDIDATES, List.of(), false), "at", OffsetDateTime.now()
+                .toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> BallotElection.findById(election)) != null);
+        // the electorate has not arrived: voting does not open, and nothing is recorded
+        as(v.workingGroup()).body(open).post("/internal/elections/" + election + "/voting-open").then()
+                .statusCode(503).header("Retry-After", equalTo("5"));
+        assertEquals(null, QuarkusTransaction.requiringNew().call(
+                () -> BallotElection.<BallotElection>findById(election).votingOpenedAt));
+        TestEvents.electorate(election, 1, 300).forEach(v::send);
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(
+                () -> ElectorateVersion.of(election, 1).map(e -> e.complete).orElse(false)));
+        as(v.workingGroup()).body(open).post("/internal/elections/" + election + "/voting-open").then()
+                .statusCode(200);
+        as(v.workingGroup()).queryParam("building", "1号楼").post("/api/elections/" + election + "/ballots/print")
+                .then().statusCode(200);
+        assertEquals(270L, (long) QuarkusTransaction.requiringNew().call(() -> Ballot.live(election)));
+    }
+
+    /** Prints 1号楼 and returns the first {@code n} serials, their codes remembered for the owner's vote. */
+    private List<String> codes(VotingFixture v, int n) throws Exception {
+        String page = as(v.workingGroup()).queryParam("building", "1号楼")
+                .post("/api/elections/" + v.election() + "/ballots/print").then().statusCode(200).extract().asString();
+        List<String> serials = new ArrayList<>();
+        for (OwnerBallotTest.Sheet sheet : OwnerBallotTest.sheets(page).subList(0, n)) {
+            CODES.put(sheet.serial(), sheet.code());
+            serials.add(sheet.serial());
+        }
+        return serials;
+    }
+
+    private static final Map<String, String> CODES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Response cast(VotingFixture v, String serial) {
+        String owner = TestTokens.as("owner:" + serial, Roles.OWNER).community(v.community()).election(v.election())
+                .ballot(serial).token();
+        return as(owner).body(Map.of("verificationCode", CODES.get(serial), "marks",
+                Map.of(CANDIDATES.get(0).candidateId().toString(), "APPROVE", CANDIDATES.get(1).candidateId()
+                        .toString(), "OPPOSE"))).post("/api/ballots/" + serial + "/cast");
+    }
+
+    private static Response close(VotingFixture v, String to) {
+        return as(v.workingGroup()).body(Map.of("to", to)).post("/internal/elections/" + v.election()
+                + "/voting-close");
+    }
+}
