@@ -260,12 +260,10 @@ public class ElectionService {
                     + " days under " + rulePack.code());
         }
         OffsetDateTime deadline = LegalCalendar.lawful(() -> periods.extend(election.votingDeadline, days));
-        // within the longest period's calendar days nothing more is needed; beyond them, its lawful end decides
-        boolean beyondCalendarDays = Periods.lastDayOf(deadline)
-                .isAfter(Periods.dayOf(election.votingOpenedAt).plusDays(rulePack.maximumVotingDays()));
-        OffsetDateTime latest = !beyondCalendarDays ? deadline : LegalCalendar.lawful(() -> periods.end(
-                election.votingOpenedAt, rulePack.maximumVotingDays()));
-        if (deadline.isAfter(latest)) {
+        boolean within = LegalCalendar.lawful(() -> periods.within(election.votingOpenedAt,
+                rulePack.maximumVotingDays(), deadline));
+        if (!within) {
+            OffsetDateTime latest = periods.end(election.votingOpenedAt, rulePack.maximumVotingDays());
             throw ProblemException.invalid("days", "延长" + days + "日后截止时间为" + LegalDates.deadline(deadline, "zh")
                     + "，超过投票期最长" + rulePack.maximumVotingDays() + "日的限度（最晚" + LegalDates.deadline(latest, "zh")
                     + "）。Extended by " + days + " days voting would close at " + LegalDates.deadline(deadline, "en")

@@ -1,7 +1,6 @@
 package org.ownersvote.election.service;
 
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,8 +43,8 @@ public class LegalCalendar {
         return new Periods(calendar);
     }
 
-    /** A period's end, or a 409 naming the missing year: nothing is changed without a lawful end. */
-    static OffsetDateTime lawful(java.util.function.Supplier<OffsetDateTime> period) {
+    /** What a period computation gives, or a 409 naming the missing year: nothing is changed without a lawful end. */
+    static <T> T lawful(java.util.function.Supplier<T> period) {
         try {
             return period.get();
         } catch (MissingHolidayCalendarException e) {

@@ -63,6 +63,18 @@ public final class Periods {
         return endOfDay(lawfulLastDay(lastDayOf(currentEnd).plusDays(days)));
     }
 
+    /**
+     * Whether a deadline lies within a period of {@code days} days from {@code start} (not after its end). A deadline
+     * whose last day is within the period's calendar days needs no calendar; one beyond them is judged against the
+     * period's lawful end, which may lie further on past rest days.
+     */
+    public boolean within(OffsetDateTime start, int days, OffsetDateTime deadline) {
+        if (!lastDayOf(deadline).isAfter(dayOf(start).plusDays(days))) {
+            return true;
+        }
+        return !deadline.isAfter(end(start, days));
+    }
+
     private LocalDate lawfulLastDay(LocalDate day) {
         LocalDate last = day;
         while (!calendar.isWorkingDay(last)) {

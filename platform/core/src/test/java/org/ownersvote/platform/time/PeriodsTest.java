@@ -119,6 +119,18 @@ class PeriodsTest {
     }
 
     @Test
+    void aDeadlineIsWithinAPeriodUpToItsLawfulEnd() {
+        OffsetDateTime opened = beijing(2026, 9, 29, 0, 0); // + 60 days = Saturday 28 November → Monday 30 November
+        assertEquals(true, PERIODS.within(opened, 60, midnightAfter(2026, 11, 28)));
+        assertEquals(true, PERIODS.within(opened, 60, midnightAfter(2026, 11, 30)));
+        assertEquals(false, PERIODS.within(opened, 60, midnightAfter(2026, 12, 1)));
+        // within the calendar days, a missing later year does not matter: opened 17 December 2026, 60 days → 2027
+        assertEquals(true, PERIODS.within(beijing(2026, 12, 17, 0, 0), 60, midnightAfter(2026, 12, 31)));
+        assertThrows(MissingHolidayCalendarException.class,
+                () -> PERIODS.within(beijing(2026, 12, 31, 9, 0), 1, midnightAfter(2027, 1, 5)));
+    }
+
+    @Test
     void periodsHaveAtLeastOneDay() {
         assertThrows(IllegalArgumentException.class, () -> PERIODS.end(beijing(2026, 12, 1, 10, 0), 0));
         assertThrows(IllegalArgumentException.class, () -> PERIODS.extend(midnightAfter(2026, 12, 1), 0));
