@@ -9,6 +9,24 @@ const SIGNATURES = ['OWNER', 'PROXY_WITH_AUTHORIZATION', 'PROXY_WITHOUT_AUTHORIZ
 export function registerViews(ui) {
   const { route, render, h, field, api, t, session, attempt, showOk, withUndo, home } = ui;
   const when = iso => iso ? new Date(iso).toLocaleString(t('locale'), { timeZone: 'Asia/Shanghai' }) : '—';
+  // A deadline or the end of a period as the law states it (docs/rules/periods.md): 24:00 of its last day, Beijing
+  // time — 2026年12月16日24时 / 24:00 on 16 December 2026, Beijing time — never 00:00 of the next day.
+  const deadline = iso => {
+    if (!iso) return '—';
+    const parts = {};
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso))
+      .forEach(p => { parts[p.type] = Number(p.value); });
+    let { year, month, day, hour, minute } = parts;
+    if (hour === 0 && minute === 0) {
+      const last = new Date(Date.UTC(year, month - 1, day - 1));
+      [year, month, day, hour] = [last.getUTCFullYear(), last.getUTCMonth() + 1, last.getUTCDate(), 24];
+    }
+    const mm = String(minute).padStart(2, '0');
+    if (t('lang') === 'zh') return `${year}年${month}月${day}日${hour}时${minute ? minute + '分' : ''}`;
+    const monthName = new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
+    return `${String(hour).padStart(2, '0')}:${mm} on ${day} ${monthName} ${year}, Beijing time`;
+  };
 
   // ----- sign-in -----
   route('/login', async () => {
@@ -30,7 +48,7 @@ export function registerViews(ui) {
     const board = await api('GET', `/api/communities/${cid}/notices?size=50&lang=${t('lang')}`);
     render(h('h1', { text: t('noticeBoard') }), board.items.length === 0 ? h('p', { text: t('noNotices') }) : null,
       board.items.map(n => h('article', { class: 'card' }, h('h2', { text: n.title }),
-        h('p', { class: 'muted', text: t('published') + ' ' + when(n.publishedAt) + (n.publicityEndsAt ? ' · ' + t('until') + ' ' + when(n.publicityEndsAt) : '') }),
+        h('p', { class: 'muted', text: t('published') + ' ' + when(n.publishedAt) + (n.publicityEndsAt ? ' · ' + t('until') + ' ' + deadline(n.publicityEndsAt) : '') }),
         n.body.split('\n').map(line => h('p', { text: line })),
         h('a', { href: `/api/communities/${cid}/notices/${n.id}/print?lang=${t('lang')}`, target: '_blank', rel: 'noopener' }, t('print')))));
   });
@@ -145,7 +163,7 @@ export function registerViews(ui) {
     const el = e.electorate || {};
     const sections = [h('h1', { text: e.title + (e.drill ? ' ' + t('drill') : '') }),
       h('section', { class: 'card' }, timeline, h('p', {}, t('phase') + ': ', h('strong', { id: 'phase', text: t('ph.' + e.phase) })),
-        h('p', { class: 'muted', text: t('deadline') + ' ' + when(e.votingDeadline) }),
+        h('p', { class: 'muted', text: t('deadline') + ' ' + deadline(e.votingDeadline) }),
         moves.length ? field(t('reason'), reasonInput) : null, h('div', { class: 'row' }, moves)),
       h('section', { class: 'card' }, h('h2', { text: t('electorate') }),
         h('p', { text: t('electorateFigures', el.countedUnits ?? '—', el.area ?? '—', el.headcount ?? '—') }))];
@@ -420,7 +438,7 @@ export function registerViews(ui) {
       nodes.push(h('section', { class: 'card' }, rows.length === 0 ? h('p', { text: t('noElections') }) :
         h('table', { id: 'street-elections' }, h('thead', {}, h('tr', {}, [t('community'), t('title'), t('phase'), t('deadline')]
           .map(x => h('th', { text: x })))), h('tbody', {}, rows.map(r => h('tr', {}, h('td', {}, h('a', { href: '#/notices/' + r.communityId }, r.communityName)),
-          h('td', { text: r.title + (r.drill ? ' ' + t('drill') : '') }), h('td', { text: t('ph.' + r.phase) }), h('td', { text: when(r.votingDeadline) })))))));
+          h('td', { text: r.title + (r.drill ? ' ' + t('drill') : '') }), h('td', { text: t('ph.' + r.phase) }), h('td', { text: deadline(r.votingDeadline) })))))));
     }
     render(...nodes);
   });

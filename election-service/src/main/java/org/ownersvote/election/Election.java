@@ -79,10 +79,17 @@ public class Election extends PanacheEntityBase {
     @Column(name = "publicity_started_at")
     public OffsetDateTime publicityStartedAt;
 
+    /** 24:00 (Beijing) of the publicity period's last day, as the candidate list announced it: voting opens from it. */
+    @Column(name = "publicity_ends_at")
+    public OffsetDateTime publicityEndsAt;
+
     @Column(name = "voting_opened_at")
     public OffsetDateTime votingOpenedAt;
 
-    /** Set when voting opens (opening + voting days); may be extended while voting. */
+    /**
+     * Set when voting opens: the end of a period of voting days from the opening (24:00 Beijing of its last day,
+     * platform Periods); may be extended while voting, within the rule pack's longest voting period.
+     */
     @Column(name = "voting_deadline")
     public OffsetDateTime votingDeadline;
 

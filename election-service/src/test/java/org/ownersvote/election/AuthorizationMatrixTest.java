@@ -40,7 +40,7 @@ class AuthorizationMatrixTest {
                 .path("cid", community).path("eid", election).path("id", UUID.randomUUID())
                 .path("oid", UUID.randomUUID())
                 .body("POST /api/elections/{eid}/voting-deadline", Body.json(
-                        "{\"deadline\":\"2030-01-01T10:00:00Z\",\"reason\":\"春节\"}"))
+                        "{\"days\":3,\"reason\":\"春节\"}"))
                 .body("POST /api/elections/{eid}/transitions", Body.json("{\"to\":\"NOMINATION\"}"))
                 .body("POST /api/elections/{eid}/nominations", Body.json("{\"unit\":" + unit + ",\"name\":\"丁一\","
                         + "\"nominators\":[" + unit + "],\"commitmentReceived\":true}"))

@@ -54,7 +54,12 @@ class ElectionLifecycleTest {
         move(wg, election, "NOMINATION").statusCode(200);
         List<String> ids = nominateAndApprove(wg, election);
 
-        move(wg, election, "CANDIDATE_PUBLICITY").statusCode(200).body("publicityStartedAt", notNullValue());
+        // published 10 September 2026, 10:00 Beijing time (02:00 UTC, the server's clock): 15 whole days are
+        // 11–25 September, and 25 September is the first day off of Mid-Autumn (25–27 September, 国办发明电〔2025〕7号),
+        // so the period runs to 24:00 on Monday 28 September
+        TestElectionClock.setTo(beijing(2026, 9, 10, 10, 0));
+        move(wg, election, "CANDIDATE_PUBLICITY").statusCode(200).body("publicityStartedAt", notNullValue())
+                .body("publicityEndsAt", instant(beijing(2026, 9, 29, 0, 0)));
         String objection = Api.as(wg).body(Map.of("candidateId", ids.get(0), "objectingUnit",
                 Map.of("building", "1号楼", "unit", "301"), "text", "该候选人拖欠物业费"))
                 .post("/api/elections/" + election + "/objections").then().statusCode(201).extract().path("id");
@@ -66,15 +71,29 @@ class ElectionLifecycleTest {
         move(wg, election, "VOTING").statusCode(409)
                 .body("detail", containsString("must be public for 15 days first"));
 
-        TestElectionClock.advance(Duration.ofDays(15).plusMinutes(1));
+        // one minute before the earliest lawful instant: refused; at it: allowed
+        TestElectionClock.setTo(beijing(2026, 9, 28, 23, 59));
+        move(wg, election, "VOTING").statusCode(409).body("detail", containsString(
+                "must be public for 15 days first (voting may open from 24:00 on 28 September 2026, Beijing time)"));
+        TestElectionClock.setTo(beijing(2026, 9, 29, 0, 0));
+        // 14 voting days from 29 September: 30 September–13 October, a Tuesday → 24:00 on 13 October
         String deadline = move(wg, election, "VOTING").statusCode(200).body("phase", equalTo("VOTING"))
-                .extract().path("votingDeadline");
+                .body("votingDeadline", instant(beijing(2026, 10, 14, 0, 0))).extract().path("votingDeadline");
 
-        OffsetDateTime later = OffsetDateTime.parse(deadline).plusDays(3);
-        Api.as(wg).body(Map.of("deadline", later.toString(), "reason", "部分业主外出，延长三天"))
-                .post("/api/elections/" + election + "/voting-deadline").then().statusCode(200);
-        Api.as(wg).body(Map.of("deadline", OffsetDateTime.parse(deadline).minusDays(1).toString(), "reason", "x"))
-                .post("/api/elections/" + election + "/voting-deadline").then().statusCode(422);
+        // extensions in whole days from the deadline's last day; bounded by the rule pack's 60 voting days
+        // (29 September + 60 = Saturday 28 November → 24:00 on Monday 30 November)
+        extend(wg, election, 0, "x").statusCode(422);
+        extend(wg, election, 3, " ").statusCode(422);
+        extend(wg, election, 2_914_000, "到9999年").statusCode(422).body("detail", containsString("投票期最长60日"));
+        extend(wg, election, 49, "太久").statusCode(422).body("errors[0].field", equalTo("days"))
+                .body("detail", containsString("最晚2026年11月30日24时"));
+        extend(wg, election, 3, "部分业主外出，延长三天").statusCode(200)
+                .body("votingDeadline", instant(beijing(2026, 10, 17, 0, 0)));
+        extend(wg, election, 44, "再延长").statusCode(200).body("votingDeadline", instant(beijing(2026, 12, 1, 0, 0)));
+        extend(wg, election, 1, "超出").statusCode(422);
+        assertEquals(2L, (long) QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
+                "recordKey = ?1 and eventType = 'election.voting-deadline-extended.v1'", election.toString())),
+                "each accepted extension is announced, a refused one changes nothing");
         move(wg, election, "COUNTING").statusCode(409).body("detail", containsString("voting runs until"));
         moveWithReason(wg, election, "COUNTING", "全部选票已收回").statusCode(200)
                 .body("closedEarlyReason", equalTo("全部选票已收回"));
@@ -105,6 +124,7 @@ class ElectionLifecycleTest {
         assertEquals(List.of(1, 2, 3, 4, 5), opened.candidates().stream().map(BallotCandidate::position).toList());
         assertEquals(List.of("MAJORITY", "SPECIAL"), opened.motions().stream().map(BallotMotion::threshold).toList());
         assertEquals(OffsetDateTime.parse(deadline).toInstant(), opened.votingDeadline().toInstant());
+        assertEquals(beijing(2026, 10, 14, 0, 0).toInstant(), opened.votingDeadline().toInstant());
         assertEquals(6L, (long) QuarkusTransaction.requiringNew().call(() -> PhaseChange.count("electionId", election)));
     }
 
@@ -138,9 +158,48 @@ class ElectionLifecycleTest {
     @Test
     void theDeadlineIsExtendedOnlyWhileVoting() {
         Setup setup = nominationOpen("延期小区", false);
-        Api.as(setup.wg()).body(Map.of("deadline", OffsetDateTime.now().plusDays(30).toString(), "reason", "延长"))
-                .post("/api/elections/" + setup.election() + "/voting-deadline").then().statusCode(409)
+        extend(setup.wg(), setup.election(), 3, "延长").statusCode(409)
                 .body("type", equalTo("urn:ownersvote:problem:not-voting"));
+    }
+
+    @Test
+    void aPeriodEndingInAYearWithNoHolidayCalendarIsRefusedNotGuessed() {
+        Setup setup = nominationOpen("跨年小区", false);
+        nominateAndApprove(setup.wg(), setup.election());
+        // published 1 December 2026 at 10:00: voting from 24:00 on 16 December; 14 days end 24:00 on 31 December
+        TestElectionClock.setTo(beijing(2026, 12, 1, 10, 0));
+        move(setup.wg(), setup.election(), "CANDIDATE_PUBLICITY").statusCode(200)
+                .body("publicityEndsAt", instant(beijing(2026, 12, 17, 0, 0)));
+        TestElectionClock.setTo(beijing(2026, 12, 16, 23, 59));
+        move(setup.wg(), setup.election(), "VOTING").statusCode(409);
+        TestElectionClock.setTo(beijing(2026, 12, 17, 0, 0));
+        move(setup.wg(), setup.election(), "VOTING").statusCode(200)
+                .body("votingDeadline", instant(beijing(2027, 1, 1, 0, 0)));
+        // one more day is 1 January 2027: no State Council notice for 2027 is loaded
+        extend(setup.wg(), setup.election(), 1, "元旦").statusCode(409)
+                .body("type", equalTo("urn:ownersvote:problem:holiday-calendar-missing"))
+                .body("detail", containsString("2027"));
+        Api.as(setup.wg()).get("/api/elections/" + setup.election()).then()
+                .body("votingDeadline", instant(beijing(2027, 1, 1, 0, 0)));
+    }
+
+    static OffsetDateTime beijing(int year, int month, int day, int hour, int minute) {
+        return OffsetDateTime.of(year, month, day, hour, minute, 0, 0, java.time.ZoneOffset.ofHours(8));
+    }
+
+    /** A JSON date-time that is this instant, whatever offset it is written with. */
+    static org.hamcrest.Matcher<Object> instant(OffsetDateTime expected) {
+        return new org.hamcrest.CustomMatcher<>("the instant " + expected.toInstant()) {
+            @Override
+            public boolean matches(Object value) {
+                return value != null && OffsetDateTime.parse(value.toString()).toInstant().equals(expected.toInstant());
+            }
+        };
+    }
+
+    private static ValidatableResponse extend(String wg, UUID election, int days, String reason) {
+        return Api.as(wg).body(Map.of("days", days, "reason", reason))
+                .post("/api/elections/" + election + "/voting-deadline").then();
     }
 
     /** A community with the sample roster, its working group, and an election with nomination open. */
@@ -246,8 +305,7 @@ class ElectionLifecycleTest {
                 .post(base + "/objections").then().statusCode(403);
         Api.as(foreign).body(Map.of("answer", "x")).post(base + "/objections/" + UUID.randomUUID() + "/answer")
                 .then().statusCode(403);
-        Api.as(foreign).body(Map.of("deadline", OffsetDateTime.now().plusDays(30).toString(), "reason", "x"))
-                .post(base + "/voting-deadline").then().statusCode(403);
+        extend(foreign, election, 3, "x").statusCode(403);
         Api.as(wg).get(base + "/candidates").then().body("candidates[0].status", equalTo("NOMINATED"));
     }
 

@@ -37,9 +37,10 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ElectionNoticesTest {
 
-    static final OffsetDateTime PUBLICITY_ENDS = OffsetDateTime.parse("2026-12-15T10:00:00Z"); // 18:00 Beijing
-    static final OffsetDateTime DEADLINE = OffsetDateTime.parse("2027-01-05T10:00:00Z");
-    static final OffsetDateTime EXTENDED = OffsetDateTime.parse("2027-01-12T10:00:00Z");
+    /** Ends of periods as election-service computes them: 24:00 (Beijing) of the last day, stored as an instant. */
+    static final OffsetDateTime PUBLICITY_ENDS = OffsetDateTime.parse("2026-12-16T16:00:00Z"); // 17 Dec 00:00 Beijing
+    static final OffsetDateTime DEADLINE = OffsetDateTime.parse("2027-01-05T16:00:00Z");
+    static final OffsetDateTime EXTENDED = OffsetDateTime.parse("2027-01-12T16:00:00Z");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -69,20 +70,20 @@ class ElectionNoticesTest {
         assertEquals("真如佳苑业主委员会委员候选人推荐公告", zh.get("NOMINATION_OPEN").get("title"));
         String list = (String) zh.get("CANDIDATE_LIST").get("body");
         assertTrue(list.indexOf("1. 丁一（1号楼 101）") < list.indexOf("2. 王二（2号楼 202）") && list.contains("丁一"), list);
-        assertTrue(list.contains("公示期至2026年12月15日 18:00"), list);
+        assertTrue(list.contains("公示期至2026年12月16日24时"), list);
         assertEquals(PUBLICITY_ENDS.toInstant().toString(),
                 OffsetDateTime.parse((String) zh.get("CANDIDATE_LIST").get("publicityEndsAt")).toInstant().toString());
         assertTrue(((String) zh.get("OBJECTION_ANSWERED").get("body")).contains("异议不成立"));
         String voting = (String) zh.get("VOTING_OPEN").get("body");
-        assertTrue(voting.contains("投票截止时间为2027年1月5日 18:00") && voting.contains("从2名候选人中选举委员5名、候补委员2名")
+        assertTrue(voting.contains("投票截止时间为2027年1月5日24时") && voting.contains("从2名候选人中选举委员5名、候补委员2名")
                 && voting.contains("同时表决1项事项") && voting.contains("验证码"), voting);
         assertTrue(((String) zh.get("DEADLINE_EXTENDED").get("body"))
-                .contains("由2027年1月5日 18:00延长至2027年1月12日 18:00"));
+                .contains("由2027年1月5日24时延长至2027年1月12日24时"));
         assertTrue(((String) zh.get("ELECTION_FAILED").get("body")).contains("参与人数不足三分之二"));
 
         Map<String, Map<String, Object>> en = byKind(community, "en");
         assertEquals("真如佳苑: voting for the owners' committee is open", en.get("VOTING_OPEN").get("title"));
-        assertTrue(((String) en.get("VOTING_OPEN").get("body")).contains("5 Jan 2027, 18:00 (Beijing time)"));
+        assertTrue(((String) en.get("VOTING_OPEN").get("body")).contains("open until 24:00 on 5 January 2027, Beijing time"));
         assertTrue(((String) en.get("ELECTION_STARTED").get("body"))
                 .contains("Shanghai Residential Property Management Regulations"));
     }
@@ -121,9 +122,9 @@ class ElectionNoticesTest {
                 .contentType(containsString("text/html"))
                 .body(containsString("size: A4"))
                 .body(containsString("<h1>打印小区业主委员会委员候选人名单公示</h1>"))
-                .body(containsString("公示期至：2026年12月15日 18:00"));
+                .body(containsString("公示期至：2026年12月16日24时"));
         given().queryParam("lang", "en").get("/api/communities/" + community + "/notices/" + id + "/print").then()
-                .statusCode(200).body(containsString("On display until 15 Dec 2026, 18:00 (Beijing time)"));
+                .statusCode(200).body(containsString("On display until 24:00 on 16 December 2026, Beijing time"));
         given().get("/api/communities/" + UUID.randomUUID() + "/notices/" + id + "/print").then().statusCode(404);
         given().queryParam("lang", "fr").get("/api/communities/" + community + "/notices").then().statusCode(422);
     }

@@ -1,7 +1,5 @@
 package org.ownersvote.ballot.rest;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.ownersvote.ballot.service.BallotPrinting;
 import org.ownersvote.ballot.service.OnlineVoting;
 import org.ownersvote.platform.security.Caller;
+import org.ownersvote.platform.time.LegalDates;
 import org.ownersvote.platform.security.Roles;
 
 import io.quarkus.qute.Location;
@@ -29,8 +28,6 @@ import io.quarkus.qute.Template;
  */
 @Path("/api")
 public class BallotPrintResource {
-
-    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     @Inject
     BallotPrinting printing;
@@ -53,8 +50,8 @@ public class BallotPrintResource {
         OnlineVoting.BallotContent content = OnlineVoting.BallotContent.of(run.election());
         return page.data("election", run.election())
                 .data("building", building)
-                .data("deadline", run.election().votingDeadline == null ? ""
-                        : DEADLINE.format(run.election().votingDeadline.atZoneSameInstant(ZoneId.of("Asia/Shanghai"))))
+                // as the law states it: 2026年12月16日24时 (platform LegalDates)
+                .data("deadline", LegalDates.deadline(run.election().votingDeadline, "zh"))
                 .data("candidates", content.candidates())
                 .data("motions", content.motions())
                 .data("ballots", run.ballots())

@@ -9,13 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.ownersvote.platform.time.LegalDates;
+
 /**
  * Which phase may follow which (DOMAIN.md "Lifecycle"), and what must be true before each move:
  * <ul>
  * <li>NOMINATION: the roster is imported and the committee size is lawful for its area;</li>
  * <li>CANDIDATE_PUBLICITY: at least as many approved candidates as seats;</li>
- * <li>VOTING: no unanswered objection, and the candidate list public for the rule pack's minimum period
- * (15 days: 物业管理条例 §14, 上海 §16) — drills have no minimum periods;</li>
+ * <li>VOTING: no unanswered objection, and the candidate list's publicity period over: the rule pack's minimum of
+ * whole days (15: 物业管理条例 §14, 上海 §16) counted as the law counts them (platform Periods), so voting opens at the
+ * earliest at 24:00 of the period's last day, Beijing time — drills have no minimum periods;</li>
  * <li>COUNTING: the voting deadline has passed, or the working group closes voting early with a reason;</li>
  * <li>RESULT_PUBLICITY: ballot-service's final tally has arrived and says the quorum was met;</li>
  * <li>FAILED: the final tally says the quorum was not met.</li>
@@ -39,12 +42,14 @@ public final class PhaseMachine {
     /**
      * What the guards look at.
      *
+     * @param publicityEndsAt        the end of the candidate list's publicity period (platform Periods), from which
+     *                               voting may open
      * @param closingEarlyWithReason the working group gave a reason to close voting before the deadline
      * @param quorumMet              what the final tally said of the quorum; null until it arrives
      */
     public record Facts(RulePack rulePack, boolean drill, int seats, int alternates, int rosterUnits,
             BigDecimal electorateArea, int approvedCandidates, int unansweredObjections, OffsetDateTime now,
-            OffsetDateTime publicityStartedAt, OffsetDateTime votingDeadline, boolean closingEarlyWithReason,
+            OffsetDateTime publicityEndsAt, OffsetDateTime votingDeadline, boolean closingEarlyWithReason,
             boolean finalTallyReceived, Boolean quorumMet) {
     }
 
@@ -72,7 +77,8 @@ public final class PhaseMachine {
                     : null;
             case VOTING -> votingUnmet(facts);
             case COUNTING -> facts.now().isBefore(facts.votingDeadline()) && !facts.closingEarlyWithReason()
-                    ? "voting runs until " + facts.votingDeadline() + "; give a reason to close it early"
+                    ? "voting runs until " + LegalDates.deadline(facts.votingDeadline(), "en")
+                            + "; give a reason to close it early"
                     : null;
             case RESULT_PUBLICITY -> !facts.finalTallyReceived() ? "the final tally has not arrived from ballot-service"
                     : !Boolean.TRUE.equals(facts.quorumMet()) ? "the final tally says the quorum was not met: the "
@@ -99,10 +105,10 @@ public final class PhaseMachine {
             return facts.unansweredObjections() + " objection(s) are not answered yet";
         }
         if (!facts.drill()) {
-            OffsetDateTime earliest = facts.publicityStartedAt().plusDays(facts.rulePack().minimumPublicityDays());
-            if (facts.now().isBefore(earliest)) {
+            if (facts.now().isBefore(facts.publicityEndsAt())) {
                 return "the candidate list must be public for " + facts.rulePack().minimumPublicityDays()
-                        + " days first (voting may open from " + earliest + ")";
+                        + " days first (voting may open from " + LegalDates.deadline(facts.publicityEndsAt(), "en")
+                        + ")";
             }
         }
         return null;

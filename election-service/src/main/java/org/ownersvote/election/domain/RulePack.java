@@ -35,9 +35,43 @@ public enum RulePack {
         return kind == UnitKind.RESIDENCE || kind == UnitKind.SHOP;
     }
 
-    /** Days the candidate list is public before voting may open: 物业管理条例 §14 and 上海 §16 both ask 15. */
+    /*
+     * The periods of the pack, in whole days, each computed by platform Periods (民法典 §201/§203: the day it starts is
+     * not counted, the last day ends at 24:00 Beijing time and moves past rest days). docs/rules/periods.md.
+     */
+
+    /**
+     * Whole days the candidate list is public before voting may open: 物业管理条例 §14 and 上海 §16 both ask "at least
+     * 15 days before", read so that 15 whole days lie between publication and the day voting opens. Objections to a
+     * candidate are taken during this period.
+     */
     public int minimumPublicityDays() {
         return 15;
+    }
+
+    /**
+     * The longest voting period, from the day voting opens, that creation and every extension of the deadline must
+     * keep to. No statute fixes it; 60 days keeps a vote within one season, as both packs' guidance expects a vote to
+     * be held promptly after publicity (a product bound, stated on the notice by the deadline itself).
+     */
+    public int maximumVotingDays() {
+        return 60;
+    }
+
+    /**
+     * Days within which the elected committee is announced to all owners after the election: 上海 §21 (3 days); the
+     * national rules set none.
+     */
+    public Optional<Integer> committeeAnnouncementDays() {
+        return this == SH_2020 ? Optional.of(3) : Optional.empty();
+    }
+
+    /**
+     * Days within which the committee files with the street office (and the district housing department) after the
+     * election: 上海 §23 and 物业管理条例 §16 both 30.
+     */
+    public int filingDays() {
+        return 30;
     }
 
     public static Optional<RulePack> fromCode(String code) {

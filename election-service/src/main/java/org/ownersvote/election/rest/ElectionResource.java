@@ -65,12 +65,16 @@ public class ElectionResource {
             @Valid @NotNull DeadlineExtensionRequest request) {
         Election election = elections.get(electionId);
         caller.requireElection(election.communityId, election.id);
-        Election extended = elections.extendVotingDeadline(electionId, request.deadline(), request.reason(),
+        Election extended = elections.extendVotingDeadline(electionId, request.days(), request.reason(),
                 caller.username());
         return ElectionView.of(extended, elections.electorate(extended));
     }
 
-    public record DeadlineExtensionRequest(@NotNull java.time.OffsetDateTime deadline,
+    /**
+     * @param days whole days added to the current deadline's last day (the new deadline is 24:00 of the resulting
+     *             day, Beijing time, moved past rest days); the rule pack's longest voting period bounds it
+     */
+    public record DeadlineExtensionRequest(@NotNull @jakarta.validation.constraints.Min(1) Integer days,
             @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500) String reason) {
     }
 

@@ -34,6 +34,8 @@ import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.outbox.Outbox;
 import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.time.LegalDates;
+import org.ownersvote.platform.time.Periods;
 
 @ApplicationScoped
 public class ElectionService {
@@ -56,6 +58,9 @@ public class ElectionService {
     @Inject
     CandidateService candidates;
 
+    @Inject
+    Periods periods;
+
     /** Creates an election in DRAFT and announces it; the event commits with the election or not at all. */
     @Transactional
     public Election create(CreateElectionRequest request, String actor) {
@@ -70,6 +75,10 @@ public class ElectionService {
         Optional<java.math.BigDecimal> area = roster.isEmpty() ? Optional.empty()
                 : Optional.of(Electorate.of(roster, rulePack).area());
         List<String> violations = rulePack.committeeSizeViolations(request.seats(), alternates, area);
+        if (request.votingDays() > rulePack.maximumVotingDays()) {
+            throw ProblemException.invalid("votingDays", "投票期最长" + rulePack.maximumVotingDays() + "日（" + rulePack.code()
+                    + "）。Voting may last at most " + rulePack.maximumVotingDays() + " days under " + rulePack.code());
+        }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(String.join("; ", violations),
                     violations.stream().map(v -> new Problem.FieldError(v.startsWith("alternates") ? "alternates" : "seats", v))
@@ -126,7 +135,8 @@ public class ElectionService {
                         : election.electorateUnits,
                 to == Phase.NOMINATION ? Electorate.of(roster, rulePack).area() : election.electorateArea,
                 candidates.approvedCount(election.id), candidates.unansweredObjections(election.id), now,
-                election.publicityStartedAt, election.votingDeadline, hasReason, election.finalTallyReceived,
+                to == Phase.VOTING ? publicityEnd(election, rulePack) : election.publicityEndsAt,
+                election.votingDeadline, hasReason, election.finalTallyReceived,
                 election.quorumMet);
         Optional<PhaseMachine.Refusal> refusal = PhaseMachine.check(election.phase, to, facts);
         if (refusal.isPresent()) {
@@ -150,13 +160,14 @@ public class ElectionService {
             }
             case CANDIDATE_PUBLICITY -> {
                 election.publicityStartedAt = now;
+                election.publicityEndsAt = election.drill ? now
+                        : LegalCalendar.lawful(() -> periods.end(now, rulePack.minimumPublicityDays()));
                 outbox.publish(election.id, new CandidateListPublished(election.id, election.communityId,
-                        election.drill ? now : now.plusDays(rulePack.minimumPublicityDays()),
-                        candidates.ballotCandidates(election.id), election.drill));
+                        election.publicityEndsAt, candidates.ballotCandidates(election.id), election.drill));
             }
             case VOTING -> {
                 election.votingOpenedAt = now;
-                election.votingDeadline = now.plusDays(election.votingDays);
+                election.votingDeadline = LegalCalendar.lawful(() -> periods.end(now, election.votingDays));
                 outbox.publish(election.id, new VotingOpened(election.id, election.communityId, election.rulePack,
                         election.seats, election.alternates, election.votingDeadline, election.electorateVersion,
                         candidates.ballotCandidates(election.id), Motion.ofElection(election.id).stream()
@@ -209,30 +220,60 @@ public class ElectionService {
                 "quorum " + (tally.quorumMet() ? "met" : "not met") + ", ledger " + tally.ledgerHash());
     }
 
-    /** Extends voting while it runs, before its deadline has passed; the new deadline is announced. */
+    /**
+     * The end of the candidate list's publicity: as announced, or — for a list published before the end was recorded —
+     * computed from its publication the same way.
+     */
+    private OffsetDateTime publicityEnd(Election election, RulePack rulePack) {
+        if (election.publicityEndsAt != null || election.publicityStartedAt == null) {
+            return election.publicityEndsAt;
+        }
+        return election.drill ? election.publicityStartedAt
+                : LegalCalendar.lawful(() -> periods.end(election.publicityStartedAt, rulePack.minimumPublicityDays()));
+    }
+
+    /**
+     * Extends voting by whole days while it runs, before its deadline has passed: the new deadline is the end of the
+     * extension counted from the current deadline's last day (platform Periods), it must lie within the rule pack's
+     * longest voting period from the opening, and it is announced with the reason.
+     */
     @Transactional
-    public Election extendVotingDeadline(UUID electionId, OffsetDateTime deadline, String reason, String actor) {
+    public Election extendVotingDeadline(UUID electionId, int days, String reason, String actor) {
         Election election = Election.findById(electionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (election == null) {
             throw ProblemException.notFound("Election", electionId);
         }
         OffsetDateTime now = clock.now();
         if (election.phase != Phase.VOTING) {
-            throw ProblemException.conflict("not-voting", "The deadline can be extended only while voting; the "
-                    + "election is in " + election.phase);
+            throw ProblemException.conflict("not-voting", "投票期间方可延长截止时间。The deadline can be extended only "
+                    + "while voting; the election is in " + election.phase);
         }
         if (!now.isBefore(election.votingDeadline)) {
-            throw ProblemException.conflict("deadline-passed", "The voting deadline " + election.votingDeadline
-                    + " has passed; it can no longer be extended");
+            throw ProblemException.conflict("deadline-passed", "投票已于" + LegalDates.deadline(election.votingDeadline,
+                    "zh") + "截止，不能再延长。The voting deadline (" + LegalDates.deadline(election.votingDeadline, "en")
+                    + ") has passed; it can no longer be extended");
         }
-        if (!deadline.isAfter(election.votingDeadline)) {
-            throw ProblemException.invalid("deadline", "must be later than the current deadline "
-                    + election.votingDeadline);
+        RulePack rulePack = RulePack.fromCode(election.rulePack).orElseThrow();
+        if (days > rulePack.maximumVotingDays()) {
+            throw ProblemException.invalid("days", "延长天数不能超过投票期最长" + rulePack.maximumVotingDays() + "日。An "
+                    + "extension cannot be longer than the longest voting period, " + rulePack.maximumVotingDays()
+                    + " days under " + rulePack.code());
+        }
+        OffsetDateTime deadline = LegalCalendar.lawful(() -> periods.extend(election.votingDeadline, days));
+        boolean within = LegalCalendar.lawful(() -> periods.within(election.votingOpenedAt,
+                rulePack.maximumVotingDays(), deadline));
+        if (!within) {
+            OffsetDateTime latest = periods.end(election.votingOpenedAt, rulePack.maximumVotingDays());
+            throw ProblemException.invalid("days", "延长" + days + "日后截止时间为" + LegalDates.deadline(deadline, "zh")
+                    + "，超过投票期最长" + rulePack.maximumVotingDays() + "日的限度（最晚" + LegalDates.deadline(latest, "zh")
+                    + "）。Extended by " + days + " days voting would close at " + LegalDates.deadline(deadline, "en")
+                    + ", beyond the longest voting period of " + rulePack.maximumVotingDays() + " days under "
+                    + rulePack.code() + " (at the latest " + LegalDates.deadline(latest, "en") + ")");
         }
         OffsetDateTime previous = election.votingDeadline;
         election.votingDeadline = deadline;
         audit.record(actor, "election.deadline-extended", "election", election.id, election.id,
-                previous + " → " + deadline + ": " + reason.strip());
+                previous + " → " + deadline + " (+" + days + " days): " + reason.strip());
         outbox.publish(election.id, new VotingDeadlineExtended(election.id, election.communityId, previous, deadline,
                 reason.strip(), election.drill));
         return election;

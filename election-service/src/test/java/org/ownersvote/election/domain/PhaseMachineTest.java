@@ -19,7 +19,7 @@ class PhaseMachineTest {
     /** Every guard satisfied: the only refusals left are illegal moves. */
     static PhaseMachine.Facts allMet() {
         return new PhaseMachine.Facts(RulePack.SH_2020, false, 5, 2, 900, new BigDecimal("86566.89"), 5, 0, NOW,
-                NOW.minusDays(15), NOW.minusSeconds(1), false, true, true);
+                NOW.minusSeconds(1), NOW.minusSeconds(1), false, true, true);
     }
 
     static PhaseMachine.Facts with(java.util.function.UnaryOperator<PhaseMachine.Facts> change) {
@@ -34,7 +34,7 @@ class PhaseMachineTest {
             for (Phase to : Phase.values()) {
                 PhaseMachine.Facts facts = to == Phase.FAILED ? with(f -> new PhaseMachine.Facts(f.rulePack(),
                         f.drill(), f.seats(), f.alternates(), f.rosterUnits(), f.electorateArea(),
-                        f.approvedCandidates(), f.unansweredObjections(), f.now(), f.publicityStartedAt(),
+                        f.approvedCandidates(), f.unansweredObjections(), f.now(), f.publicityEndsAt(),
                         f.votingDeadline(), f.closingEarlyWithReason(), true, false)) : allMet();
                 Optional<PhaseMachine.Refusal> refusal = PhaseMachine.check(from, to, facts);
                 boolean allowed = legal.contains(from + ">" + to) || (from == Phase.COUNTING && to == Phase.FAILED);
@@ -75,12 +75,18 @@ class PhaseMachineTest {
     }
 
     @Test
-    void votingWaitsFifteenDaysOfPublicity() {
-        PhaseMachine.Facts early = with(f -> facts(f, "publicityDaysAgo", 14));
-        assertTrue(reason(Phase.CANDIDATE_PUBLICITY, Phase.VOTING, early)
-                .startsWith("the candidate list must be public for 15 days first"));
+    void votingWaitsForTheEndOfThePublicityPeriodToTheMinute() {
+        // published 1 December 2026 at 10:00 Beijing: 15 whole days 2–16 December, voting from 24:00 on 16 December
+        OffsetDateTime end = PERIODS.end(OffsetDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZoneOffset.ofHours(8)), 15);
+        assertEquals(OffsetDateTime.of(2026, 12, 17, 0, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant(), end.toInstant());
+        PhaseMachine.Facts oneMinuteEarly = publicityEndingAt(end, end.minusMinutes(1));
+        assertEquals("the candidate list must be public for 15 days first (voting may open from 24:00 on "
+                + "16 December 2026, Beijing time)", reason(Phase.CANDIDATE_PUBLICITY, Phase.VOTING, oneMinuteEarly));
         assertEquals(Optional.empty(), PhaseMachine.check(Phase.CANDIDATE_PUBLICITY, Phase.VOTING,
-                with(f -> facts(f, "publicityDaysAgo", 15))));
+                publicityEndingAt(end, end)));
+        // the naive instant-plus-days reading would have allowed 16 December at 10:00
+        assertTrue(PhaseMachine.check(Phase.CANDIDATE_PUBLICITY, Phase.VOTING,
+                publicityEndingAt(end, end.minusHours(14))).isPresent());
     }
 
     @Test
@@ -96,7 +102,7 @@ class PhaseMachineTest {
         PhaseMachine.Facts running = with(f -> facts(f, "deadlineInHours", 1));
         assertTrue(reason(Phase.VOTING, Phase.COUNTING, running).startsWith("voting runs until"));
         PhaseMachine.Facts closedEarly = new PhaseMachine.Facts(running.rulePack(), false, 5, 2, 900,
-                running.electorateArea(), 5, 0, NOW, running.publicityStartedAt(), running.votingDeadline(), true,
+                running.electorateArea(), 5, 0, NOW, running.publicityEndsAt(), running.votingDeadline(), true,
                 false, null);
         assertEquals(Optional.empty(), PhaseMachine.check(Phase.VOTING, Phase.COUNTING, closedEarly));
     }
@@ -119,6 +125,15 @@ class PhaseMachineTest {
                 PhaseMachine.check(Phase.DRAFT, Phase.VOTING, allMet()).orElseThrow().allowed());
     }
 
+    static final org.ownersvote.platform.time.Periods PERIODS = new org.ownersvote.platform.time.Periods(
+            org.ownersvote.platform.time.HolidayCalendar.shipped());
+
+    private static PhaseMachine.Facts publicityEndingAt(OffsetDateTime end, OffsetDateTime now) {
+        PhaseMachine.Facts f = allMet();
+        return new PhaseMachine.Facts(f.rulePack(), false, f.seats(), f.alternates(), f.rosterUnits(),
+                f.electorateArea(), f.approvedCandidates(), 0, now, end, f.votingDeadline(), false, false, null);
+    }
+
     private static String reason(Phase from, Phase to, PhaseMachine.Facts facts) {
         return PhaseMachine.check(from, to, facts).orElseThrow().reason();
     }
@@ -128,8 +143,7 @@ class PhaseMachineTest {
         int rosterUnits = which.equals("rosterUnits") ? (Integer) value : f.rosterUnits();
         int approved = which.equals("approved") ? (Integer) value : f.approvedCandidates();
         int objections = which.equals("objections") ? (Integer) value : f.unansweredObjections();
-        OffsetDateTime publicity = which.equals("publicityDaysAgo") ? NOW.minusDays((Integer) value)
-                : f.publicityStartedAt();
+        OffsetDateTime publicity = f.publicityEndsAt();
         OffsetDateTime deadline = which.equals("deadlineInHours") ? NOW.plusHours((Integer) value) : f.votingDeadline();
         boolean tallied = !which.equals("tally") || value != null;
         Boolean quorum = which.equals("tally") ? (Boolean) value : f.quorumMet();

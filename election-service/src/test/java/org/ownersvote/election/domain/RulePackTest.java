@@ -64,4 +64,15 @@ class RulePackTest {
         assertEquals(Optional.of(RulePack.SH_2020), RulePack.fromCode("SH-2020"));
         assertEquals(Optional.empty(), RulePack.fromCode("sh-2020"));
     }
+
+    @Test
+    void eachPackStatesItsPeriods() {
+        for (RulePack pack : RulePack.values()) {
+            assertEquals(15, pack.minimumPublicityDays());
+            assertEquals(60, pack.maximumVotingDays());
+            assertEquals(30, pack.filingDays());
+        }
+        assertEquals(Optional.of(3), RulePack.SH_2020.committeeAnnouncementDays());
+        assertEquals(Optional.empty(), RulePack.CN_2021.committeeAnnouncementDays());
+    }
 }

@@ -57,7 +57,7 @@ public class NoticeResource {
         NoticeView view = NoticeView.of(notice, language);
         return printPage.data("notice", view).data("lang", language)
                 .data("published", NoticeTexts.when(notice.publishedAt, language))
-                .data("publicityEnds", NoticeTexts.when(notice.publicityEndsAt, language))
+                .data("publicityEnds", NoticeTexts.deadline(notice.publicityEndsAt, language))
                 .data("paragraphs", view.body().split("\n")).render();
     }
 }

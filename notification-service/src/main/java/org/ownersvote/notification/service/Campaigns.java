@@ -1,6 +1,5 @@
 package org.ownersvote.notification.service;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,6 +19,7 @@ import org.ownersvote.events.election.ContactsChunk;
 import org.ownersvote.notification.Message;
 import org.ownersvote.notification.NoticeElection;
 import org.ownersvote.notification.config.MessagesConfig;
+import org.ownersvote.platform.time.Periods;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -104,7 +104,7 @@ public class Campaigns {
                 return;
             }
             Map<String, String> params = OwnerMessages.base(election);
-            params.put("deadline", NoticeTexts.when(election.votingDeadline, "zh"));
+            params.put("deadline", NoticeTexts.deadline(election.votingDeadline, "zh"));
             int queued = queue.toOwners(election, Message.Purpose.REMINDER, about, params,
                     (building, unit) -> !BallotStates.stateOf(states, building, unit).voted());
             LOG.infof("Reminder %d day(s) before the deadline of %s: %d messages queued", days, election.id, queued);
@@ -131,9 +131,17 @@ public class Campaigns {
                 .setParameter(1, campaign).setParameter(2, now).executeUpdate() == 1;
     }
 
-    /** The smallest configured number of days whose moment (deadline minus days) has passed. */
     Optional<Integer> reminderDue(Instant deadline, Instant now) {
-        return config.reminderDaysBefore().stream().filter(days -> !now.isBefore(deadline.minus(Duration.ofDays(days))))
+        return reminderDue(config.reminderDaysBefore(), deadline, now);
+    }
+
+    /**
+     * The smallest configured number of days whose moment has passed: "3 days before" is due from 00:00 (Beijing) of
+     * the day from which 3 calendar days remain, that day included (platform Periods.remindFrom).
+     */
+    static Optional<Integer> reminderDue(List<Integer> daysBefore, Instant deadline, Instant now) {
+        OffsetDateTime end = OffsetDateTime.ofInstant(deadline, ZoneOffset.UTC);
+        return daysBefore.stream().filter(days -> !now.isBefore(Periods.remindFrom(end, days).toInstant()))
                 .min(Integer::compare);
     }
 
@@ -158,7 +166,7 @@ public class Campaigns {
             params.put("leader", leader.name());
             params.put("buildings", String.join("、", leader.buildings()));
             params.put("date", today.toString());
-            params.put("deadline", NoticeTexts.when(election.votingDeadline, "zh"));
+            params.put("deadline", NoticeTexts.deadline(election.votingDeadline, "zh"));
             params.put("toVisit", Integer.toString(toVisit.size()));
             params.put("visitUnits", listed(toVisit));
             params.put("toCollect", Integer.toString(toCollect.size()));

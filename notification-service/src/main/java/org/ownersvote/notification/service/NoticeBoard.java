@@ -76,7 +76,7 @@ public class NoticeBoard {
     @Transactional(Transactional.TxType.MANDATORY)
     public void candidateList(EventEnvelope envelope, CandidateListPublished list) {
         post(envelope, known(list.electionId()), Notice.Kind.CANDIDATE_LIST, list.publicityEndsAt(), lang -> Map.of(
-                "candidates", list.candidates(), "publicityEnds", NoticeTexts.when(list.publicityEndsAt(), lang)));
+                "candidates", list.candidates(), "publicityEnds", NoticeTexts.deadline(list.publicityEndsAt(), lang)));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -91,7 +91,7 @@ public class NoticeBoard {
         election.phase = "VOTING";
         election.votingDeadline = opened.votingDeadline();
         post(envelope, known(opened.electionId()), Notice.Kind.VOTING_OPEN, opened.votingDeadline(), lang -> Map.of(
-                "deadline", NoticeTexts.when(opened.votingDeadline(), lang),
+                "deadline", NoticeTexts.deadline(opened.votingDeadline(), lang),
                 "candidateCount", opened.candidates().size(), "motionCount", opened.motions().size()));
     }
 
@@ -99,8 +99,8 @@ public class NoticeBoard {
     public void deadlineExtended(EventEnvelope envelope, VotingDeadlineExtended extension) {
         known(extension.electionId()).votingDeadline = extension.deadline();
         post(envelope, known(extension.electionId()), Notice.Kind.DEADLINE_EXTENDED, extension.deadline(),
-                lang -> Map.of("previousDeadline", NoticeTexts.when(extension.previousDeadline(), lang),
-                        "deadline", NoticeTexts.when(extension.deadline(), lang), "reason", extension.reason()));
+                lang -> Map.of("previousDeadline", NoticeTexts.deadline(extension.previousDeadline(), lang),
+                        "deadline", NoticeTexts.deadline(extension.deadline(), lang), "reason", extension.reason()));
     }
 
     /** The result notice, with the table real notices print and the ledger hash anyone can check. */
@@ -171,7 +171,7 @@ public class NoticeBoard {
             return false;
         }
         Map<String, Object> zh = Map.of("units", units, "count", units.size(), "deadline",
-                NoticeTexts.when(election.votingDeadline, "zh"));
+                NoticeTexts.deadline(election.votingDeadline, "zh"));
         Notice last = Notice.find("electionId = ?1 and kind = ?2 order by publishedAt desc", election.id,
                 Notice.Kind.UNDELIVERABLE_BALLOTS).firstResult();
         NoticeTexts.Text body = texts.render(Notice.Kind.UNDELIVERABLE_BALLOTS, "zh", election.drill,
@@ -180,7 +180,7 @@ public class NoticeBoard {
             return false;
         }
         post(about, at, election, Notice.Kind.UNDELIVERABLE_BALLOTS, election.votingDeadline, lang -> Map.of(
-                "units", units, "count", units.size(), "deadline", NoticeTexts.when(election.votingDeadline, lang)));
+                "units", units, "count", units.size(), "deadline", NoticeTexts.deadline(election.votingDeadline, lang)));
         return true;
     }
 

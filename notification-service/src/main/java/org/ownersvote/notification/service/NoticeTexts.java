@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.ownersvote.notification.Notice;
+import org.ownersvote.platform.time.LegalDates;
 
 import io.quarkus.qute.Engine;
 
@@ -51,6 +52,14 @@ public class NoticeTexts {
         }
         return language.equals("zh") ? ZH.format(time.atZoneSameInstant(BEIJING))
                 : EN.format(time.atZoneSameInstant(BEIJING)) + " (Beijing time)";
+    }
+
+    /**
+     * A deadline or the end of a period as the law states it: 24:00 of its last day, Beijing time
+     * ({@code 2026年12月16日24时}, {@code 24:00 on 16 December 2026, Beijing time}); platform LegalDates.
+     */
+    public static String deadline(OffsetDateTime deadline, String language) {
+        return LegalDates.deadline(deadline, language);
     }
 
     public static String rulePackName(String code, String language) {

@@ -35,19 +35,19 @@ public class OwnerMessages {
     @Transactional(Transactional.TxType.MANDATORY)
     public void candidateList(EventEnvelope envelope, CandidateListPublished list) {
         toEveryone(envelope, list.electionId(), Message.Purpose.CANDIDATE_LIST, "publicityEnds",
-                NoticeTexts.when(list.publicityEndsAt(), "zh"));
+                NoticeTexts.deadline(list.publicityEndsAt(), "zh"));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void votingOpened(EventEnvelope envelope, VotingOpened opened) {
         toEveryone(envelope, opened.electionId(), Message.Purpose.VOTING_OPEN, "deadline",
-                NoticeTexts.when(opened.votingDeadline(), "zh"));
+                NoticeTexts.deadline(opened.votingDeadline(), "zh"));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void deadlineExtended(EventEnvelope envelope, VotingDeadlineExtended extension) {
         toEveryone(envelope, extension.electionId(), Message.Purpose.DEADLINE_EXTENDED, "deadline",
-                NoticeTexts.when(extension.deadline(), "zh"));
+                NoticeTexts.deadline(extension.deadline(), "zh"));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

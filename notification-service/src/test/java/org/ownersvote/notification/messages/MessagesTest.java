@@ -67,7 +67,7 @@ class MessagesTest {
                 "groups", List.of(Map.of("name", "真如佳苑业主群", "webhookKey", robotKey)),
                 "buildingLeaders", List.of()));
 
-        String voting = f.openVoting(OffsetDateTime.parse("2026-12-25T10:00:00Z"));
+        String voting = f.openVoting(OffsetDateTime.parse("2026-12-25T16:00:00Z")); // 24:00 on 25 Dec, Beijing
         f.deliverAgain(voting);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Providers.smsTo(p1).size() == 1
@@ -78,7 +78,7 @@ class MessagesTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> params = (Map<String, Object>) sms.get("params");
         assertEquals("1号楼 101", params.get("unit"));
-        assertEquals("2026年12月25日 18:00", params.get("deadline"));
+        assertEquals("2026年12月25日24时", params.get("deadline"));
         Map<String, Object> mail = Providers.mailsTo(email).get(0);
         assertEquals("真如佳苑业主委员会选举开始投票", mail.get("subject"));
         assertTrue(((String) mail.get("body")).contains("2号楼 201的选票由楼组长上门送达"), (String) mail.get("body"));

@@ -24,6 +24,7 @@ public record ElectionView(
         boolean frozen,
         ElectorateView electorate,
         OffsetDateTime publicityStartedAt,
+        OffsetDateTime publicityEndsAt,
         OffsetDateTime votingOpenedAt,
         OffsetDateTime votingDeadline,
         OffsetDateTime votingClosedAt,
@@ -38,7 +39,7 @@ public record ElectionView(
     public static ElectionView of(Election e, Electorate electorate) {
         return new ElectionView(e.id, e.communityId, e.title, e.rulePack, e.seats, e.alternates, e.votingDays,
                 e.drill, e.phase, e.createdAt, e.frozenAt != null, ElectorateView.of(e.rulePack, electorate),
-                e.publicityStartedAt, e.votingOpenedAt, e.votingDeadline, e.votingClosedAt, e.closedEarlyReason,
+                e.publicityStartedAt, e.publicityEndsAt, e.votingOpenedAt, e.votingDeadline, e.votingClosedAt, e.closedEarlyReason,
                 Motion.ofElection(e.id).stream().map(m -> new MotionView(m.id, m.position, m.title, m.threshold))
                         .toList(), e.ledgerHash, e.certifiedAt != null);
     }
