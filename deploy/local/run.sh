@@ -159,7 +159,8 @@ start_service() {
     -jar "$root/$name/target/quarkus-app/quarkus-run.jar" > "$data/logs/$name.log" 2>&1 &
   pids+=($!)
 }
-start_service election-service "$election_port" ownersvote_election
+start_service election-service "$election_port" ownersvote_election \
+  "-Downersvote.ballot-service.url=http://127.0.0.1:$ballot_port"
 OWNERSVOTE_BALLOT_CODE_SECRET="$(cat "$data/keys/ballot-code-secret")" \
   start_service ballot-service "$ballot_port" ownersvote_ballot \
   "-Downersvote.ballot.owner-page-url=http://127.0.0.1:$gateway_port/owner"

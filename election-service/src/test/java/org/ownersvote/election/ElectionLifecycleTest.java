@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.ownersvote.election.domain.Phase;
 import org.ownersvote.events.EventCodec;
 import org.ownersvote.events.election.BallotCandidate;
 import org.ownersvote.events.election.BallotMotion;
@@ -31,6 +32,9 @@ class ElectionLifecycleTest {
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "ownersvote.ballot-service.url")
+    String ballotService;
 
     /** Owners of counted units in the sample roster, with their units. */
     static final List<String[]> NOMINEES = List.of(
@@ -232,6 +236,42 @@ class ElectionLifecycleTest {
                                 "ledger-" + election, OffsetDateTime.now(), null)));
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> Election.<Election>findById(election).finalTallyReceived));
+    }
+
+    @Test
+    void votingOpensAndClosesInBallotServiceFirstOrNotAtAll() {
+        Setup drill = nominationOpen("投票闸门小区", true);
+        nominateAndApprove(drill.wg(), drill.election());
+        move(drill.wg(), drill.election(), "CANDIDATE_PUBLICITY").statusCode(200);
+        stub("down");
+        // ballot-service cannot issue the ballots: voting does not open, nothing is announced
+        move(drill.wg(), drill.election(), "VOTING").statusCode(503).header("Retry-After", equalTo("5"))
+                .body("type", equalTo("urn:ownersvote:problem:electorate-incomplete"));
+        assertEquals("CANDIDATE_PUBLICITY", QuarkusTransaction.requiringNew().call(
+                () -> Election.<Election>findById(drill.election()).phase.name()));
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
+                "recordKey = ?1 and eventType = 'election.voting-opened.v1'", drill.election().toString())));
+        stub("up");
+        move(drill.wg(), drill.election(), "VOTING").statusCode(200);
+        stub("down");
+        moveWithReason(drill.wg(), drill.election(), "COUNTING", "演练结束").statusCode(503);
+        assertEquals("VOTING", QuarkusTransaction.requiringNew().call(
+                () -> Election.<Election>findById(drill.election()).phase.name()));
+        String calls = stub("up");
+        moveWithReason(drill.wg(), drill.election(), "COUNTING", "演练结束").statusCode(200);
+        // the close everyone sees is the instant ballot-service answered, and the calls carried the caller's token
+        Election closed = QuarkusTransaction.requiringNew().call(() -> Election.<Election>findById(drill.election()));
+        OffsetDateTime changedAt = QuarkusTransaction.requiringNew().call(() -> PhaseChange.<PhaseChange>find(
+                "electionId = ?1 and toPhase = ?2", drill.election(), Phase.COUNTING).firstResult().at);
+        assertEquals(closed.votingClosedAt.toInstant(), changedAt.toInstant());
+        assertEquals(List.of("voting-open true", "voting-open true", "voting-close true"),
+                List.of(calls.split("\n")).subList(calls.split("\n").length - 3, calls.split("\n").length));
+    }
+
+    /** Switches the stand-in for ballot-service's voting endpoints up or down; answers the calls it has seen. */
+    private String stub(String mode) {
+        return io.restassured.RestAssured.given().post(ballotService + "/stub/" + mode).then().statusCode(200)
+                .extract().asString();
     }
 
     @Test

@@ -23,7 +23,7 @@ public class ElectionLocks {
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockForStep(UUID electionId) {
         if (electionId != null) {
-            em.createNativeQuery("select id from ballot_election where id = ?1 for key share")
+            em.createNativeQuery("select id from election where id = ?1 for key share")
                     .setParameter(1, electionId).getResultList();
         }
     }
@@ -31,7 +31,7 @@ public class ElectionLocks {
     /** Exclusive: waits for every step in flight. Call before anything of the election is read in the transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockForClose(UUID electionId) {
-        em.createNativeQuery("select id from ballot_election where id = ?1 for update").setParameter(1, electionId)
+        em.createNativeQuery("select id from election where id = ?1 for update").setParameter(1, electionId)
                 .getResultList();
     }
 }

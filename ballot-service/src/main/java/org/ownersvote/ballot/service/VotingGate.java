@@ -2,6 +2,7 @@ package org.ownersvote.ballot.service;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,7 +74,8 @@ public class VotingGate {
             throw ProblemException.conflict("voting-not-open", "Voting is not open in ballot-service (it records the "
                     + "election as " + election.phase + "), so there is nothing to close");
         }
-        return closeNow(election, to, actor, OffsetDateTime.now());
+        // to the microsecond PostgreSQL keeps, so the instant answered is the instant stored
+        return closeNow(election, to, actor, OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS));
     }
 
     /** The phase-changed event leaving VOTING: closes voting if the call did not (at the instant the event carries). */

@@ -76,7 +76,9 @@ final class Suite implements AutoCloseable {
                 "-Dkafka.bootstrap.servers=" + broker.bootstrapServers(),
                 "-Dmp.jwt.verify.publickey.location=" + publicKey,
                 "-Downersvote.outbox.poll-interval=PT0.5S");
-        start("election-service", common);
+        List<String> election = new ArrayList<>(common);
+        election.add("-Downersvote.ballot-service.url=http://127.0.0.1:" + ports.get("ballot-service"));
+        start("election-service", election);
         start("ballot-service", common);
         start("notification-service", common);
         List<String> gateway = new ArrayList<>(common);

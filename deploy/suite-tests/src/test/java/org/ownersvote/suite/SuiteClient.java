@@ -61,11 +61,21 @@ final class SuiteClient {
         }
         api(workingGroup).body(Map.of("to", "CANDIDATE_PUBLICITY")).post("/api/elections/" + election + "/transitions")
                 .then().statusCode(200);
-        api(workingGroup).body(Map.of("to", "VOTING")).post("/api/elections/" + election + "/transitions")
-                .then().statusCode(200).body("drill", equalTo(true));
-        // ballot-service issues one ballot per counted unit once the electorate and voting-opened have arrived
-        await().atMost(Duration.ofSeconds(60)).until(() -> query("ballot-service",
-                "select count(*) from ballot where election_id = ?::uuid", election) == 860);
+        // voting opens only once ballot-service has the whole electorate (published at nomination): until then the
+        // working group is told to try again (503), as the web client does by itself
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            int status = api(workingGroup).body(Map.of("to", "VOTING")).post("/api/elections/" + election
+                    + "/transitions").then().extract().statusCode();
+            if (status != 200 && status != 503) {
+                throw new AssertionError("opening voting answered " + status);
+            }
+            return status == 200;
+        });
+        // the ballots were issued as a step of opening voting: printing works at once, without waiting
+        org.junit.jupiter.api.Assertions.assertEquals(860, query("ballot-service",
+                "select count(*) from ballot where election_id = ?::uuid", election));
+        api(workingGroup).queryParam("building", "2号楼").post("/api/elections/" + election + "/ballots/print")
+                .then().statusCode(200);
         return new Drill(admin, community, workingGroup, election);
     }
 

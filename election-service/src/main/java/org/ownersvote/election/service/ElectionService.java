@@ -41,6 +41,9 @@ import org.ownersvote.platform.time.Periods;
 public class ElectionService {
 
     @Inject
+    BallotVoting ballotVoting;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -153,6 +156,7 @@ public class ElectionService {
         Phase from = election.phase;
         election.phase = to;
         String recordedReason = hasReason ? reason.strip() : null;
+        OffsetDateTime at = now; // when the phase changed; for the close of voting, ballot-service's instant
         switch (to) {
             case NOMINATION -> {
                 election.frozenAt = now;
@@ -168,15 +172,19 @@ public class ElectionService {
             case VOTING -> {
                 election.votingOpenedAt = now;
                 election.votingDeadline = LegalCalendar.lawful(() -> periods.end(now, election.votingDays));
-                outbox.publish(election.id, new VotingOpened(election.id, election.communityId, election.rulePack,
+                VotingOpened opened = new VotingOpened(election.id, election.communityId, election.rulePack,
                         election.seats, election.alternates, election.votingDeadline, election.electorateVersion,
                         candidates.ballotCandidates(election.id), Motion.ofElection(election.id).stream()
                                 .map(m -> new BallotMotion(m.id, m.position, m.title, m.threshold.name())).toList(),
-                        election.drill));
+                        election.drill);
+                ballotVoting.open(opened, now); // the ballots exist before anyone sees VOTING
+                outbox.publish(election.id, opened);
             }
             case COUNTING -> {
-                election.votingClosedAt = now;
-                if (now.isBefore(election.votingDeadline)) {
+                // ballot-service closes voting first, under its lock: that instant is the close everyone sees
+                at = ballotVoting.close(election.id, Phase.COUNTING.name());
+                election.votingClosedAt = at;
+                if (at.isBefore(election.votingDeadline)) {
                     election.closedEarlyReason = recordedReason;
                 }
             }
@@ -195,13 +203,13 @@ public class ElectionService {
         change.electionId = election.id;
         change.fromPhase = from;
         change.toPhase = to;
-        change.at = now;
+        change.at = at;
         change.actor = actor;
         change.reason = recordedReason;
         change.persist();
         audit.record(actor, "election.phase-changed", "election", election.id, election.id,
                 from + " → " + to + (recordedReason == null ? "" : ": " + recordedReason));
-        outbox.publish(election.id, new PhaseChanged(election.id, election.communityId, from.name(), to.name(), now,
+        outbox.publish(election.id, new PhaseChanged(election.id, election.communityId, from.name(), to.name(), at,
                 election.drill, election.votingDeadline, recordedReason));
         return election;
     }
