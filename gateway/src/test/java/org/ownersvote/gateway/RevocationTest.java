@@ -39,6 +39,10 @@ class RevocationTest {
         // the gateway's own resources too
         refused(given().auth().oauth2(access).get("/api/elections/" + election + "/staff"));
         given().auth().oauth2(wg).get("/api/elections/" + election + "/staff").then().statusCode(200);
+        // a client that still sends the dead token can sign in again
+        given().auth().oauth2(access).contentType(ContentType.JSON)
+                .body(Map.of("username", counter, "password", Logins.PASSWORD))
+                .header("X-Forwarded-For", Logins.address()).post("/api/auth/login").then().statusCode(200);
     }
 
     @Test
