@@ -29,11 +29,13 @@ so_password="so$(openssl rand -hex 6)9"
 post "$admin_token" /api/admin/users "{\"username\":\"zhenru-street\",\"password\":\"$so_password\",\
 \"displayName\":\"真如镇街道办\",\"roles\":[\"street-office\"],\"communities\":[\"$community\"]}" > /dev/null
 # the election's own accounts, as its working group creates them
-staff() { # username display role buildings-json
-  local password="st$(openssl rand -hex 6)9"
-  post "$wg_token" "/api/elections/$election/staff" "{\"username\":\"$1\",\"password\":\"$password\",\
-\"displayName\":\"$2\",\"roles\":[\"$3\"],\"buildings\":$4}" > /dev/null
-  printf '    %s: %s / %s\n' "$2" "$1" "$password"
+# the working group chooses a short name; the account signs in with the login name the answer gives, the short name
+# followed by the election's suffix (e.g. zhenru-leader1.k7q2mx4f)
+staff() { # short-name display role buildings-json
+  local password="st$(openssl rand -hex 6)9" login
+  login="$(post "$wg_token" "/api/elections/$election/staff" "{\"username\":\"$1\",\"password\":\"$password\",\
+\"displayName\":\"$2\",\"roles\":[\"$3\"],\"buildings\":$4}" | json_field username)"
+  printf '    %s: %s / %s\n' "$2" "$login" "$password"
 }
 accounts="$(staff zhenru-leader1 "1号楼楼组长" building-leader '["1号楼"]'
 staff zhenru-leader2 "2号楼楼组长" building-leader '["2号楼"]'
@@ -48,7 +50,7 @@ staff zhenru-chief "总监票人" chief-scrutineer '[]')"
     drill election (DRAFT)   $election
     web client               $gateway/   (staff sign in there; owners use $gateway/#/owner)
     notice board             $gateway/#/notices/$community
-  Logins (username / password):
+  Logins (login name / password; the election's accounts end in the election's suffix):
     选举工作小组: zhenru-wg / $wg_password
     街道办: zhenru-street / $so_password
 $accounts

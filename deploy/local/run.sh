@@ -153,18 +153,21 @@ common=(
 )
 start_service() {
   local name="$1" port="$2" db="$3"; shift 3
-  log "$name: starting on 127.0.0.1:$port"
+  log "$name: starting on port $port"
   java $heap -XX:+UseSerialGC "${common[@]}" "-Dquarkus.http.port=$port" \
     "-Dquarkus.datasource.jdbc.url=${pg_url}${db}" "$@" \
     -jar "$root/$name/target/quarkus-app/quarkus-run.jar" > "$data/logs/$name.log" 2>&1 &
   pids+=($!)
 }
-start_service election-service "$election_port" ownersvote_election \
+# The services listen on loopback only: the gateway (which checks sessions and sets the security headers) is the one
+# way in; only the gateway listens on every interface.
+loopback="-Dquarkus.http.host=127.0.0.1"
+start_service election-service "$election_port" ownersvote_election "$loopback" \
   "-Downersvote.ballot-service.url=http://127.0.0.1:$ballot_port"
 OWNERSVOTE_BALLOT_CODE_SECRET="$(cat "$data/keys/ballot-code-secret")" \
-  start_service ballot-service "$ballot_port" ownersvote_ballot \
+  start_service ballot-service "$ballot_port" ownersvote_ballot "$loopback" \
   "-Downersvote.ballot.owner-page-url=http://127.0.0.1:$gateway_port/owner"
-start_service notification-service "$notification_port" ownersvote_notification
+start_service notification-service "$notification_port" ownersvote_notification "$loopback"
 export OWNERSVOTE_ADMIN_PASSWORD="$admin_password"   # read at the gateway's first start only
 start_service gateway "$gateway_port" ownersvote_gateway \
   "-Dsmallrye.jwt.sign.key.location=$data/keys/private.pem" \
@@ -196,10 +199,9 @@ cat <<INFO
     Web client (open this in a browser):   http://127.0.0.1:$gateway_port/
     Gateway (the single entry, /api/...):  http://127.0.0.1:$gateway_port   (all API documents: /api/docs)
     Admin login:                           admin / $admin_password   (kept in $data/admin-password)
-    API documentation (Swagger UI):        http://127.0.0.1:$election_port/q/swagger-ui   (election-service)
-                                           http://127.0.0.1:$ballot_port/q/swagger-ui   (ballot-service)
-                                           http://127.0.0.1:$notification_port/q/swagger-ui   (notification-service)
-                                           http://127.0.0.1:$gateway_port/q/swagger-ui   (gateway: login, accounts)
+    API documentation (OpenAPI):           http://127.0.0.1:$gateway_port/api/docs   (the gateway's and each service's;
+                                           Swagger UI only in dev mode: mvn quarkus:dev)
+    Services (loopback only, behind the gateway): 127.0.0.1:$election_port, :$ballot_port, :$notification_port
     Logs:                                  $data/logs/
   Try:  curl -s -X POST http://127.0.0.1:$gateway_port/api/auth/login -H 'Content-Type: application/json' \\
           -d '{"username":"admin","password":"$admin_password"}'

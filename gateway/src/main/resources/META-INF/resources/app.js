@@ -19,7 +19,7 @@ const session = {
     if (tokens.refreshToken) sessionStorage.setItem('ov.refresh', tokens.refreshToken);
     else sessionStorage.removeItem('ov.refresh');
   },
-  clear() { sessionStorage.removeItem('ov.access'); sessionStorage.removeItem('ov.refresh'); },
+  clear() { sessionStorage.removeItem('ov.access'); sessionStorage.removeItem('ov.refresh'); sessionStorage.removeItem('ov.code'); },
   claims() {
     const token = this.access;
     if (!token) return null;
@@ -98,6 +98,8 @@ export function showError(error) {
 }
 
 // a confirmation stays up through the re-render that usually follows it
+// older versions kept the owner's verification code here; it is not kept anywhere any more
+sessionStorage.removeItem('ov.code');
 let keepConfirmation = false;
 
 function showOk(text) {

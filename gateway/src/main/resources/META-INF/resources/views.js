@@ -63,7 +63,8 @@ export function registerViews(ui) {
         e.preventDefault();
         const tokens = await attempt(() => api('POST', '/api/auth/owner-login',
           { ballotSerial: serial.value.trim(), verificationCode: code.value.trim().toUpperCase() }));
-        if (tokens) { session.save(tokens); sessionStorage.setItem('ov.code', code.value.trim().toUpperCase()); location.hash = '#/owner'; }
+        // the code is not kept anywhere: the owner types it again to vote
+        if (tokens) { session.save(tokens); code.value = ''; location.hash = '#/owner'; }
       } }, h('p', { text: t('ownerHelp') }), field(t('serial'), serial), field(t('code'), code),
         h('p', {}, h('button', { type: 'submit' }, t('checkBallot')))));
       (serial.value ? code : serial).focus();
@@ -92,7 +93,7 @@ export function registerViews(ui) {
       MARKS.map(mark => h('label', {}, h('input', { type: 'radio', name: group + key, value: mark, required: true,
         onchange: () => { choices[key] = mark; } }), t('mark.' + mark))));
     const motionChoices = {};
-    const code = h('input', { value: sessionStorage.getItem('ov.code') || '', autocomplete: 'off', required: true });
+    const code = h('input', { name: 'code', autocomplete: 'off', required: true, autocapitalize: 'characters' });
     return h('form', { onsubmit: async e => {
       e.preventDefault();
       const marks = {}; const motions = {};
@@ -264,13 +265,14 @@ export function registerViews(ui) {
     const buildings = h('input', { placeholder: '1号楼,2号楼' });
     const list = h('ul');
     api('GET', `/api/elections/${eid}/staff`).then(accounts => list.replaceChildren(...accounts.map(a =>
-      h('li', { text: `${a.displayName} (${a.username}) · ${a.roles.map(r => t('role.' + r)).join(', ')}${a.buildings.length ? ' · ' + a.buildings.join(', ') : ''}${a.enabled ? '' : ' · ' + t('disabled')}` })))).catch(() => null);
+      h('li', { text: `${a.displayName} · ${t('loginName')}: ${a.username} · ${a.roles.map(r => t('role.' + r)).join(', ')}${a.buildings.length ? ' · ' + a.buildings.join(', ') : ''}${a.enabled ? '' : ' · ' + t('disabled')}` })))).catch(() => null);
     return h('form', { class: 'card', onsubmit: async e => {
       e.preventDefault();
       const created = await attempt(() => api('POST', `/api/elections/${eid}/staff`, { username: username.value.trim(), password: password.value,
         displayName: display.value, roles: [role.value], buildings: buildings.value ? buildings.value.split(/[,，]/).map(s => s.trim()).filter(Boolean) : [] }));
       if (created) { showOk(t('accountCreated', created.username)); route_refresh(); }
-    } }, h('h2', { text: t('accounts') }), list, h('div', { class: 'row' }, field(t('username'), username), field(t('password'), password)),
+    } }, h('h2', { text: t('accounts') }), list, h('div', { class: 'row' }, field(t('shortName'), username), field(t('password'), password)),
+      h('p', { class: 'muted', text: t('loginNameHelp') }),
       h('div', { class: 'row' }, field(t('displayName'), display), field(t('role'), role), field(t('buildings'), buildings)),
       h('p', { class: 'muted', text: t('passwordHelp') }), h('p', {}, h('button', { type: 'submit' }, t('create'))));
   }

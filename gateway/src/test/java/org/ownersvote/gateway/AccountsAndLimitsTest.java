@@ -19,8 +19,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.platform.audit.AuditEntry;
-import org.ownersvote.platform.security.Roles;
-import org.ownersvote.platform.testing.TestTokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,13 +42,15 @@ class AccountsAndLimitsTest {
     void aWorkingGroupCreatesTheAccountsOfItsOwnElectionOnly() throws Exception {
         UUID election = UUID.randomUUID();
         String wg = workingGroup(ElectionOwners.communityOf(election));
-        String username = unique("counter");
-        given().auth().oauth2(wg).contentType(ContentType.JSON)
-                .body(Map.of("username", username, "password", PASSWORD, "displayName", "计票员甲",
+        String shortName = unique("counter");
+        String username = given().auth().oauth2(wg).contentType(ContentType.JSON)
+                .body(Map.of("username", shortName, "password", PASSWORD, "displayName", "计票员甲",
                         "roles", List.of("counter")))
                 .post("/api/elections/" + election + "/staff").then().statusCode(201)
                 .body("electionId", equalTo(election.toString()))
-                .body("communityId", equalTo(ElectionOwners.communityOf(election).toString()));
+                .body("communityId", equalTo(ElectionOwners.communityOf(election).toString()))
+                .extract().path("username");
+        assertTrue(username.startsWith(shortName + "."), "the login name is the short name and the election's suffix");
         String token = login(username, PASSWORD, address()).then().statusCode(200).extract().path("accessToken");
         assertEquals(election.toString(), parser.parse(token).getClaim("election_id"));
         given().auth().oauth2(wg).get("/api/elections/" + election + "/staff").then().statusCode(200)
@@ -81,8 +81,7 @@ class AccountsAndLimitsTest {
                 PASSWORD, "displayName", "x", "roles", List.of("building-leader")))
                 .post("/api/elections/" + election + "/staff").then().statusCode(422);
         // other roles may not create accounts at all
-        given().auth().oauth2(TestTokens.as("c1", Roles.COUNTER).community(ElectionOwners.communityOf(election))
-                .election(election).token()).contentType(ContentType.JSON).body(leader)
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(leader)
                 .post("/api/elections/" + election + "/staff").then().statusCode(403);
         given().contentType(ContentType.JSON).body(leader).post("/api/elections/" + election + "/staff").then()
                 .statusCode(401);
@@ -117,17 +116,18 @@ class AccountsAndLimitsTest {
     void aDisabledAccountCannotSignInOrRefreshAndOnlyItsWorkingGroupMayDisableIt() {
         UUID election = UUID.randomUUID();
         String wg = workingGroup(ElectionOwners.communityOf(election));
-        String username = unique("scrutineer");
-        String id = given().auth().oauth2(wg).contentType(ContentType.JSON)
-                .body(Map.of("username", username, "password", PASSWORD, "displayName", "监票员",
+        Response created = given().auth().oauth2(wg).contentType(ContentType.JSON)
+                .body(Map.of("username", unique("scrutineer"), "password", PASSWORD, "displayName", "监票员",
                         "roles", List.of("scrutineer")))
-                .post("/api/elections/" + election + "/staff").then().statusCode(201).extract().path("id");
+                .post("/api/elections/" + election + "/staff").then().statusCode(201).extract().response();
+        String id = created.path("id");
+        String username = created.path("username");
+        String otherScrutineer = Logins.accessToken(Logins.electionAccount(wg, election, "scrutineer"), PASSWORD);
         String refresh = login(username, PASSWORD, address()).then().statusCode(200).extract().path("refreshToken");
 
         given().auth().oauth2(workingGroup(UUID.randomUUID())).post("/api/staff/" + id + "/disable").then()
                 .statusCode(404);
-        given().auth().oauth2(TestTokens.as("s", Roles.SCRUTINEER).community(ElectionOwners.communityOf(election))
-                .token()).post("/api/staff/" + id + "/disable").then().statusCode(403);
+        given().auth().oauth2(otherScrutineer).post("/api/staff/" + id + "/disable").then().statusCode(403);
         login(username, PASSWORD, address()).then().statusCode(200);
 
         given().auth().oauth2(wg).post("/api/staff/" + id + "/disable").then().statusCode(200)
@@ -165,7 +165,7 @@ class AccountsAndLimitsTest {
 
     @Test
     void aBodyLargerThanTheEndpointTakesIsRefusedBeforeItReachesAService() {
-        String token = TestTokens.as("counter", Roles.COUNTER).token();
+        String token = Logins.accessToken(electionAccount(), PASSWORD);
         int before = received();
         given().auth().oauth2(token).contentType(ContentType.JSON).body(new byte[1024 * 1024 + 1])
                 .post("/api/elections/e1/counting/entries").then().statusCode(413)
@@ -179,6 +179,7 @@ class AccountsAndLimitsTest {
     void responsesCarryTheSecurityHeadersAndOtherOriginsGetNoCors() {
         given().get("/api/elections/e1").then().statusCode(200)
                 .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
         given().contentType(ContentType.JSON).body(Map.of("username", "x", "password", "y")).header(
                 "X-Forwarded-For", address()).post("/api/auth/login").then().statusCode(401)
@@ -198,7 +199,8 @@ class AccountsAndLimitsTest {
                 .body(containsString("/api/docs/notification-service"));
         given().get("/api/docs/no-such-service").then().statusCode(404);
         given().get("/q/openapi?format=json").then().statusCode(200)
-                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("info.version", equalTo("1")); // the API's version, never the build's
     }
 
     // --- helpers
@@ -211,16 +213,11 @@ class AccountsAndLimitsTest {
 
     private static String electionAccount() {
         UUID election = UUID.randomUUID();
-        String username = unique("acct");
-        given().auth().oauth2(workingGroup(ElectionOwners.communityOf(election))).contentType(ContentType.JSON)
-                .body(Map.of("username", username, "password", PASSWORD, "displayName", "x",
-                        "roles", List.of("counter")))
-                .post("/api/elections/" + election + "/staff").then().statusCode(201);
-        return username;
+        return Logins.electionAccount(workingGroup(ElectionOwners.communityOf(election)), election, "counter");
     }
 
     private static String workingGroup(UUID community) {
-        return TestTokens.as(unique("wg"), Roles.WORKING_GROUP).community(community).token();
+        return Logins.workingGroup(community);
     }
 
     private static String unique(String prefix) {

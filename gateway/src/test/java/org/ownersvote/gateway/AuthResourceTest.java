@@ -17,7 +17,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.platform.audit.AuditEntry;
 import org.ownersvote.platform.security.Roles;
-import org.ownersvote.platform.testing.TestTokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -80,7 +79,7 @@ class AuthResourceTest {
 
     @Test
     void shouldRefuseAccountCreationByANonAdmin() {
-        given().auth().oauth2(TestTokens.as("wg", Roles.WORKING_GROUP).community(UUID.randomUUID()).token())
+        given().auth().oauth2(Logins.workingGroup(UUID.randomUUID()))
                 .contentType(ContentType.JSON)
                 .body(Map.of("username", "sneaky", "password", "zhenru2026gongzuo", "displayName", "x",
                         "roles", List.of("admin")))

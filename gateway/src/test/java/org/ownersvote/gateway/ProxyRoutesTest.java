@@ -18,7 +18,7 @@ class ProxyRoutesTest {
 
     @Test
     void routesEachPathToItsServiceWithTheTokenAndRequestId() {
-        String token = TestTokens.as("admin", Roles.ADMIN).token();
+        String token = Logins.admin();
         given().auth().oauth2(token).header("X-Request-Id", "route-1")
                 .get("/api/communities/c1")
                 .then().statusCode(200)

@@ -217,6 +217,10 @@ class WebClientIT {
         for (int i = 1; i < oppose.size(); i++) {
             oppose.get(i).click();
         }
+        // the code is kept nowhere after sign-in: the owner types it again to vote
+        WebElement voteCode = browser.findElement(By.name("code"));
+        assertEquals("", voteCode.getAttribute("value"));
+        voteCode.sendKeys(sheet.group(2));
         button("提交投票").click();
         wait.until(ExpectedConditions.textToBe(By.id("ballot-status"), "已网上投票"));
         shot("14-owner-voted");

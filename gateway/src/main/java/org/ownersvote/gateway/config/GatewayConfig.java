@@ -30,6 +30,13 @@ public interface GatewayConfig {
     @WithDefault("PT12H")
     Duration refreshTokenLifetime();
 
+    /**
+     * How long the gateway remembers that a session is live (or over) before asking the database again: the longest
+     * a signed-out session or a disabled account's access token still works at another gateway replica.
+     */
+    @WithDefault("PT1S")
+    Duration sessionCheckCache();
+
     /** Failed staff logins per account before it is locked for a while. */
     Throttle accountLogins();
 

@@ -1,23 +1,33 @@
 package org.ownersvote.gateway.rest;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.ownersvote.gateway.StaffAccount;
 import org.ownersvote.gateway.rest.dto.CreateUserRequest;
 import org.ownersvote.gateway.rest.dto.UserView;
 import org.ownersvote.gateway.service.AccountService;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 
 @Path("/api/admin/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +39,19 @@ public class AdminUserResource {
 
     @Inject
     Caller caller;
+
+    /**
+     * Every staff account, for the platform's admin. It lives here, not beside the election staff endpoints: Quarkus
+     * REST picks the resource class by its path first, and this class's /api/admin/users took every request to that
+     * path, so a GET declared in another class answered 405.
+     */
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    public List<UserView> all(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return StaffAccount.findAll(Sort.by("username")).page(Page.of(page, size)).<StaffAccount>list().stream()
+                .map(UserView::of).toList();
+    }
 
     @POST
     @RolesAllowed(Roles.ADMIN)

@@ -7,17 +7,13 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -31,7 +27,6 @@ import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
 
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
 /** The accounts of an election's building leaders, counters and scrutineers, managed by its working group. */
@@ -75,16 +70,6 @@ public class StaffResource {
     @RolesAllowed({ Roles.WORKING_GROUP, Roles.ADMIN })
     public UserView disable(@PathParam("id") UUID accountId) {
         return UserView.of(accounts.disable(accountId, caller));
-    }
-
-    /** Every staff account, for the platform's admin. */
-    @GET
-    @Path("/admin/users")
-    @RolesAllowed(Roles.ADMIN)
-    public List<UserView> all(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return StaffAccount.findAll(Sort.by("username")).page(Page.of(page, size)).<StaffAccount>list().stream()
-                .map(UserView::of).toList();
     }
 
     /** The election must be the working group's own: election-service says whose it is, under the caller's token. */

@@ -11,13 +11,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 import org.ownersvote.gateway.config.GatewayConfig;
-import org.ownersvote.platform.correlation.RequestIds;
 import org.ownersvote.platform.problem.Problem;
+import org.ownersvote.platform.problem.RouteProblems;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -45,7 +42,11 @@ public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
 
-    /** After the request-id route, before Quarkus REST, which serves the gateway's own resources. */
+    /** Set by the gateway on every response (quarkus.http.header.*), whatever a service answered. */
+    private static final List<String> SECURITY_HEADERS = List.of("Content-Security-Policy", "X-Frame-Options",
+            "X-Content-Type-Options", "Referrer-Policy");
+
+    /** After the request-id and session routes, before Quarkus REST, which serves the gateway's own resources. */
     static final int ORDER = -100;
 
     @Inject
@@ -56,9 +57,6 @@ public class ProxyRoutes {
 
     @Inject
     JWTParser jwtParser;
-
-    @Inject
-    ObjectMapper json;
 
     void install(@Observes Router router) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
@@ -147,28 +145,23 @@ public class ProxyRoutes {
                             .setStatusCode(503)
                             .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                             .putHeader("Retry-After", "5");
-                    response.setBody(Body.body(Buffer.buffer(problemJson(503, "service-unavailable",
+                    response.setBody(Body.body(Buffer.buffer(RouteProblems.json(503, "service-unavailable",
                             "Service unavailable", "The " + name + " did not answer; try again shortly",
                             context.request().getURI()))));
                     return Future.succeededFuture(response);
                 });
             }
+
+            @Override
+            public Future<Void> handleProxyResponse(ProxyContext context) {
+                // the gateway's own security headers apply to every answer; a service's would be sent twice
+                SECURITY_HEADERS.forEach(context.response().headers()::remove);
+                return context.sendResponse();
+            }
         });
     }
 
-    private void problem(RoutingContext rc, int status, String slug, String title, String detail) {
-        rc.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .end(problemJson(status, slug, title, detail, rc.request().path()));
-    }
-
-    private String problemJson(int status, String slug, String title, String detail, String instance) {
-        Object requestId = MDC.get(RequestIds.MDC_KEY);
-        try {
-            return json.writeValueAsString(new Problem(Problem.TYPE_PREFIX + slug, title, status, detail, instance,
-                    requestId == null ? null : requestId.toString(), List.of()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private static void problem(RoutingContext rc, int status, String slug, String title, String detail) {
+        RouteProblems.send(rc, status, slug, title, detail);
     }
 }

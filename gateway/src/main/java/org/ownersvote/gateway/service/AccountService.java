@@ -1,15 +1,14 @@
 package org.ownersvote.gateway.service;
 
-import java.util.Arrays;
-
-import org.ownersvote.gateway.rest.dto.CreateElectionStaffRequest;
-import org.ownersvote.platform.security.Caller;
-
+import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +17,12 @@ import jakarta.transaction.Transactional;
 
 import org.ownersvote.gateway.StaffAccount;
 import org.ownersvote.gateway.domain.PasswordPolicy;
+import org.ownersvote.gateway.rest.dto.CreateElectionStaffRequest;
 import org.ownersvote.gateway.rest.dto.CreateUserRequest;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -37,7 +38,12 @@ public class AccountService {
     static final Set<String> COMMUNITY_ROLES = Set.of(Roles.WORKING_GROUP, Roles.BUILDING_LEADER, Roles.COUNTER,
             Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER);
 
-    /** Roles whose work is bounded to one election and must name it. */
+    /**
+     * The roles of an election whose holders check each other: a building leader's returns are counted by counters,
+     * two counters' entries are compared, a scrutineer resolves their conflicts and signs the tally off, the chief
+     * scrutineer finalizes it. An account holds exactly one of them and nothing else (no working-group role either),
+     * so that no single sign-in can both make an entry and approve it.
+     */
     static final Set<String> ELECTION_ROLES = Set.of(Roles.BUILDING_LEADER, Roles.COUNTER, Roles.SCRUTINEER,
             Roles.CHIEF_SCRUTINEER);
 
@@ -47,6 +53,16 @@ public class AccountService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ElectionLogins electionLogins;
+
+    @Inject
+    RefreshTokens refreshTokens;
+
+    @Inject
+    SessionCheck sessionCheck;
+
+    /** An account as an admin creates it: the username is taken as given (admins see every account anyway). */
     @Transactional
     public StaffAccount create(CreateUserRequest request, String actor) {
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -54,6 +70,7 @@ public class AccountService {
                 .forEach(v -> errors.add(new Problem.FieldError("password", v)));
         request.roles().stream().filter(r -> !STAFF_ROLES.contains(r))
                 .forEach(r -> errors.add(new Problem.FieldError("roles", "unknown staff role '" + r + "'")));
+        separationOfDuties(request.roles()).ifPresent(errors::add);
         boolean needsCommunity = request.roles().stream().anyMatch(COMMUNITY_ROLES::contains);
         boolean needsElection = request.roles().stream().anyMatch(ELECTION_ROLES::contains);
         if (needsCommunity && request.communityId() == null) {
@@ -65,19 +82,62 @@ public class AccountService {
         if (request.roles().contains(Roles.BUILDING_LEADER) && (request.buildings() == null || request.buildings().isEmpty())) {
             errors.add(new Problem.FieldError("buildings", "a building leader needs at least one building"));
         }
+        if (electionLogins.isElectionLogin(request.username())) {
+            errors.add(new Problem.FieldError("username", "names ending in an election's login suffix belong to that "
+                    + "election's accounts, which its working group creates"));
+        }
+        if (errors.isEmpty() && needsElection) {
+            onePersonOneAccount(request.displayName(), request.communityId(), request.electionId())
+                    .ifPresent(errors::add);
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("The account cannot be created as requested", errors);
         }
         if (StaffAccount.byUsername(request.username()).isPresent()) {
             throw ProblemException.conflict("username-taken", "The username '" + request.username() + "' is taken");
         }
+        return persist(request.username(), request, actor);
+    }
 
+    /**
+     * A working group's account for its election: one election role, and the community and election the working
+     * group's own scope gives. The name chosen is a short name; the account signs in as {@code name.<election
+     * suffix>} ({@link ElectionLogins}), so a name can be taken only by another account of the same election.
+     */
+    @Transactional
+    public StaffAccount createForElection(CreateElectionStaffRequest request, UUID communityId, UUID electionId,
+            String actor) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        PasswordPolicy.violations(request.password(), request.username())
+                .forEach(v -> errors.add(new Problem.FieldError("password", v)));
+        request.roles().stream().filter(r -> !ELECTION_ROLES.contains(r)).forEach(r -> errors.add(
+                new Problem.FieldError("roles", "a working group may give only " + String.join(", ",
+                        new TreeSet<>(ELECTION_ROLES)) + ", not '" + r + "'")));
+        separationOfDuties(request.roles()).ifPresent(errors::add);
+        if (request.roles().contains(Roles.BUILDING_LEADER) && (request.buildings() == null || request.buildings().isEmpty())) {
+            errors.add(new Problem.FieldError("buildings", "a building leader needs at least one building"));
+        }
+        if (errors.isEmpty()) {
+            onePersonOneAccount(request.displayName(), communityId, electionId).ifPresent(errors::add);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The account cannot be created as requested", errors);
+        }
+        String login = electionLogins.loginName(request.username(), electionId);
+        if (StaffAccount.byUsername(login).isPresent()) { // only ever an account of this same election
+            throw ProblemException.conflict("username-taken", "This election already has an account '" + login + "'");
+        }
+        return persist(login, new CreateUserRequest(login, request.password(), request.displayName(), request.roles(),
+                communityId, electionId, request.buildings(), null), actor);
+    }
+
+    private StaffAccount persist(String username, CreateUserRequest request, String actor) {
         StaffAccount account = new StaffAccount();
         account.id = UUID.randomUUID();
-        account.username = request.username();
+        account.username = username;
         account.passwordHash = BcryptUtil.bcryptHash(request.password());
         account.displayName = request.displayName().strip();
-        account.roles = request.roles().toArray(String[]::new);
+        account.roles = new TreeSet<>(request.roles()).toArray(String[]::new);
         account.communityId = request.communityId();
         account.electionId = request.electionId();
         account.buildings = request.buildings() == null ? new String[0] : request.buildings().toArray(String[]::new);
@@ -92,29 +152,48 @@ public class AccountService {
         return account;
     }
 
-    /** Roles a working group may give the accounts of its own election. */
-    static final Set<String> ELECTION_STAFF_ROLES = Set.of(Roles.BUILDING_LEADER, Roles.COUNTER, Roles.SCRUTINEER,
-            Roles.CHIEF_SCRUTINEER);
-
-    @Inject
-    RefreshTokens refreshTokens;
+    /** An account with an election role holds that one role and no other. */
+    static Optional<Problem.FieldError> separationOfDuties(List<String> roles) {
+        Set<String> distinct = new TreeSet<>(roles);
+        Set<String> checking = new TreeSet<>(distinct);
+        checking.retainAll(ELECTION_ROLES);
+        if (checking.isEmpty() || distinct.size() == 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new Problem.FieldError("roles", "an election account holds exactly one of "
+                + String.join(", ", new TreeSet<>(ELECTION_ROLES)) + " and no other role (they check each other); "
+                + "asked for " + String.join(" + ", distinct) + ": create one account per role, for different people"));
+    }
 
     /**
-     * A working group's account for its election: only election roles, and the community and election the
-     * working group's own scope gives.
+     * Refuses a second enabled account of the election (or of its community's working group) for what looks like the
+     * same person: display names equal after NFKC, without whitespace, case-folded. In another role that person would
+     * check their own work; in the same role (two counter accounts) they could make both entries of a ballot. One
+     * account is all a person needs (a building leader's covers several buildings). A heuristic: it catches the same
+     * name typed twice, not one person entered under two different names, and it refuses two people who share a name
+     * (tell them apart in the display name, e.g. with the building).
      */
-    @Transactional
-    public StaffAccount createForElection(CreateElectionStaffRequest request, UUID communityId, UUID electionId,
-            String actor) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        request.roles().stream().filter(r -> !ELECTION_STAFF_ROLES.contains(r)).forEach(r -> errors.add(
-                new Problem.FieldError("roles", "a working group may give only " + String.join(", ",
-                        new java.util.TreeSet<>(ELECTION_STAFF_ROLES)) + ", not '" + r + "'")));
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The account cannot be created as requested", errors);
-        }
-        return create(new CreateUserRequest(request.username(), request.password(), request.displayName(),
-                request.roles(), communityId, electionId, request.buildings(), null), actor);
+    private Optional<Problem.FieldError> onePersonOneAccount(String displayName, UUID communityId,
+            UUID electionId) {
+        // one creation at a time per election, so that two concurrent requests cannot both pass this check
+        StaffAccount.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "ownersvote.election-staff:" + electionId).getSingleResult();
+        String person = personKey(displayName);
+        return StaffAccount.<StaffAccount>list("enabled = true and (electionId = ?1 or communityId = ?2)", electionId,
+                communityId).stream()
+                .filter(a -> electionId.equals(a.electionId) || Arrays.asList(a.roles).contains(Roles.WORKING_GROUP))
+                .filter(a -> personKey(a.displayName).equals(person))
+                .findFirst()
+                .map(a -> new Problem.FieldError("displayName", "'" + a.displayName + "' already has the enabled "
+                        + "account " + a.username + " (" + String.join(", ", a.roles) + ") in this election; one "
+                        + "person has one account and one role there (disable that account first if it was a mistake, "
+                        + "or tell two people of the same name apart in the display name)"));
+    }
+
+    /** The display name as compared for "the same person": NFKC, whitespace removed, case-folded. */
+    public static String personKey(String displayName) {
+        String normal = Normalizer.normalize(displayName, Normalizer.Form.NFKC).replaceAll("(?U)\\s+", "");
+        return normal.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -130,7 +209,7 @@ public class AccountService {
         if (!caller.hasRole(Roles.ADMIN)) {
             boolean own = account.communityId != null && caller.communityId().map(account.communityId::equals)
                     .orElse(false);
-            boolean electionStaff = Arrays.stream(account.roles).allMatch(ELECTION_STAFF_ROLES::contains);
+            boolean electionStaff = Arrays.stream(account.roles).allMatch(ELECTION_ROLES::contains);
             if (!own) {
                 throw ProblemException.notFound("Account", accountId); // another community's accounts are not shown
             }
@@ -144,6 +223,7 @@ public class AccountService {
         if (account.enabled) {
             account.enabled = false;
             int revoked = refreshTokens.revokeAccount(account.id, "account disabled");
+            sessionCheck.forgetAccount(account.id); // its access tokens stop working at the next request
             audit.record(caller.username(), "account.disabled", "staff_account", account.username,
                     account.electionId, revoked + " refresh tokens revoked");
         }

@@ -38,18 +38,29 @@ public class RefreshTokens {
     @Inject
     AuditLog audit;
 
-    /** The outcome of presenting a refresh token; only OK carries the account and the next token. */
-    public record Rotation(Result result, StaffAccount account, String next) {
+    /** The outcome of presenting a refresh token; only OK carries the account, the next token and its session. */
+    public record Rotation(Result result, StaffAccount account, String next, UUID session) {
+        Rotation(Result result, StaffAccount account) {
+            this(result, account, null, null);
+        }
     }
+
+    /** A refresh token and its session (family), whose id access tokens carry as {@code sid}. */
+    public record Started(String token, UUID session) {
+    }
+
+    @Inject
+    SessionCheck sessions;
 
     public enum Result {
         OK, UNKNOWN, EXPIRED, REVOKED, REUSED, ACCOUNT_DISABLED
     }
 
-    /** A new family's first token, at login. */
+    /** A new family's first token, at login: the family is the session. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String start(StaffAccount account) {
-        return issue(account, UUID.randomUUID());
+    public Started start(StaffAccount account) {
+        UUID family = UUID.randomUUID();
+        return new Started(issue(account, family), family);
     }
 
     /**
@@ -63,31 +74,31 @@ public class RefreshTokens {
                 + "from refresh_token where token_hash = ?1 for update").setParameter(1, hash(token))
                 .setParameter(2, now).getResultList();
         if (rows.isEmpty()) {
-            return new Rotation(Result.UNKNOWN, null, null);
+            return new Rotation(Result.UNKNOWN, null);
         }
         Object[] row = (Object[]) rows.get(0);
         UUID id = (UUID) row[0];
         UUID family = (UUID) row[1];
         StaffAccount account = StaffAccount.findById(row[2]);
         if (row[5] != null) {
-            return new Rotation(Result.REVOKED, account, null);
+            return new Rotation(Result.REVOKED, account);
         }
         if (row[4] != null) {
             revokeFamily(family, "refresh token used twice");
             audit.record(account.username, "refresh.reused", "token_family", family, null,
                     "a used refresh token was presented again: every token of the family is revoked");
-            return new Rotation(Result.REUSED, account, null);
+            return new Rotation(Result.REUSED, account);
         }
         if (!account.enabled) {
             revokeFamily(family, "account disabled");
-            return new Rotation(Result.ACCOUNT_DISABLED, account, null);
+            return new Rotation(Result.ACCOUNT_DISABLED, account);
         }
         if (Boolean.TRUE.equals(row[3])) {
-            return new Rotation(Result.EXPIRED, account, null);
+            return new Rotation(Result.EXPIRED, account);
         }
         em.createNativeQuery("update refresh_token set used_at = ?2 where id = ?1").setParameter(1, id)
                 .setParameter(2, now).executeUpdate();
-        return new Rotation(Result.OK, account, issue(account, family));
+        return new Rotation(Result.OK, account, issue(account, family), family);
     }
 
     /** Logout: the session's family is revoked. Unknown tokens are ignored (nothing to tell a caller). */
@@ -106,6 +117,7 @@ public class RefreshTokens {
     }
 
     private void revokeFamily(UUID family, String reason) {
+        sessions.forget(family); // its access tokens stop working at the next request
         em.createNativeQuery("update refresh_token set revoked_at = ?2, revoked_reason = ?3 "
                 + "where family_id = ?1 and revoked_at is null").setParameter(1, family)
                 .setParameter(2, OffsetDateTime.now()).setParameter(3, reason).executeUpdate();

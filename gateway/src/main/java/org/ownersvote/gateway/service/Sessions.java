@@ -51,9 +51,9 @@ public class Sessions {
                     "Wrong username or password, or the account is disabled", List.of());
         }
         throttle.succeeded(accountKey);
-        String refresh = QuarkusTransaction.requiringNew().call(() ->
+        RefreshTokens.Started session = QuarkusTransaction.requiringNew().call(() ->
                 refreshTokens.start(StaffAccount.findById(account.get().id)));
-        return response(tokens.issue(account.get()), refresh);
+        return response(tokens.issue(account.get(), session.session()), session.token());
     }
 
     public TokenResponse refresh(String refreshToken) {
@@ -66,7 +66,7 @@ public class Sessions {
             throw new ProblemException(401, "refresh-refused", "Refresh refused",
                     "The refresh token is unknown, expired or revoked; sign in again", List.of());
         }
-        return response(tokens.issue(rotation.account()), rotation.next());
+        return response(tokens.issue(rotation.account(), rotation.session()), rotation.next());
     }
 
     public void logout(String refreshToken) {

@@ -63,7 +63,11 @@ public class TokenIssuer {
                 .jws().keyId(config.signingKeyId()).algorithm(SignatureAlgorithm.RS256).sign();
     }
 
-    public IssuedToken issue(StaffAccount account) {
+    /** The claim naming the session (refresh-token family) a staff token belongs to; see SessionCheck. */
+    public static final String SESSION = "sid";
+
+    /** A staff token, tied to its session: when the session ends (logout, disabled account), so does the token. */
+    public IssuedToken issue(StaffAccount account, java.util.UUID session) {
         long lifetime = config.accessTokenLifetime().toSeconds();
         JwtClaimsBuilder claims = Jwt.issuer(issuer)
                 .audience(new HashSet<>(audiences))
@@ -71,6 +75,7 @@ public class TokenIssuer {
                 .upn(account.username)
                 .groups(new HashSet<>(Arrays.asList(account.roles)))
                 .claim("name", account.displayName)
+                .claim(SESSION, session.toString())
                 .expiresIn(lifetime);
         if (account.communityId != null) {
             claims.claim(ScopeClaims.COMMUNITY, account.communityId.toString());

@@ -10,10 +10,11 @@ import jakarta.validation.constraints.Size;
 /**
  * A building leader, counter or scrutineer account as a working group creates it for its election. The community
  * and the election come from the working group's token and the path: they are not fields a working group may set
- * (a request naming them is refused as an unknown field).
+ * (a request naming them is refused as an unknown field). {@code username} is a short name: the account signs in
+ * with the name the answer gives, the short name followed by the election's suffix ({@code zhang.k7q2mx4f}).
  */
 public record CreateElectionStaffRequest(
-        @NotBlank @Pattern(regexp = "[a-zA-Z0-9._-]{3,64}", message = "3 to 64 letters, digits, '.', '_' or '-'") String username,
+        @NotBlank @Pattern(regexp = "[a-zA-Z0-9._-]{2,40}", message = "2 to 40 letters, digits, '.', '_' or '-'") String username,
         @NotBlank @Size(max = 128) String password,
         @NotBlank @Size(max = 100) String displayName,
         @NotEmpty @Size(max = 2) List<@NotBlank String> roles,

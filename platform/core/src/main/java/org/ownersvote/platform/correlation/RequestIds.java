@@ -9,8 +9,9 @@ public final class RequestIds {
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
 
-    // A client-chosen id is kept only if it is short and harmless in logs; otherwise a new one is made.
-    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    // A client-chosen id is kept only if it is short and harmless in logs and log searches (letters, digits, ".", "_",
+    // "-"; at most 64): anything else (spaces, quotes, line breaks, markup, longer) is replaced by a new one.
+    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private RequestIds() {
     }

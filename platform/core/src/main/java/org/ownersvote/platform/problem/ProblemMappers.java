@@ -1,18 +1,26 @@
 package org.ownersvote.platform.problem;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.correlation.RequestIds;
@@ -66,20 +74,78 @@ public class ProblemMappers {
                     "The request has a field this endpoint does not accept: " + field, path(uri),
                     List.of(new Problem.FieldError(field, "unknown field")));
         }
+        // the parser's own message names Java types and library internals: it goes to the log, never to the caller
+        LOG.debugf("unreadable request body: %s", e.getOriginalMessage());
         if (e instanceof JsonParseException) {
+            String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
             return ProblemResponses.of(400, "malformed-json", "Malformed JSON",
-                    "The request body is not valid JSON: " + e.getOriginalMessage(), path(uri), List.of());
+                    "The request body is not valid JSON" + at, path(uri), List.of());
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = fieldPath(mapping);
             String message = e instanceof InvalidFormatException invalid
-                    ? "'" + invalid.getValue() + "' is not a valid " + invalid.getTargetType().getSimpleName()
+                    ? Values.notValid(invalid.getValue(), invalid.getTargetType())
                     : "has the wrong type or shape";
-            return ProblemResponses.of(400, "invalid-field", "Invalid field", field + " " + message, path(uri),
+            return ProblemResponses.of(400, "invalid-field", "Invalid field", field + ": " + message, path(uri),
                     List.of(new Problem.FieldError(field, message)));
         }
         return ProblemResponses.of(400, "malformed-json", "Malformed JSON",
-                "The request body cannot be read: " + e.getOriginalMessage(), path(uri), List.of());
+                "The request body cannot be read as this endpoint's JSON", path(uri), List.of());
+    }
+
+    /**
+     * A query parameter whose text does not convert (an unknown enum constant, "abc" for a number): JAX-RS says 404,
+     * which reads as "no such resource"; it is the caller's mistake in one parameter, so 400 naming it. (A path
+     * parameter that does not convert stays 404: there is no resource at that path.)
+     */
+    private Response badParameter(WebApplicationException e, UriInfo uri, ResourceInfo resource) {
+        LOG.debugf("parameter conversion failed: %s", e.getCause());
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method != null && uri != null) {
+            for (Parameter p : method.getParameters()) {
+                String name = queryName(p);
+                List<String> given = name == null ? null : uri.getQueryParameters().get(name);
+                Class<?> type = elementType(p);
+                if (given == null || type == null) {
+                    continue;
+                }
+                for (String value : given) {
+                    if (!Values.converts(type, value).orElse(true)) {
+                        errors.add(new Problem.FieldError(name, Values.notValid(value, type)));
+                        break;
+                    }
+                }
+            }
+        }
+        String detail = errors.isEmpty() ? "A query parameter has a value of the wrong kind"
+                : errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return ProblemResponses.of(400, "invalid-parameter", "Invalid parameter", detail, path(uri), errors);
+    }
+
+    private static boolean hasQueryParameter(Method method) {
+        return java.util.Arrays.stream(method.getParameters()).anyMatch(p -> queryName(p) != null);
+    }
+
+    private static String queryName(Parameter p) {
+        QueryParam query = p.getAnnotation(QueryParam.class);
+        if (query != null) {
+            return query.value();
+        }
+        RestQuery rest = p.getAnnotation(RestQuery.class);
+        return rest == null ? null : rest.value().isEmpty() ? p.getName() : rest.value();
+    }
+
+    private static Class<?> elementType(Parameter p) {
+        if (!java.util.Collection.class.isAssignableFrom(p.getType()) && p.getType() != java.util.Optional.class) {
+            return p.getType();
+        }
+        if (p.getParameterizedType() instanceof ParameterizedType generic
+                && generic.getActualTypeArguments()[0] instanceof Class<?> element) {
+            return element;
+        }
+        return null;
     }
 
     @ServerExceptionMapper
@@ -108,9 +174,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, ResourceInfo resource) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
+        }
+        if (e instanceof NotFoundException && e.getCause() != null && resource != null
+                && resource.getResourceMethod() != null && hasQueryParameter(resource.getResourceMethod())) {
+            return badParameter(e, uri, resource);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {

@@ -34,6 +34,7 @@ public final class TestTokens {
     private UUID electionId;
     private final List<String> buildings = new ArrayList<>();
     private String ballotSerial;
+    private String session;
     private final List<String> communities = new ArrayList<>();
     private String issuer = ISSUER;
     private String audience = AUDIENCE;
@@ -66,6 +67,15 @@ public final class TestTokens {
 
     public TestTokens buildings(String... labels) {
         this.buildings.addAll(List.of(labels));
+        return this;
+    }
+
+    /**
+     * The gateway session ({@code sid}) the token belongs to. The gateway lets a staff token through only while its
+     * session is live and belongs to the account in {@code sub}; services do not look at it.
+     */
+    public TestTokens session(String sid) {
+        this.session = sid;
         return this;
     }
 
@@ -151,6 +161,9 @@ public final class TestTokens {
         }
         if (ballotSerial != null) {
             claims.setClaim("ballot_serial", ballotSerial);
+        }
+        if (session != null) {
+            claims.setClaim("sid", session);
         }
         try {
             JsonWebSignature jws = new JsonWebSignature();
