@@ -112,7 +112,7 @@ class VotingCloseTest {
                 .get("/api/elections/" + v.election() + "/ballots").then().extract().path("serial");
         String late = more.get(1);
         handout(v.leader(), late).then().statusCode(200);
-        OffsetDateTime beforeClose = OffsetDateTime.now().minusSeconds(1);
+        OffsetDateTime beforeClose = OffsetDateTime.now(); // the moment the leader collected it, just before the close
         OffsetDateTime closedAt = OffsetDateTime.parse(close(v, "COUNTING").then().statusCode(200).extract()
                 .path("votingClosedAt"));
         // the leader's last door-to-door batch, collected before the close, is recorded during counting

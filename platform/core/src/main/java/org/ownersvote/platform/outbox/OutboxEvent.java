@@ -2,6 +2,7 @@ package org.ownersvote.platform.outbox;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -57,5 +58,12 @@ public class OutboxEvent extends PanacheEntityBase {
 
     public static long backlog() {
         return count("sentAt is null");
+    }
+
+    /** When the oldest event still waiting for Kafka was written (by the partial index on unsent rows). */
+    public static Optional<OffsetDateTime> oldestUnsent() {
+        return getEntityManager().createQuery(
+                "select e.createdAt from OutboxEvent e where e.sentAt is null order by e.id", OffsetDateTime.class)
+                .setMaxResults(1).getResultStream().findFirst();
     }
 }

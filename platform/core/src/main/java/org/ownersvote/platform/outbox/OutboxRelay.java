@@ -1,12 +1,7 @@
 package org.ownersvote.platform.outbox;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -17,14 +12,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.ownersvote.platform.kafka.KafkaClientConfig;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -46,8 +36,9 @@ public class OutboxRelay {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** Every kafka. setting (address, TLS, SASL…), as the consumers have them. */
+    @Inject
+    KafkaClientConfig kafka;
 
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
@@ -64,7 +55,7 @@ public class OutboxRelay {
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
-    private KafkaProducer<String, String> producer;
+    private OutboxSender sender;
     private boolean failing;
 
     void start(@Observes StartupEvent startup) {
@@ -141,55 +132,22 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return new BatchResult(0, null);
             }
-            List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
-            for (OutboxEvent row : batch) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.recordKey, row.payload);
-                record.headers().add(new RecordHeader("content-type",
-                        "application/cloudevents+json".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                sends.add(producer().send(record));
-            }
-            String firstFailure = null;
-            OffsetDateTime now = OffsetDateTime.now();
-            for (int i = 0; i < batch.size(); i++) {
-                OutboxEvent row = batch.get(i);
-                try {
-                    sends.get(i).get();
-                    row.sentAt = now;
-                } catch (ExecutionException e) {
-                    row.attempts++;
-                    row.lastError = String.valueOf(e.getCause());
-                    firstFailure = firstFailure == null ? row.lastError : firstFailure;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while sending", e);
-                }
-            }
+            String firstFailure = sender().send(batch);
             return new BatchResult(batch.size(), firstFailure);
         });
     }
 
-    private synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            props.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox-relay");
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-            props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(5000, deliveryTimeout.toMillis() / 2));
-            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout.toMillis());
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Math.min(5000, deliveryTimeout.toMillis()));
-            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    private synchronized OutboxSender sender() {
+        if (sender == null) {
+            sender = new OutboxSender(kafka, serviceName + "-outbox-relay", deliveryTimeout);
         }
-        return producer;
+        return sender;
     }
 
     /** After a failure the idempotent producer may hold stale sequence state: start a fresh one next time. */
     private synchronized void resetProducer() {
-        if (producer != null) {
-            producer.close(Duration.ZERO);
-            producer = null;
+        if (sender != null) {
+            sender.reset();
         }
     }
 

@@ -31,8 +31,13 @@ public final class KafkaTopics {
 
     /** Every record on the topic from the beginning, polling until {@code quietFor} passes with nothing new. */
     public static List<Received> readAll(String bootstrapServers, String topic, Duration quietFor) {
+        return readAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic, quietFor);
+    }
+
+    /** As {@link #readAll(String, String, Duration)}, with a client's settings (e.g. {@code KafkaBroker.clientProperties()}). */
+    public static List<Received> readAll(Map<String, Object> client, String topic, Duration quietFor) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(client);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
