@@ -30,7 +30,7 @@ public class AuthResource {
 
     /**
      * An owner signs in with the serial and verification code printed on their ballot; ballot-service checks them
-     * (and locks a serial after five wrong codes). The token opens that one ballot.
+     * (wrong codes make the address that typed them wait, never the owner elsewhere). The token opens that one ballot.
      */
     @POST
     @Path("/owner-login")
@@ -54,7 +54,7 @@ public class AuthResource {
         return sessions.refresh(request.refreshToken());
     }
 
-    /** Ends the session: its refresh tokens are revoked (access tokens run out within 15 minutes). */
+    /** Ends the session: its refresh tokens are revoked and its access tokens refused at once (SessionRoute). */
     @POST
     @Path("/logout")
     @PermitAll
