@@ -99,6 +99,7 @@ public class ProblemMappers {
      * which reads as "no such resource"; it is the caller's mistake in one parameter, so 400 naming it. (A path
      * parameter that does not convert stays 404: there is no resource at that path.)
      */
+    /** The 400 naming the query parameter that did not convert; null when none did (then it is the path's 404). */
     private Response badParameter(WebApplicationException e, UriInfo uri, ResourceInfo resource) {
         LOG.debugf("parameter conversion failed: %s", e.getCause());
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -119,8 +120,10 @@ public class ProblemMappers {
                 }
             }
         }
-        String detail = errors.isEmpty() ? "A query parameter has a value of the wrong kind"
-                : errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        if (errors.isEmpty()) {
+            return null; // no query parameter is at fault: a path parameter did not convert, which stays 404
+        }
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
         return ProblemResponses.of(400, "invalid-parameter", "Invalid parameter", detail, path(uri), errors);
     }
 
@@ -180,7 +183,10 @@ public class ProblemMappers {
         }
         if (e instanceof NotFoundException && e.getCause() != null && resource != null
                 && resource.getResourceMethod() != null && hasQueryParameter(resource.getResourceMethod())) {
-            return badParameter(e, uri, resource);
+            Response bad = badParameter(e, uri, resource);
+            if (bad != null) {
+                return bad;
+            }
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
