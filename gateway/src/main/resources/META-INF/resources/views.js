@@ -345,8 +345,10 @@ export function registerViews(ui) {
       } catch (e) {
         if (e.status === 401) { saving = false; session.clear(); go('#/login'); return; } // the session ran out
         const problem = e.problem || {};
-        const why = [problem.detail || e.message || problem.title || t('error'),
-          ...(problem.errors || []).slice(0, 20).map(x => (x.field ? x.field + ': ' : '') + x.message)].join(' ');
+        const detail = problem.detail || e.message || problem.title || t('error');
+        // the field errors, where they say more than the detail (a single one usually repeats it)
+        const why = [detail, ...(problem.errors || []).filter(x => x.message && !detail.includes(x.message)).slice(0, 20)
+          .map(x => (x.field ? x.field + ': ' : '') + x.message)].join(' ');
         result.className = 'alert entry-refused';
         result.textContent = t('entryRefused', typed || '—', why);
       } finally {
