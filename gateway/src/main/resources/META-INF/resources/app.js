@@ -34,10 +34,47 @@ const session = {
 };
 
 class ApiError extends Error {
-  constructor(status, problem) { super(problem.detail || problem.title || String(status)); this.status = status; this.problem = problem; }
+  constructor(status, problem, retryAfter) {
+    super(problem.detail || problem.title || String(status));
+    this.status = status; this.problem = problem; this.retryAfter = retryAfter;
+  }
+}
+
+// A 503 with one of these problem types means "nothing was changed, not ready yet" (a service still receiving the
+// electorate, an election not yet recorded, ballots still being issued, ballot-service briefly away): the same
+// request is sent again by itself after Retry-After seconds, a few times. No other failed request is repeated.
+const NOT_READY = /(^|[:/#.])(electorate-incomplete|election-not-recorded|ballots-being-issued|ballot-service-unavailable)$/;
+const NOT_READY_REPEATS = 5;
+
+/** Seconds to wait before repeating the request that failed with this error, or null when it must not be repeated. */
+function notReadyWait(error) {
+  if (!(error instanceof ApiError) || error.status !== 503 || !NOT_READY.test(String(error.problem.type || ''))) return null;
+  const header = (error.retryAfter || '').trim();
+  if (!header) return null;
+  let seconds = /^\d+$/.test(header) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
+  if (!Number.isFinite(seconds)) return null;
+  return Math.min(Math.max(Math.ceil(seconds), 1), 300);
 }
 
 export async function api(method, path, body, options = {}) {
+  for (let repeated = 0; ; repeated++) {
+    try {
+      const result = await send(method, path, body, options);
+      if (repeated > 0) clearNotice();
+      return result;
+    } catch (e) {
+      const seconds = notReadyWait(e);
+      if (seconds === null || repeated >= NOT_READY_REPEATS) {
+        if (repeated > 0) clearNotice();
+        throw e;
+      }
+      showNotice(e.problem.detail || e.problem.title || '', seconds);
+      await new Promise(resolve => setTimeout(resolve, seconds * 1000));
+    }
+  }
+}
+
+async function send(method, path, body, options) {
   const headers = { Accept: 'application/json, text/html;q=0.9' };
   if (session.access) headers.Authorization = 'Bearer ' + session.access;
   let payload;
@@ -47,12 +84,12 @@ export async function api(method, path, body, options = {}) {
   if (response.status === 401 && session.refresh && !options.retried) {
     const renewed = await fetch('/api/auth/refresh', { method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ refreshToken: session.refresh }) });
-    if (renewed.ok) { session.save(await renewed.json()); return api(method, path, body, { ...options, retried: true }); }
+    if (renewed.ok) { session.save(await renewed.json()); return send(method, path, body, { ...options, retried: true }); }
     session.clear();
   }
   if (!response.ok) {
     const problem = await response.json().catch(() => ({ title: response.statusText }));
-    throw new ApiError(response.status, problem);
+    throw new ApiError(response.status, problem || {}, response.headers.get('Retry-After'));
   }
   if (response.status === 204) return null;
   const type = response.headers.get('Content-Type') || '';
@@ -87,6 +124,7 @@ function render(...nodes) {
 export function showError(error) {
   const box = document.getElementById('alert');
   box.className = 'alert';
+  delete box.dataset.notice;
   const problem = error.problem || {};
   box.replaceChildren(h('strong', { text: problem.title || t('error') }), ' ', problem.detail || error.message || '');
   if (problem.errors && problem.errors.length) {
@@ -106,11 +144,26 @@ function showOk(text) {
   keepConfirmation = true;
   const box = document.getElementById('alert');
   box.className = 'alert ok';
+  delete box.dataset.notice;
   box.textContent = text;
   box.hidden = false;
 }
 
-function clearAlert() { document.getElementById('alert').hidden = true; }
+function clearAlert() { const box = document.getElementById('alert'); delete box.dataset.notice; box.hidden = true; }
+
+/** "Not ready yet, trying again by itself": the problem's detail in the alert box, until the answer comes. */
+function showNotice(detail, seconds) {
+  const box = document.getElementById('alert');
+  box.className = 'alert notice';
+  box.dataset.notice = 'retrying';
+  box.replaceChildren(h('strong', { text: t('retrying') }), ' ', detail, ' ', h('span', { class: 'muted', text: t('retryIn', seconds) }));
+  box.hidden = false;
+}
+
+function clearNotice() {
+  const box = document.getElementById('alert');
+  if (box.dataset.notice) { delete box.dataset.notice; box.hidden = true; }
+}
 
 /** Runs an action, showing its refusal (problem detail) if it fails. */
 async function attempt(action) {
@@ -174,7 +227,15 @@ async function logout() {
   if (session.refresh) await fetch('/api/auth/logout', { method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ refreshToken: session.refresh }) }).catch(() => null);
   session.clear();
-  location.hash = '#/login';
+  go('#/login');
+}
+
+/**
+ * Shows the page at this address. Setting location.hash to the address already shown fires no hashchange (the
+ * owner who signs in on #/owner stays on #/owner), so the page is then shown again directly.
+ */
+function go(hash) {
+  if (location.hash === hash) dispatch(); else location.hash = hash;
 }
 
 const routes = [];
@@ -193,10 +254,12 @@ async function dispatch() {
         await view(params, ...m.slice(1));
       } catch (e) {
         // a session that ran out: back to the sign-in page that fits the page asked for
-        if (e.status === 401) { session.clear(); location.hash = path.startsWith('/owner') ? '#/owner' : '#/login'; return; }
+        if (e.status === 401) { session.clear(); go(path.startsWith('/owner') ? '#/owner' : '#/login'); return; }
         showError(e);
       }
-      main().focus();
+      // a view that put the focus where typing starts (a sign-in field, the counter's serial) keeps it
+      const focused = document.activeElement;
+      if (!focused || focused === main() || !main().contains(focused)) main().focus();
       return;
     }
   }
@@ -206,7 +269,7 @@ async function dispatch() {
 // ---------- views ----------
 
 import('./views.js').then(({ registerViews }) => {
-  registerViews({ route, render, h, field, api, t, session, attempt, showOk, showError, withUndo, home });
+  registerViews({ route, render, h, field, api, t, session, attempt, showOk, showError, withUndo, home, go });
   document.getElementById('lang').addEventListener('click', () => {
     lang = lang === 'zh' ? 'en' : 'zh';
     localStorage.setItem('ov.lang', lang);

@@ -1,6 +1,7 @@
 // Every text of the web client, in Chinese (the default) and English. {0}, {1}… are filled in by t().
 const zh = {
   lang: 'zh', locale: 'zh-CN', error: '出错了', row: '第{0}行', notFound: '没有这个页面', undo: '撤销',
+  retrying: '正在处理，稍后自动重试…', retryIn: '（{0} 秒后重试）',
   staffLogin: '工作人员登录', ownerPage: '业主查询与投票', logout: '退出', username: '用户名', password: '密码', signIn: '登录',
   noticeBoard: '公告栏', noNotices: '暂无公告', published: '发布于', until: '公示至', print: '打印',
   ownerHelp: '请输入选票上的选票编号和验证码。', serial: '选票编号', code: '验证码', checkBallot: '查询选票',
@@ -24,7 +25,7 @@ const zh = {
   recording: '{0}：{1}，几秒后提交', recorded: '已记录{0}：{1}',
   countEntry: '计票录入', countHelp: '输入或扫描选票编号后按回车；每位候选人按 1 同意、2 不同意、3 弃权，↑↓ 移动，回车保存。',
   signature: '签名', marksArea: '表决意见（按 1、2、3 录入）', mark: '意见', saveEntry: '保存（回车）',
-  entrySaved: '{0}：第 {1} 次录入，{2}', scrutiny: '监票', conflicts: '两次录入不一致', entryBy: '录入人 {0}',
+  entrySaved: '{0}：第 {1} 次录入，{2}', entryRefused: '{0} 未保存：{1}', scrutiny: '监票', conflicts: '两次录入不一致', entryBy: '录入人 {0}',
   resolution: '核定', note: '说明', resolve: '核定并计入', resolved: '{0} 已核定', tally: '计票结果', provisional: '未最终确认',
   ledgerHash: '计票账本哈希', countingProgress: '已计入纸质票 {0}/{1}，待核定 {2}，网上投票 {3}',
   participation: '参与表决：{0}/{1} 人（{2}%），面积 {3}/{4} 平方米（{5}%）', heads: '人数', area: '面积', outcome: '结果',
@@ -53,6 +54,7 @@ const zh = {
 
 const en = {
   lang: 'en', locale: 'en-GB', error: 'Something went wrong', row: 'row {0}', notFound: 'No such page', undo: 'Undo',
+  retrying: 'Being prepared; trying again by itself…', retryIn: '(again in {0} s)',
   staffLogin: 'Staff sign-in', ownerPage: 'Owners: check and vote', logout: 'Sign out', username: 'Username', password: 'Password',
   signIn: 'Sign in', noticeBoard: 'Notice board', noNotices: 'No notices yet', published: 'Published', until: 'on display until',
   print: 'Print', ownerHelp: 'Enter the serial and the verification code printed on your ballot.', serial: 'Ballot serial',
@@ -77,7 +79,7 @@ const en = {
   myBuildings: 'My buildings', handout: 'Handed out', undeliverable: 'Undeliverable', collect: 'Collected', ownerSelf: 'Owner in person',
   recording: '{0}: {1}, sent in a few seconds', recorded: 'Recorded {0}: {1}', countEntry: 'Counting entry',
   countHelp: 'Type or scan the serial and press Enter; for each candidate press 1 approve, 2 oppose, 3 abstain; ↑↓ to move, Enter to save.',
-  signature: 'Signature', marksArea: 'Marks (keys 1, 2, 3)', mark: 'Mark', saveEntry: 'Save (Enter)', entrySaved: '{0}: entry {1}, {2}',
+  signature: 'Signature', marksArea: 'Marks (keys 1, 2, 3)', mark: 'Mark', saveEntry: 'Save (Enter)', entrySaved: '{0}: entry {1}, {2}', entryRefused: '{0} not saved: {1}',
   scrutiny: 'Scrutiny', conflicts: 'Entries that disagree', entryBy: 'Entered by {0}', resolution: 'Resolution', note: 'Note',
   resolve: 'Resolve and count', resolved: '{0} resolved', tally: 'Tally', provisional: 'provisional', ledgerHash: 'Ledger hash',
   countingProgress: 'Paper counted {0}/{1}, conflicts {2}, online votes {3}',

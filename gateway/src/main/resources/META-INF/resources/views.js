@@ -7,7 +7,7 @@ const MARKS = ['APPROVE', 'OPPOSE', 'ABSTAIN'];
 const SIGNATURES = ['OWNER', 'PROXY_WITH_AUTHORIZATION', 'PROXY_WITHOUT_AUTHORIZATION', 'NONE'];
 
 export function registerViews(ui) {
-  const { route, render, h, field, api, t, session, attempt, showOk, withUndo, home } = ui;
+  const { route, render, h, field, api, t, session, attempt, showOk, withUndo, home, go } = ui;
   const when = iso => iso ? new Date(iso).toLocaleString(t('locale'), { timeZone: 'Asia/Shanghai' }) : '—';
   // A deadline or the end of a period as the law states it (docs/rules/periods.md): 24:00 of its last day, Beijing
   // time — 2026年12月16日24时 / 24:00 on 16 December 2026, Beijing time — never 00:00 of the next day.
@@ -62,9 +62,10 @@ export function registerViews(ui) {
       render(h('h1', { text: t('ownerPage') }), h('form', { class: 'card', onsubmit: async e => {
         e.preventDefault();
         const tokens = await attempt(() => api('POST', '/api/auth/owner-login',
-          { ballotSerial: serial.value.trim(), verificationCode: code.value.trim().toUpperCase() }));
-        // the code is not kept anywhere: the owner types it again to vote
-        if (tokens) { session.save(tokens); code.value = ''; location.hash = '#/owner'; }
+          { ballotSerial: serial.value.trim().toUpperCase(), verificationCode: code.value.trim().toUpperCase() }));
+        // the code is not kept anywhere: the owner types it again to vote. Signed in from the header's link the
+        // address is #/owner already, and setting it again would show nothing new: go() shows the ballot either way
+        if (tokens) { session.save(tokens); code.value = ''; go('#/owner'); }
       } }, h('p', { text: t('ownerHelp') }), field(t('serial'), serial), field(t('code'), code),
         h('p', {}, h('button', { type: 'submit' }, t('checkBallot')))));
       (serial.value ? code : serial).focus();
@@ -319,34 +320,60 @@ export function registerViews(ui) {
     const [election, list] = await Promise.all([api('GET', `/api/elections/${eid}`), api('GET', `/api/elections/${eid}/candidates`)]);
     const candidates = list.candidates.filter(c => c.status === 'APPROVED');
     const items = [...candidates.map(c => ({ key: c.id, name: c.name, kind: 'c' })), ...election.motions.map(m => ({ key: m.id, name: m.title, kind: 'm' }))];
-    let marks = {}; let current = 0;
-    const serial = h('input', { id: 'serial', autocomplete: 'off', 'aria-describedby': 'count-help' });
+    let marks = {}; let current = 0; let saving = false;
+    const serial = h('input', { id: 'serial', name: 'serial', autocomplete: 'off', autocapitalize: 'characters',
+      spellcheck: 'false', 'aria-describedby': 'count-help entry-result' });
     const signature = h('select', { id: 'signature' }, SIGNATURES.map(s => h('option', { value: s }, t('sig.' + s))));
     const body = h('tbody');
-    const result = h('p', { id: 'entry-result', role: 'status' });
+    // the answer to the last entry, next to the form: a success replaces the one before, a refusal stays until the
+    // next entry is answered (it names the serial, so it is not taken for the ballot being typed now)
+    const result = h('p', { id: 'entry-result', role: 'status', 'aria-live': 'polite' });
     const draw = () => body.replaceChildren(...items.map((it, i) => h('tr', { class: i === current ? 'current-row' : '' },
       h('td', { text: String(i + 1) }), h('td', { text: it.name }), h('td', { class: 'mark', text: marks[it.key] ? t('mark.' + marks[it.key]) : '—' }))));
     const save = async () => {
-      const entry = { serial: serial.value.trim(), signature: signature.value, marks: {}, motions: {} };
+      if (saving) return;
+      // serials are printed in capitals; one typed in lower case is the same serial
+      const typed = serial.value.trim().toUpperCase();
+      const entry = { serial: typed, signature: signature.value, marks: {}, motions: {} };
       for (const it of items) if (marks[it.key]) (it.kind === 'c' ? entry.marks : entry.motions)[it.key] = marks[it.key];
-      const saved = await attempt(() => api('POST', `/api/elections/${eid}/counting/entries`, entry));
-      if (saved) {
+      saving = true;
+      keys.setAttribute('aria-busy', 'true');
+      try {
+        const saved = await api('POST', `/api/elections/${eid}/counting/entries`, entry);
+        result.className = 'entry-ok';
         result.textContent = t('entrySaved', saved.serial, saved.entryNumber, t('state.' + saved.state));
-        marks = {}; current = 0; serial.value = ''; draw(); serial.focus();
+      } catch (e) {
+        if (e.status === 401) { saving = false; session.clear(); go('#/login'); return; } // the session ran out
+        const problem = e.problem || {};
+        const detail = problem.detail || e.message || problem.title || t('error');
+        // the field errors, where they say more than the detail (a single one usually repeats it)
+        const why = [detail, ...(problem.errors || []).filter(x => x.message && !detail.includes(x.message)).slice(0, 20)
+          .map(x => (x.field ? x.field + ': ' : '') + x.message)].join(' ');
+        result.className = 'alert entry-refused';
+        result.textContent = t('entryRefused', typed || '—', why);
+      } finally {
+        saving = false;
+        keys.removeAttribute('aria-busy');
       }
+      // accepted or refused, the next ballot starts from an empty form with the serial field focused: the digits
+      // of the next serial must never land in the marks grid as marks
+      marks = {}; current = 0; serial.value = ''; draw(); serial.focus();
     };
     const keys = h('div', { tabindex: 0, class: 'card', id: 'marks', 'aria-label': t('marksArea'), onkeydown: ev => {
       const chosen = { '1': 'APPROVE', '2': 'OPPOSE', '3': 'ABSTAIN' }[ev.key];
       if (chosen && items[current]) { marks[items[current].key] = chosen; current = Math.min(current + 1, items.length - 1); draw(); ev.preventDefault(); }
       else if (ev.key === 'ArrowDown') { current = Math.min(current + 1, items.length - 1); draw(); ev.preventDefault(); }
       else if (ev.key === 'ArrowUp') { current = Math.max(current - 1, 0); draw(); ev.preventDefault(); }
-      else if (ev.key === 'Backspace' || ev.key === 'Delete') { delete marks[items[current].key]; draw(); ev.preventDefault(); }
+      else if ((ev.key === 'Backspace' || ev.key === 'Delete') && items[current]) { delete marks[items[current].key]; draw(); ev.preventDefault(); }
       else if (ev.key === 'Enter') { ev.preventDefault(); save(); }
     } }, h('table', { class: 'marks' }, h('thead', {}, h('tr', {}, ['#', t('name'), t('mark')].map(x => h('th', { text: x })))), body));
-    serial.addEventListener('keydown', ev => { if (ev.key === 'Enter') { ev.preventDefault(); keys.focus(); } });
+    serial.addEventListener('keydown', ev => {
+      if (ev.key === 'Enter') { ev.preventDefault(); if (serial.value.trim()) keys.focus(); }
+    });
     render(h('h1', { text: t('countEntry') }), h('p', { id: 'count-help', class: 'muted', text: t('countHelp') }),
-      h('div', { class: 'row' }, field(t('serial'), serial), field(t('signature'), signature)), keys,
-      h('p', {}, h('button', { type: 'button', onclick: save }, t('saveEntry'))), result);
+      h('div', { class: 'row' }, field(t('serial'), serial), field(t('signature'), signature)), result, keys,
+      h('p', {}, h('button', { type: 'button', onclick: save }, t('saveEntry'))));
+    // the counter starts typing (or scanning) at once: the first keys go into the serial field
     draw(); serial.focus();
   });
 

@@ -3,6 +3,7 @@ package org.ownersvote.suite;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -32,6 +33,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -173,9 +175,59 @@ class WebClientIT {
         String counterB = account(d.admin(), "counter", d.community(), d.election(), List.of());
         String scrutineer = account(d.admin(), "scrutineer", d.community(), d.election(), List.of());
 
-        enterBallot(counterA, serial, "11222");
+        // counter A types at once: the serial field has the focus when the page opens; the serial typed in lower case
+        // is the same serial. The first two answers are "not ready yet" (503, Retry-After): the page repeats the
+        // same request by itself and says so meanwhile
+        signIn(counterA);
+        WebElement serialInput = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("serial")));
+        wait.until(b -> serialInput.equals(b.switchTo().activeElement()));
+        answerEntriesWith(2, "urn:ownersvote:problem:ballot-service-unavailable", "计票服务正在启动");
+        type(serial.toLowerCase(), Keys.ENTER);
+        WebElement marks = browser.findElement(By.id("marks"));
+        wait.until(b -> marks.equals(b.switchTo().activeElement()));
+        type("11222", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "正在处理，稍后自动重试"));
+        assertTrue(browser.findElement(By.id("alert")).getText().contains("计票服务正在启动"), "the problem's detail");
+        shot("08a-counter-not-ready-repeating");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entry-result"), "第 1 次录入"));
+        List<?> sent = (List<?>) browser.executeScript("return window.__ovSent;");
+        assertEquals(3, sent.size(), "sent once and repeated twice");
+        assertEquals(sent.get(0), sent.get(2), "the same request each time");
+        assertTrue(sent.get(0).toString().contains("\"" + serial + "\""), "the serial as printed: " + sent.get(0));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("alert")));
+        wait.until(b -> serialInput.equals(b.switchTo().activeElement()));
+        assertEquals("", serialInput.getAttribute("value"));
         shot("08-counter-first-entry");
+
+        // a refused entry (a mistyped check digit): its refusal replaces the success line and stays next to the
+        // form, the form is emptied and the serial field focused, so the next serial's digits are not taken as marks
+        int last = serial.length() - 1;
+        String mistyped = serial.substring(0, last) + (char) ('0' + (serial.charAt(last) - '0' + 1) % 10);
+        type(mistyped, Keys.ENTER);
+        wait.until(b -> marks.equals(b.switchTo().activeElement()));
+        type("1", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entry-result"), "未保存"));
+        String refusal = browser.findElement(By.id("entry-result")).getText();
+        assertTrue(refusal.contains(mistyped), refusal);
+        assertFalse(refusal.contains("第 1 次录入"), "the earlier success line is replaced: " + refusal);
+        wait.until(b -> serialInput.equals(b.switchTo().activeElement()));
+        assertEquals("", serialInput.getAttribute("value"));
+        type("12");
+        assertEquals("12", serialInput.getAttribute("value"), "the next serial's digits go into the serial field");
+        assertTrue(browser.findElements(By.cssSelector("#marks td.mark")).stream().allMatch(td -> td.getText().equals("—")),
+                "no marks from the serial's digits");
+        assertEquals(refusal, browser.findElement(By.id("entry-result")).getText(), "the refusal stays up");
+        shot("08b-counter-refused");
+
+        // no other failed write is repeated: a 503 of another kind is answered at once and was sent once
+        type(Keys.BACK_SPACE, Keys.BACK_SPACE); // Selenium's clear() would take the focus away
+        answerEntriesWith(1, "urn:ownersvote:problem:service-unavailable", "服务暂不可用（测试）");
+        type(serial, Keys.ENTER);
+        wait.until(b -> marks.equals(b.switchTo().activeElement()));
+        type("11222", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entry-result"), "服务暂不可用（测试）"));
+        Thread.sleep(2500);
+        assertEquals(1, ((List<?>) browser.executeScript("return window.__ovSent;")).size(), "not repeated");
         enterBallot(counterB, serial, "21222");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entry-result"), "两次不一致"));
         shot("09-counter-second-entry-conflict");
@@ -203,6 +255,19 @@ class WebClientIT {
         assertTrue(sheet.find(), "a printed sheet with serial and code");
         String serial = sheet.group(1);
         browser.manage().window().setSize(new Dimension(390, 844));
+
+        // from the header's link (the address stays #/owner): the ballot shows at once, without a reload
+        browser.get(suite.gatewayUrl() + "/");
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//nav[@id='nav']//a[normalize-space()='业主查询与投票']"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("serial"))).sendKeys(serial.toLowerCase());
+        browser.findElement(By.name("code")).sendKeys(sheet.group(2));
+        button("查询选票").click();
+        wait.until(ExpectedConditions.textToBe(By.id("ballot-status"), "未发放"));
+        shot("12a-owner-signed-in-from-the-header");
+        button("退出").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
+
         browser.get(suite.gatewayUrl() + "/owner?serial=" + serial);
         WebElement code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("code")));
         assertEquals(serial, browser.findElement(By.name("serial")).getAttribute("value"));
@@ -379,17 +444,47 @@ class WebClientIT {
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("#/login")));
     }
 
-    /** Types the serial, Enter, then one key per candidate (1 approve, 2 oppose, 3 abstain), Enter to save. */
+    /**
+     * Types the serial, Enter, then one key per candidate (1 approve, 2 oppose, 3 abstain), Enter to save — all
+     * into whatever has the focus, as a counter at the keyboard does: the serial field has it when the page opens.
+     */
     private void enterBallot(String counter, String serial, String keys) {
         signIn(counter);
         WebElement serialInput = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("serial")));
-        serialInput.sendKeys(serial, Keys.ENTER);
+        wait.until(d -> serialInput.equals(d.switchTo().activeElement()));
+        type(serial, Keys.ENTER);
         WebElement marks = browser.findElement(By.id("marks"));
         wait.until(d -> marks.equals(browser.switchTo().activeElement()));
-        for (char k : keys.toCharArray()) {
-            marks.sendKeys(String.valueOf(k));
-        }
-        marks.sendKeys(Keys.ENTER);
+        type(keys, Keys.ENTER);
+    }
+
+    /** Keys sent to the element that has the focus, one after the other. */
+    private void type(CharSequence... keys) {
+        new Actions(browser).sendKeys(keys).perform();
+    }
+
+    /**
+     * The next {@code times} counting entries the page sends are answered 503 with this problem type and
+     * Retry-After: 1 instead of reaching the suite; window.__ovSent keeps every entry the page sends from now on.
+     */
+    private void answerEntriesWith(int times, String type, String detail) {
+        browser.executeScript("""
+                const [times, type, detail] = arguments;
+                window.__ovFetch = window.__ovFetch || window.fetch;
+                window.__ovSent = [];
+                let left = times;
+                window.fetch = function (path, init) {
+                  if (String(path).endsWith('/counting/entries')) {
+                    window.__ovSent.push(String(init.body));
+                    if (left > 0) {
+                      left--;
+                      return Promise.resolve(new Response(JSON.stringify({ type, title: 'Not ready yet', status: 503, detail }),
+                        { status: 503, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '1' } }));
+                    }
+                  }
+                  return window.__ovFetch.apply(this, arguments);
+                };
+                """, times, type, detail);
     }
 
     private WebElement button(String text) {
