@@ -21,7 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.events.election.ContactsChunk;
+import org.ownersvote.events.election.PhaseChanged;
 import org.ownersvote.notification.Message;
+import org.ownersvote.notification.NoticeElection;
+import org.ownersvote.notification.Tallies;
 import org.ownersvote.notification.service.ContactBook;
 import org.ownersvote.notification.service.Dispatcher;
 
@@ -91,6 +94,31 @@ class MessagesTest {
         List<Message> messages = f.messages();
         assertEquals(4, messages.size(), "two texts, one email, one group; the unit without a phone gets no text");
         assertTrue(messages.stream().allMatch(m -> m.status == Message.Status.SENT));
+    }
+
+    @Test
+    void theResultGoesToOwnersWhenPublishedAndAFailedElectionSendsOnlyItsFailure() {
+        String phone = MessageFixture.phone();
+        MessageFixture f = MessageFixture.create(book, List.of(MessageFixture.unit("1号楼", "101", phone)));
+        String bootstrap = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("kafka.bootstrap.servers", String.class);
+        Tallies.send(bootstrap, f.election(), Tallies.elected());
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> NoticeElection.<NoticeElection>findById(f.election()).finalTally != null));
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertEquals(List.of(), f.messages(Message.Purpose.RESULT), "not at finalization: nothing is published yet");
+        f.send(new PhaseChanged(f.election(), f.community(), "COUNTING", "RESULT_PUBLICITY", OffsetDateTime.now(),
+                false, null, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> f.messages(Message.Purpose.RESULT).size() == 1);
+        assertTrue(f.messages(Message.Purpose.RESULT).get(0).body.contains("当选委员：甲、丁。"));
+
+        MessageFixture failed = MessageFixture.create(book, List.of(MessageFixture.unit("1号楼", "101", phone)));
+        Tallies.send(bootstrap, failed.election(), Tallies.quorumNotMet());
+        failed.send(new PhaseChanged(failed.election(), failed.community(), "COUNTING", "FAILED", OffsetDateTime.now(),
+                false, null, "参与人数不足"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> failed.messages(Message.Purpose.ELECTION_FAILED).size() == 1);
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertEquals(1, failed.messages().size(), "the failure only, no result message beside it");
     }
 
     @Test
