@@ -201,6 +201,31 @@ class ElectionNoticesTest {
     }
 
     @Test
+    void anElectionWhoseResultWasPostedAtFinalizationBeforeTheUpgradeGetsNoSecondOutcomeNotice() {
+        UUID community = UUID.randomUUID();
+        UUID election = started(community, "升级小区", false);
+        QuarkusTransaction.requiringNew().run(() -> { // as the earlier version posted it, keyed by the tally event
+            Notice legacy = new Notice();
+            legacy.id = UUID.randomUUID();
+            legacy.communityId = community;
+            legacy.electionId = election;
+            legacy.kind = Notice.Kind.RESULT;
+            legacy.title = legacy.titleEn = "升级小区业主委员会选举结果公告";
+            legacy.body = legacy.bodyEn = "参与表决的人数未达到三分之二，本次选举无效，未产生委员。";
+            legacy.drill = false;
+            legacy.publishedAt = OffsetDateTime.now();
+            legacy.sourceEventId = UUID.randomUUID().toString();
+            legacy.persist();
+        });
+        send(election, new PhaseChanged(election, community, "COUNTING", "FAILED", OffsetDateTime.now(), false,
+                DEADLINE, "参与人数不足三分之二"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> "FAILED".equals(NoticeElection.<NoticeElection>findById(election).phase)));
+        settle();
+        assertEquals(List.of("ELECTION_STARTED", "RESULT"), kinds(community));
+    }
+
+    @Test
     void closingVotingBeforeTheDeadlineIsAnnouncedWithTheReasonAndClosingAtTheDeadlineIsNot() {
         UUID community = UUID.randomUUID();
         UUID early = UUID.randomUUID();

@@ -116,10 +116,19 @@ public class NoticeBoard {
         return "outcome:" + electionId;
     }
 
+    /**
+     * Whether the election's outcome is on the board: by its key, or — for an election counted before the result
+     * waited for publication, whose result notice was keyed by the tally event — by kind.
+     */
+    private static boolean outcomePosted(NoticeElection election) {
+        return Notice.count("sourceEventId = ?1 or (electionId = ?2 and kind in ?3)", outcomeKey(election.id),
+                election.id, List.of(Notice.Kind.RESULT, Notice.Kind.ELECTION_FAILED)) > 0;
+    }
+
     /** The result notice, with the table real notices print and the ledger hash anyone can check. */
     private Optional<PublishedResult> publishResult(OffsetDateTime at, NoticeElection election) {
         String about = outcomeKey(election.id);
-        if (election.finalTally == null || Notice.count("sourceEventId", about) > 0) {
+        if (election.finalTally == null || outcomePosted(election)) {
             return Optional.empty(); // the tally has not arrived yet (it posts the notice then), or already posted
         }
         TallyFinalized tally = storedTally(election);
@@ -136,7 +145,7 @@ public class NoticeBoard {
     /** The one notice of a failed election, with the participation figures when the final tally is known. */
     private Optional<PublishedResult> failed(EventEnvelope envelope, NoticeElection election, PhaseChanged change) {
         String about = outcomeKey(election.id);
-        if (Notice.count("sourceEventId", about) > 0) {
+        if (outcomePosted(election)) {
             return Optional.empty();
         }
         TallyResult r = election.finalTally == null ? null : storedTally(election).result();
