@@ -73,6 +73,8 @@ class OwnerBallotTest {
         List<Sheet> sheets = sheets(html);
         assertEquals(90, sheets.size(), "one sheet per ballot of 1号楼");
         assertTrue(html.contains("size: A4"), "print CSS for A4");
+        assertTrue(html.contains("<dt>专有部分面积</dt>") && !html.contains("建筑面积"),
+                "the area printed is the exclusive part's (专有部分面积), the one 民法典 §278 counts, not the floor area");
         assertTrue(html.matches("(?s).*<dt>投票截止</dt><dd>\\d{4}年\\d{1,2}月\\d{1,2}日\\d{1,2}时(\\d{1,2}分)?</dd>.*"),
                 "the deadline as the law states it (platform LegalDates)");
         for (String section : html.split("<section class=\"ballot\"")) {

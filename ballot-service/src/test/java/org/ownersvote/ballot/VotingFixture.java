@@ -42,6 +42,17 @@ record VotingFixture(String bootstrap, UUID community, UUID election, String lea
 
     static VotingFixture open(String bootstrap, List<BallotCandidate> candidates, List<BallotMotion> motions,
             OffsetDateTime deadline) {
+        return open(bootstrap, candidates, motions, deadline, election -> TestEvents.electorate(election, 1, 300), 270);
+    }
+
+    /** An election in VOTING over the units given as {building, unit} (every tenth a parking space). */
+    static VotingFixture open(String bootstrap, List<String[]> units) {
+        return open(bootstrap, List.of(), List.of(), OffsetDateTime.now().plusDays(14),
+                election -> TestEvents.electorate(election, 1, units), units.size() - units.size() / 10);
+    }
+
+    private static VotingFixture open(String bootstrap, List<BallotCandidate> candidates, List<BallotMotion> motions,
+            OffsetDateTime deadline, java.util.function.Function<UUID, List<Record>> electorate, long ballots) {
         UUID community = UUID.randomUUID();
         UUID election = UUID.randomUUID();
         VotingFixture v = new VotingFixture(bootstrap, community, election,
@@ -49,10 +60,10 @@ record VotingFixture(String bootstrap, UUID community, UUID election, String lea
                         .community(community).election(election).buildings("1号楼").token(),
                 TestTokens.as("wg", Roles.WORKING_GROUP).community(community).token(), candidates, motions);
         v.send(new ElectionCreated(election, community, "账本小区", "第三届业主委员会选举", "CN-2021", 2, 0, 14, false));
-        TestEvents.electorate(election, 1, 300).forEach(v::send);
+        electorate.apply(election).forEach(v::send);
         v.send(new VotingOpened(election, community, "CN-2021", 2, 0, deadline, 1, candidates, motions, false));
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> Ballot.live(election)) == 270L);
+                .call(() -> Ballot.live(election)) == ballots);
         return v;
     }
 

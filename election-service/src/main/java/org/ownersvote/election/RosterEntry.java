@@ -17,7 +17,6 @@ import org.ownersvote.election.domain.UnitKind;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 
 /** One unit of a community's roster as stored. */
 @Entity
@@ -60,10 +59,11 @@ public class RosterEntry extends PanacheEntityBase {
                 developerHeld);
     }
 
+    /** A page of the roster in natural order (platform NaturalOrder, as SQL: natural_key): 1号楼 before 10号楼. */
     public static List<RosterEntry> page(UUID communityId, String building, int page, int size) {
-        Sort order = Sort.ascending("building", "unit");
-        return (building == null ? find("communityId", order, communityId)
-                : find("communityId = ?1 and building = ?2", order, communityId, building))
+        String order = " order by function('natural_key', building), function('natural_key', unit)";
+        return (building == null ? find("communityId = ?1" + order, communityId)
+                : find("communityId = ?1 and building = ?2" + order, communityId, building))
                 .page(Page.of(page, size)).list();
     }
 

@@ -288,6 +288,10 @@ class ElectionLifecycleTest {
                 .body("errors[0].field", equalTo("name"));
         nominate(wg, election, new String[] { "地下车库", "B1-001", "黄玉" }, "1号楼", "301").statusCode(422)
                 .body("errors[0].message", containsString("does not count"));
+        // the developer (上海真如置业有限公司, developer_held on the roster) votes but is no natural person
+        nominate(wg, election, new String[] { "2号楼", "901", "上海真如置业有限公司" }, "1号楼", "301").statusCode(422)
+                .body("errors[0].field", equalTo("unit"))
+                .body("errors[0].message", containsString("natural-person owner"));
         nominate(wg, election, NOMINEES.get(0), "9号楼", "9999").statusCode(422)
                 .body("errors[0].field", equalTo("nominators"));
         String id = nominate(wg, election, NOMINEES.get(0), "1号楼", "301").statusCode(201)

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -98,7 +99,20 @@ class RosterResourceTest {
                 .get("/api/communities/" + community + "/roster")
                 .then().statusCode(200).body("items", hasSize(10))
                 .body("items.building", everyItem(equalTo("1号楼")))
-                .body("items.phone", everyItem(matchesPattern("1\\d{10}")));
+                .body("items.phone", everyItem(matchesPattern("1\\d{10}")))
+                // natural order (platform NaturalOrder, SQL natural_key): unit 101 before 1001
+                .body("items.unit", equalTo(List.of("101", "102", "103", "104", "201", "202", "203", "204", "301",
+                        "302")));
+        List<String> buildings = new ArrayList<>();
+        for (int page = 0; page < 2; page++) {
+            List<String> onPage = Api.as(Api.workingGroup(community)).queryParam("size", 500).queryParam("page", page)
+                    .get("/api/communities/" + community + "/roster").then().statusCode(200).extract()
+                    .path("items.building");
+            onPage.stream().filter(b -> buildings.isEmpty() || !buildings.get(buildings.size() - 1).equals(b))
+                    .forEach(buildings::add);
+        }
+        assertEquals(List.of("1号楼", "2号楼", "3号楼", "4号楼", "5号楼", "6号楼", "7号楼", "8号楼", "9号楼", "10号楼",
+                "11号楼", "12号楼", "13号楼", "14号楼", "商业街", "地下车库"), buildings, "10号楼 after 9号楼, across pages");
         Api.as(TestTokens.as("street", Roles.STREET_OFFICE).oversees(community).token())
                 .queryParam("size", 5).get("/api/communities/" + community + "/roster")
                 .then().statusCode(200)

@@ -22,7 +22,7 @@ public class Notice extends PanacheEntityBase {
     /** What a notice announces; one kind per event that produces a notice. */
     public enum Kind {
         ELECTION_STARTED, NOMINATION_OPEN, CANDIDATE_LIST, OBJECTION_ANSWERED, VOTING_OPEN, DEADLINE_EXTENDED,
-        ELECTION_FAILED, RESULT, UNDELIVERABLE_BALLOTS
+        ELECTION_FAILED, RESULT, UNDELIVERABLE_BALLOTS, VOTING_CLOSED_EARLY
     }
 
     @Id

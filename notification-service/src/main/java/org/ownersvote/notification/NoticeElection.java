@@ -48,6 +48,13 @@ public class NoticeElection extends PanacheEntityBase {
     @Column(name = "voting_deadline")
     public OffsetDateTime votingDeadline;
 
+    /**
+     * The final tally as ballot.tally-finalized carried it (JSON), kept until the result is published; null before it
+     * arrives.
+     */
+    @Column(name = "final_tally")
+    public String finalTally;
+
     public static java.util.List<NoticeElection> voting() {
         return list("phase = 'VOTING' and votingDeadline is not null");
     }

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -17,8 +16,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.events.Topics;
-import org.ownersvote.events.ballot.TallyFinalized;
-import org.ownersvote.events.ballot.TallyResult;
 import org.ownersvote.events.election.BallotCandidate;
 import org.ownersvote.events.election.BallotMotion;
 import org.ownersvote.events.election.CandidateListPublished;
@@ -104,8 +101,7 @@ class ElectionNoticesTest {
         awaitNotices(community, 3);
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
         assertEquals(3L, (long) QuarkusTransaction.requiringNew().call(() -> Notice.boardSize(community)));
-        assertTrue(((String) byKind(community, "zh").get("NOMINATION_OPEN").get("title")).startsWith("【演练】"));
-        assertTrue(((String) byKind(community, "en").get("NOMINATION_OPEN").get("title")).startsWith("[DRILL] "));
+        assertDrillMarked(community, "NOMINATION_OPEN");
     }
 
     @Test
@@ -130,24 +126,19 @@ class ElectionNoticesTest {
     }
 
     @Test
-    void theResultNoticePrintsTheTallysFiguresAndTheLedgerHash() {
+    void theResultNoticeAppearsWhenTheWorkingGroupPublishesTheResultNotAtFinalization() {
         UUID community = UUID.randomUUID();
-        UUID election = UUID.randomUUID();
-        send(election, new ElectionCreated(election, community, "结果小区", "第二届业主委员会选举", "CN-2021", 3, 0, 14,
-                false));
-        awaitNotices(community, 1); // the tally travels on another topic: let the election be known first
-        // DOMAIN.md's worked example
-        TallyResult result = new TallyResult("CN-2021", new TallyResult.Figures(8, new BigDecimal("690.00"), 6),
-                new TallyResult.Figures(6, new BigDecimal("560.00"), 5), new BigDecimal("83.33"),
-                new BigDecimal("81.16"), true, true, true, List.of(
-                        candidate("甲", 3, "390.00", "60.00", "69.64", "ELECTED"),
-                        candidate("乙", 2, "280.00", "40.00", "50.00", "NOT_PASSED"),
-                        candidate("丙", 2, "140.00", "40.00", "25.00", "NOT_PASSED"),
-                        candidate("丁", 3, "350.00", "60.00", "62.50", "ELECTED")),
-                List.of(), 1);
-        KafkaTopics.send(bootstrap, Topics.BALLOT_EVENTS, election.toString(), TestEvents.envelope(
-                UUID.randomUUID().toString(), election, new TallyFinalized(election, true, "ab".repeat(32),
-                        OffsetDateTime.now(), result)));
+        UUID election = started(community, "结果小区", false); // the tally travels on another topic: known first
+        Tallies.send(bootstrap, election, Tallies.elected());
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> NoticeElection.<NoticeElection>findById(election).finalTally != null));
+        settle();
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> Notice.boardSize(community)),
+                "the chief scrutineer's finalization posts nothing: the working group has not published yet");
+
+        String published = TestEvents.envelope(UUID.randomUUID().toString(), election, new PhaseChanged(election,
+                community, "COUNTING", "RESULT_PUBLICITY", OffsetDateTime.now(), false, DEADLINE, null));
+        KafkaTopics.send(bootstrap, Topics.ELECTION_EVENTS, election.toString(), published);
         awaitNotices(community, 2);
         String zh = (String) byKind(community, "zh").get("RESULT").get("body");
         assertTrue(zh.contains("本小区业主共6人，专有部分总面积690.00平方米"), zh);
@@ -158,12 +149,133 @@ class ElectionNoticesTest {
         assertTrue(zh.contains("计票账本哈希：" + "ab".repeat(32)), zh);
         String en = (String) byKind(community, "en").get("RESULT").get("body");
         assertTrue(en.contains("Elected: 甲, 丁. 1 seats are vacant"), en);
+
+        // the same publication delivered again, the tally delivered again, the move to CLOSED: still one result
+        KafkaTopics.send(bootstrap, Topics.ELECTION_EVENTS, election.toString(), published);
+        Tallies.send(bootstrap, election, Tallies.elected());
+        send(election, new PhaseChanged(election, community, "RESULT_PUBLICITY", "CLOSED", OffsetDateTime.now(), false,
+                DEADLINE, null));
+        settle();
+        assertEquals(List.of("ELECTION_STARTED", "RESULT"), kinds(community));
     }
 
-    private static TallyResult.Candidate candidate(String name, long heads, String area, String headsPercent,
-            String areaPercent, String outcome) {
-        return new TallyResult.Candidate(UUID.randomUUID(), name, "1号楼", "101", heads, new BigDecimal(area),
-                new BigDecimal(headsPercent), new BigDecimal(areaPercent), outcome);
+    @Test
+    void aPublicationArrivingBeforeTheTallyPostsTheResultWhenTheTallyComesAndADrillsIsMarked() {
+        UUID community = UUID.randomUUID();
+        UUID election = started(community, "演练小区", true);
+        // a drill reaches RESULT_PUBLICITY without certification (no election.result-certified): the phase change
+        // is what publishes; here it overtakes the tally, which travels on the other topic
+        send(election, new PhaseChanged(election, community, "COUNTING", "RESULT_PUBLICITY", OffsetDateTime.now(), true,
+                DEADLINE, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> "RESULT_PUBLICITY".equals(NoticeElection.<NoticeElection>findById(election).phase)));
+        assertEquals(List.of("ELECTION_STARTED"), kinds(community), "no figures yet, no result notice");
+        Tallies.send(bootstrap, election, Tallies.elected());
+        awaitNotices(community, 2);
+        settle();
+        assertEquals(List.of("ELECTION_STARTED", "RESULT"), kinds(community));
+        assertDrillMarked(community, "RESULT");
+    }
+
+    @Test
+    void aFailedElectionPostsOneFailureNoticeWithItsFiguresAndNoResultNotice() {
+        UUID community = UUID.randomUUID();
+        UUID election = started(community, "无效小区", false);
+        Tallies.send(bootstrap, election, Tallies.quorumNotMet());
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> NoticeElection.<NoticeElection>findById(election).finalTally != null));
+        String failed = TestEvents.envelope(UUID.randomUUID().toString(), election, new PhaseChanged(election,
+                community, "COUNTING", "FAILED", OffsetDateTime.now(), false, DEADLINE, "参与人数不足三分之二"));
+        KafkaTopics.send(bootstrap, Topics.ELECTION_EVENTS, election.toString(), failed);
+        KafkaTopics.send(bootstrap, Topics.ELECTION_EVENTS, election.toString(), failed);
+        awaitNotices(community, 2);
+        Tallies.send(bootstrap, election, Tallies.quorumNotMet()); // a redelivered tally after the failure
+        settle();
+        assertEquals(List.of("ELECTION_FAILED", "ELECTION_STARTED"), kinds(community),
+                "one outcome notice: the failure, never a result notice beside it");
+        String zh = (String) byKind(community, "zh").get("ELECTION_FAILED").get("body");
+        assertTrue(zh.contains("参与表决的业主3人，占总人数的50.00%；参与表决的专有部分面积300.00平方米，占总面积的43.48%。"), zh);
+        assertTrue(zh.contains("说明：参与人数不足三分之二"), zh);
+        assertTrue(((String) byKind(community, "en").get("ELECTION_FAILED").get("body"))
+                .contains("3 owners took part (50.00% of owners), with 300.00 m² (43.48% of the area)."));
+    }
+
+    @Test
+    void anElectionWhoseResultWasPostedAtFinalizationBeforeTheUpgradeGetsNoSecondOutcomeNotice() {
+        UUID community = UUID.randomUUID();
+        UUID election = started(community, "升级小区", false);
+        QuarkusTransaction.requiringNew().run(() -> { // as the earlier version posted it, keyed by the tally event
+            Notice legacy = new Notice();
+            legacy.id = UUID.randomUUID();
+            legacy.communityId = community;
+            legacy.electionId = election;
+            legacy.kind = Notice.Kind.RESULT;
+            legacy.title = legacy.titleEn = "升级小区业主委员会选举结果公告";
+            legacy.body = legacy.bodyEn = "参与表决的人数未达到三分之二，本次选举无效，未产生委员。";
+            legacy.drill = false;
+            legacy.publishedAt = OffsetDateTime.now();
+            legacy.sourceEventId = UUID.randomUUID().toString();
+            legacy.persist();
+        });
+        send(election, new PhaseChanged(election, community, "COUNTING", "FAILED", OffsetDateTime.now(), false,
+                DEADLINE, "参与人数不足三分之二"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> "FAILED".equals(NoticeElection.<NoticeElection>findById(election).phase)));
+        settle();
+        assertEquals(List.of("ELECTION_STARTED", "RESULT"), kinds(community));
+    }
+
+    @Test
+    void closingVotingBeforeTheDeadlineIsAnnouncedWithTheReasonAndClosingAtTheDeadlineIsNot() {
+        UUID community = UUID.randomUUID();
+        UUID early = UUID.randomUUID();
+        send(early, new ElectionCreated(early, community, "提前小区", "第二届业主委员会选举", "CN-2021", 3, 0, 14, false));
+        send(early, new PhaseChanged(early, community, "VOTING", "COUNTING",
+                OffsetDateTime.parse("2027-01-03T04:30:00Z"), false, DEADLINE, "全部选票已收回"));
+        UUID onTime = UUID.randomUUID();
+        send(onTime, new ElectionCreated(onTime, community, "提前小区", "第三届业主委员会选举", "CN-2021", 3, 0, 14, false));
+        send(onTime, new PhaseChanged(onTime, community, "VOTING", "COUNTING", DEADLINE.plusMinutes(5), false,
+                DEADLINE, null));
+        awaitNotices(community, 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> "COUNTING".equals(NoticeElection.<NoticeElection>findById(onTime).phase)));
+        settle();
+        assertEquals(List.of("ELECTION_STARTED", "ELECTION_STARTED", "VOTING_CLOSED_EARLY"), kinds(community));
+        Map<String, Object> zh = byKind(community, "zh").get("VOTING_CLOSED_EARLY");
+        assertEquals("提前小区关于提前结束投票的公告", zh.get("title"));
+        String body = (String) zh.get("body");
+        assertTrue(body.contains("“第二届业主委员会选举”投票于2027年1月3日 12:30提前结束（原定截止时间为2027年1月5日24时）"), body);
+        assertTrue(body.contains("原因：全部选票已收回"), body);
+        String en = (String) byKind(community, "en").get("VOTING_CLOSED_EARLY").get("body");
+        assertTrue(en.contains("early, at 3 Jan 2027, 12:30 (Beijing time) (the deadline was 24:00 on 5 January 2027, "
+                + "Beijing time)") && en.contains("Reason: 全部选票已收回"), en);
+    }
+
+    private static void assertDrillMarked(UUID community, String kind) {
+        String zh = (String) byKind(community, "zh").get(kind).get("title");
+        String en = (String) byKind(community, "en").get(kind).get("title");
+        assertTrue(zh.startsWith("【演练】") && en.startsWith("[DRILL] "), zh + " / " + en);
+    }
+
+    /** An election of the community whose start notice is on the board. */
+    private UUID started(UUID community, String communityName, boolean drill) {
+        UUID election = UUID.randomUUID();
+        send(election, new ElectionCreated(election, community, communityName, "第二届业主委员会选举", "CN-2021", 3, 0,
+                14, drill));
+        awaitNotices(community, 1);
+        return election;
+    }
+
+    /** The kinds of the community's notices, sorted. */
+    private static List<String> kinds(UUID community) {
+        List<String> kinds = given().queryParam("size", 100).get("/api/communities/" + community + "/notices").then()
+                .statusCode(200).extract().path("items.kind");
+        return kinds.stream().sorted().toList();
+    }
+
+    /** Lets events still in flight arrive before asserting that something did not happen. */
+    private static void settle() {
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
     }
 
     private static Map<String, Map<String, Object>> byKind(UUID community, String language) {

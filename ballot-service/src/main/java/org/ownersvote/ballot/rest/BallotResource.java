@@ -36,6 +36,7 @@ import org.ownersvote.ballot.service.OwnerAccess;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
+import org.ownersvote.platform.text.NaturalOrder;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -140,7 +141,7 @@ public class BallotResource {
         List<?> rows = Ballot.getEntityManager().createNativeQuery(
                 "select building, status, count(*) from ballot where election_id = ?1 group by building, status")
                 .setParameter(1, electionId).getResultList();
-        Map<String, Map<BallotStatus, Long>> byBuilding = new TreeMap<>();
+        Map<String, Map<BallotStatus, Long>> byBuilding = new TreeMap<>(NaturalOrder.INSTANCE);
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             byBuilding.computeIfAbsent((String) r[0], b -> new EnumMap<>(BallotStatus.class))

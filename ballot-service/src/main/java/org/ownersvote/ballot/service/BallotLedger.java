@@ -167,7 +167,9 @@ public class BallotLedger {
             query.append(" and status = :status");
             params.put("status", status);
         }
-        return Ballot.<Ballot>find(query + " order by building, unit, sequence", params)
+        // natural order (platform NaturalOrder, as SQL: natural_key): 1号楼 before 10号楼, unit 101 before 1001
+        return Ballot.<Ballot>find(query + " order by function('natural_key', building), function('natural_key', unit),"
+                + " sequence", params)
                 .page(io.quarkus.panache.common.Page.of(page, size)).list();
     }
 }

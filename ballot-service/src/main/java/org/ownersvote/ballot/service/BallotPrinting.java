@@ -70,8 +70,8 @@ public class BallotPrinting {
         List<Ballot> printable = serial != null
                 ? Ballot.<Ballot>find("electionId = ?1 and serial = ?2 and building = ?3 and status in ?4", electionId,
                         serial, building, notYetOut).list()
-                : Ballot.<Ballot>find("electionId = ?1 and building = ?2 and status in ?3 order by unit, sequence",
-                        electionId, building, notYetOut).list();
+                : Ballot.<Ballot>find("electionId = ?1 and building = ?2 and status in ?3"
+                        + " order by function('natural_key', unit), sequence", electionId, building, notYetOut).list();
         if (printable.isEmpty()) {
             throw ProblemException.conflict("nothing-to-print", "No ballot of " + building
                     + (serial == null ? "" : " with serial " + serial) + " is waiting to be printed: ballots already "

@@ -69,6 +69,13 @@ public class CandidateService {
             throw ProblemException.invalid("unit", "unit " + label(nomineeUnit) + " is a " + nomineeUnit.kind.code()
                     + ", which does not count in this election; a nominee must own a counted unit");
         }
+        if (nomineeUnit.developerHeld) {
+            // a committee member is an owner "具有完全民事行为能力" (业主大会和业主委员会指导规则 §31), i.e. a natural
+            // person: the developer holding unsold units votes as an owner but cannot sit on the committee
+            throw ProblemException.invalid("unit", "unit " + label(nomineeUnit) + " is held by the developer ("
+                    + nomineeUnit.owners.replace(";", "、") + "); a committee member must be a natural-person owner. "
+                    + "开发商持有的房屋不能推荐候选人：业主委员会委员须为自然人业主");
+        }
         // the name as the roster writes it (normal form): what the list, the events and the ballots show
         String name = List.of(nomineeUnit.owners.split(";")).stream()
                 .filter(owner -> IdentityText.looksAlike(owner, asked)).findFirst().map(IdentityText::normalise)

@@ -213,7 +213,7 @@ public class RosterService {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
                     select building, unit, kind, area, owners, owner_ref, phone, developer_held from roster_unit
-                    where community_id = ? order by building, unit""")) {
+                    where community_id = ? order by natural_key(building), natural_key(unit)""")) {
                 query.setObject(1, communityId);
                 query.setFetchSize(5000);
                 try (ResultSet rs = query.executeQuery()) {
@@ -247,7 +247,8 @@ public class RosterService {
         Map<UUID, String> alike = new LinkedHashMap<>();
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement(
-                    "select id, building, unit from roster_unit where community_id = ? order by building, unit")) {
+                    "select id, building, unit from roster_unit where community_id = ? "
+                            + "order by natural_key(building), natural_key(unit)")) {
                 query.setObject(1, communityId);
                 query.setFetchSize(5000);
                 try (ResultSet rs = query.executeQuery()) {

@@ -57,7 +57,10 @@ public class ElectionEventsConsumer {
         inbound.process(CONSUMER, event, handlers);
     }
 
-    /** Ballot events: each unit's ballot steps (for reminders and worklists) and the final tally (the result). */
+    /**
+     * Ballot events: each unit's ballot steps (for reminders and worklists) and the final tally (the figures the result
+     * notice prints when the working group publishes the result).
+     */
     @Incoming("ballot-events")
     @Blocking
     public void consumeBallotEvents(String event) {
@@ -70,15 +73,13 @@ public class ElectionEventsConsumer {
     void registerHandlers() {
         // the notice first: it records the election's phase and deadline the messages go by
         ballotHandlers = new EventHandlers()
-                .on(EventType.TALLY_FINALIZED, TallyFinalized.class, (e, p) -> {
-                    board.result(e, p);
-                    messages.result(e, p);
-                })
+                .on(EventType.TALLY_FINALIZED, TallyFinalized.class,
+                        (e, p) -> board.tallyFinalized(e, p).ifPresent(messages::resultPublished))
                 .on(EventType.BALLOT_STEP_RECORDED, BallotStepRecorded.class, ballots::stepRecorded);
         handlers = new EventHandlers()
                 .on(EventType.ELECTION_CREATED, ElectionCreated.class, board::electionStarted)
                 .on(EventType.PHASE_CHANGED, PhaseChanged.class, (e, p) -> {
-                    board.phaseChanged(e, p);
+                    board.phaseChanged(e, p).ifPresent(messages::resultPublished);
                     messages.phaseChanged(e, p);
                 })
                 .on(EventType.CANDIDATE_LIST_PUBLISHED, CandidateListPublished.class, (e, p) -> {

@@ -81,7 +81,7 @@ public class BallotStates {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UnitState> undeliverable(UUID electionId) {
         return query("select building, unit, status, reason from unit_ballot where election_id = ?1 "
-                + "and status = 'UNDELIVERABLE' order by building, unit", electionId);
+                + "and status = 'UNDELIVERABLE' order by natural_key(building), natural_key(unit)", electionId);
     }
 
     static String key(String building, String unit) {

@@ -19,6 +19,7 @@ import org.ownersvote.events.election.ContactsChunk;
 import org.ownersvote.notification.Message;
 import org.ownersvote.notification.NoticeElection;
 import org.ownersvote.notification.config.MessagesConfig;
+import org.ownersvote.platform.text.NaturalOrder;
 import org.ownersvote.platform.time.Periods;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -147,7 +148,9 @@ public class Campaigns {
 
     private void worklists(NoticeElection election, Map<String, BallotStates.UnitState> states, LocalDate today,
             String about) {
-        List<ContactsChunk.Contact> units = contacts.current(election.id);
+        List<ContactsChunk.Contact> units = contacts.current(election.id).stream()
+                .sorted(NaturalOrder.byBuildingAndUnit(ContactsChunk.Contact::building, ContactsChunk.Contact::unit))
+                .toList();
         for (Recipients.Leader leader : recipients.leaders(election.id)) {
             List<String> toVisit = new ArrayList<>();
             List<String> toCollect = new ArrayList<>();
@@ -164,7 +167,7 @@ public class Campaigns {
             }
             Map<String, String> params = OwnerMessages.base(election);
             params.put("leader", leader.name());
-            params.put("buildings", String.join("、", leader.buildings()));
+            params.put("buildings", String.join("、", leader.buildings().stream().sorted(NaturalOrder.INSTANCE).toList()));
             params.put("date", today.toString());
             params.put("deadline", NoticeTexts.deadline(election.votingDeadline, "zh"));
             params.put("toVisit", Integer.toString(toVisit.size()));

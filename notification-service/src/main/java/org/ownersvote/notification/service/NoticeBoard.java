@@ -4,14 +4,17 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.ownersvote.events.EventCodec;
 import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.UnreadableEventException;
 import org.ownersvote.events.ballot.TallyFinalized;
@@ -61,16 +64,116 @@ public class NoticeBoard {
                 "rulePackNameEn", NoticeTexts.rulePackName(created.rulePack(), "en")));
     }
 
-    /** Nomination opening and a failed election are announced; the other phase changes have notices of their own. */
+    /**
+     * Nomination opening, voting closed before its deadline, the published result and a failed election are
+     * announced; the other phase changes have notices of their own. Returns the result when this change published
+     * it (for the owners' messages).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void phaseChanged(EventEnvelope envelope, PhaseChanged change) {
-        known(change.electionId()).phase = change.to();
+    public Optional<PublishedResult> phaseChanged(EventEnvelope envelope, PhaseChanged change) {
+        NoticeElection election = locked(change.electionId());
+        election.phase = change.to();
         if ("NOMINATION".equals(change.to())) {
-            post(envelope, known(change.electionId()), Notice.Kind.NOMINATION_OPEN, null, lang -> Map.of());
+            post(envelope, election, Notice.Kind.NOMINATION_OPEN, null, lang -> Map.of());
+        } else if (closedEarly(change)) {
+            post(envelope, election, Notice.Kind.VOTING_CLOSED_EARLY, null, lang -> Map.of(
+                    "closedAt", NoticeTexts.when(change.at(), lang),
+                    "deadline", NoticeTexts.deadline(change.votingDeadline(), lang),
+                    "reason", change.reason() == null ? "" : change.reason()));
         } else if ("FAILED".equals(change.to())) {
-            post(envelope, known(change.electionId()), Notice.Kind.ELECTION_FAILED, null,
-                    lang -> Map.of("reason", change.reason() == null ? "" : change.reason()));
+            return failed(envelope, election, change);
+        } else if ("RESULT_PUBLICITY".equals(change.to())) {
+            return publishResult(envelope.time(), election);
         }
+        return Optional.empty();
+    }
+
+    /** Voting moved to counting before its deadline: the working group closed it early, with its reason. */
+    static boolean closedEarly(PhaseChanged change) {
+        return "VOTING".equals(change.from()) && "COUNTING".equals(change.to()) && change.votingDeadline() != null
+                && change.at().isBefore(change.votingDeadline());
+    }
+
+    /**
+     * The figures of the final tally, kept until the working group publishes the result; the result is published here
+     * when the election already reached RESULT_PUBLICITY (the two events travel on different topics, in either order).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<PublishedResult> tallyFinalized(EventEnvelope envelope, TallyFinalized tally) {
+        NoticeElection election = locked(tally.electionId());
+        election.finalTally = EventCodec.write(tally);
+        return "RESULT_PUBLICITY".equals(election.phase) || "CLOSED".equals(election.phase)
+                ? publishResult(envelope.time(), election)
+                : Optional.empty();
+    }
+
+    /** The result as published: what the owners' messages say. {@code about} keys the messages as it keys the notice. */
+    public record PublishedResult(UUID electionId, String about, TallyFinalized tally) {
+    }
+
+    /** The one notice of an election's outcome, result or failure: its key, so that there can never be two. */
+    static String outcomeKey(UUID electionId) {
+        return "outcome:" + electionId;
+    }
+
+    /**
+     * Whether the election's outcome is on the board: by its key, or — for an election counted before the result
+     * waited for publication, whose result notice was keyed by the tally event — by kind.
+     */
+    private static boolean outcomePosted(NoticeElection election) {
+        return Notice.count("sourceEventId = ?1 or (electionId = ?2 and kind in ?3)", outcomeKey(election.id),
+                election.id, List.of(Notice.Kind.RESULT, Notice.Kind.ELECTION_FAILED)) > 0;
+    }
+
+    /** The result notice, with the table real notices print and the ledger hash anyone can check. */
+    private Optional<PublishedResult> publishResult(OffsetDateTime at, NoticeElection election) {
+        String about = outcomeKey(election.id);
+        if (election.finalTally == null || outcomePosted(election)) {
+            return Optional.empty(); // the tally has not arrived yet (it posts the notice then), or already posted
+        }
+        TallyFinalized tally = storedTally(election);
+        if (tally.result() == null) {
+            LOG.warnf("Final tally of %s carries no figures; no result notice", tally.electionId());
+            return Optional.empty();
+        }
+        TallyResult r = tally.result();
+        post(about, at == null ? OffsetDateTime.now() : at, election, Notice.Kind.RESULT, null, lang -> Map.of("r", r,
+                "ledgerHash", tally.ledgerHash(), "quorumText", quorumText(r, lang), "placesText", placesText(r, lang)));
+        return Optional.of(new PublishedResult(election.id, about, tally));
+    }
+
+    /** The one notice of a failed election, with the participation figures when the final tally is known. */
+    private Optional<PublishedResult> failed(EventEnvelope envelope, NoticeElection election, PhaseChanged change) {
+        String about = outcomeKey(election.id);
+        if (outcomePosted(election)) {
+            return Optional.empty();
+        }
+        TallyResult r = election.finalTally == null ? null : storedTally(election).result();
+        post(about, envelope.time() == null ? OffsetDateTime.now() : envelope.time(), election,
+                Notice.Kind.ELECTION_FAILED, null, lang -> Map.of(
+                        "reason", change.reason() == null ? "" : change.reason(),
+                        "participation", r == null ? "" : participationText(r, lang)));
+        return Optional.empty();
+    }
+
+    private static TallyFinalized storedTally(NoticeElection election) {
+        try {
+            return EventCodec.mapper().readValue(election.finalTally, TallyFinalized.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored final tally of " + election.id + " is unreadable", e);
+        }
+    }
+
+    /** How many owners and how much area took part, of all. */
+    private static String participationText(TallyResult r, String language) {
+        String heads = NoticeFormats.twoDecimals(r.participationHeadsPercent());
+        String area = NoticeFormats.twoDecimals(r.participation().area());
+        String areaShare = NoticeFormats.twoDecimals(r.participationAreaPercent());
+        return language.equals("zh")
+                ? "参与表决的业主" + r.participation().headcount() + "人，占总人数的" + heads + "%；参与表决的专有部分面积"
+                        + area + "平方米，占总面积的" + areaShare + "%。"
+                : r.participation().headcount() + " owners took part (" + heads + "% of owners), with " + area
+                        + " m² (" + areaShare + "% of the area).";
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -101,18 +204,6 @@ public class NoticeBoard {
         post(envelope, known(extension.electionId()), Notice.Kind.DEADLINE_EXTENDED, extension.deadline(),
                 lang -> Map.of("previousDeadline", NoticeTexts.deadline(extension.previousDeadline(), lang),
                         "deadline", NoticeTexts.deadline(extension.deadline(), lang), "reason", extension.reason()));
-    }
-
-    /** The result notice, with the table real notices print and the ledger hash anyone can check. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void result(EventEnvelope envelope, TallyFinalized tally) {
-        if (tally.result() == null) {
-            LOG.warnf("Final tally of %s carries no figures; no result notice", tally.electionId());
-            return;
-        }
-        TallyResult r = tally.result();
-        post(envelope, known(tally.electionId()), Notice.Kind.RESULT, null, lang -> Map.of("r", r,
-                "ledgerHash", tally.ledgerHash(), "quorumText", quorumText(r, lang), "placesText", placesText(r, lang)));
     }
 
     /** Whether two thirds took part, and if not, by which measure it fell short. */
@@ -150,6 +241,18 @@ public class NoticeBoard {
     private static String names(TallyResult r, String outcome, String language) {
         return String.join(language.equals("zh") ? "、" : ", ", r.candidates().stream().filter(c -> c.outcome().equals(outcome))
                 .map(TallyResult.Candidate::name).toList());
+    }
+
+    /**
+     * The election, locked: ballot events and election events are consumed on two threads, and the final tally and the
+     * move to RESULT_PUBLICITY must see each other (the later of the two posts the result).
+     */
+    static NoticeElection locked(UUID electionId) {
+        NoticeElection election = NoticeElection.findById(electionId, LockModeType.PESSIMISTIC_WRITE);
+        if (election == null) {
+            throw new UnreadableEventException("event for unknown election " + electionId);
+        }
+        return election;
     }
 
     static NoticeElection known(UUID electionId) {

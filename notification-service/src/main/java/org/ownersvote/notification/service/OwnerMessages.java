@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.ownersvote.events.EventEnvelope;
-import org.ownersvote.events.ballot.TallyFinalized;
 import org.ownersvote.events.ballot.TallyResult;
 import org.ownersvote.events.election.CandidateListPublished;
 import org.ownersvote.events.election.PhaseChanged;
@@ -20,8 +19,8 @@ import org.ownersvote.notification.Message;
 import org.ownersvote.notification.NoticeElection;
 
 /**
- * The messages election events call for: the candidate list, voting open, a later deadline, the result and a
- * failed election, to every owner and every owners' group. Runs in the event's inbox transaction after its notice,
+ * The messages election events call for: the candidate list, voting open, a later deadline, the published result
+ * and a failed election, to every owner and every owners' group. Runs in the event's inbox transaction after its notice,
  * and keys each message by the event id, so a redelivered event queues nothing new.
  */
 @ApplicationScoped
@@ -58,26 +57,28 @@ public class OwnerMessages {
         }
     }
 
+    /** The result, once published (the notice posted): keyed like the notice, so it goes once per election. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void result(EventEnvelope envelope, TallyFinalized tally) {
-        if (tally.result() == null) {
-            return;
-        }
-        TallyResult r = tally.result();
+    public void resultPublished(NoticeBoard.PublishedResult published) {
+        TallyResult r = published.tally().result();
         String elected = String.join("、", r.candidates().stream().filter(c -> c.outcome().equals("ELECTED"))
                 .map(TallyResult.Candidate::name).toList());
-        toEveryone(envelope, tally.electionId(), Message.Purpose.RESULT, "outcome", !r.quorumMet()
+        toEveryone(published.about(), published.electionId(), Message.Purpose.RESULT, "outcome", !r.quorumMet()
                 ? "参与表决的业主未达到三分之二，本次选举无效。" : elected.isEmpty() ? "无人当选。" : "当选委员：" + elected + "。");
     }
 
     /** One message per owner and per owners' group, with the election's names and the one parameter it adds. */
     private void toEveryone(EventEnvelope envelope, UUID electionId, Message.Purpose purpose, String parameter,
             String value) {
+        toEveryone(envelope.id(), electionId, purpose, parameter, value);
+    }
+
+    private void toEveryone(String about, UUID electionId, Message.Purpose purpose, String parameter, String value) {
         NoticeElection election = NoticeBoard.known(electionId);
         Map<String, String> params = base(election);
         params.put(parameter, value);
-        int queued = queue.toOwners(election, purpose, envelope.id(), params, (building, unit) -> true)
-                + queue.toGroups(election, purpose, envelope.id(), params);
+        int queued = queue.toOwners(election, purpose, about, params, (building, unit) -> true)
+                + queue.toGroups(election, purpose, about, params);
         LOG.infof("Queued %d %s messages for election %s", queued, purpose, election.id);
     }
 

@@ -65,7 +65,8 @@ public class Recipients {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<OwnerEmail> ownerEmails(UUID electionId) {
-        return rows("select building, unit, email from owner_email where election_id = ?1 order by building, unit",
+        return rows("select building, unit, email from owner_email where election_id = ?1 "
+                + "order by natural_key(building), natural_key(unit)",
                 electionId).stream().map(r -> new OwnerEmail((String) r[0], (String) r[1], (String) r[2])).toList();
     }
 

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.events.election.ContactsChunk;
+import org.ownersvote.events.election.PhaseChanged;
 import org.ownersvote.notification.Message;
+import org.ownersvote.notification.NoticeElection;
+import org.ownersvote.notification.Tallies;
 import org.ownersvote.notification.service.ContactBook;
 import org.ownersvote.notification.service.Dispatcher;
 
@@ -94,6 +97,31 @@ class MessagesTest {
     }
 
     @Test
+    void theResultGoesToOwnersWhenPublishedAndAFailedElectionSendsOnlyItsFailure() {
+        String phone = MessageFixture.phone();
+        MessageFixture f = MessageFixture.create(book, List.of(MessageFixture.unit("1号楼", "101", phone)));
+        String bootstrap = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("kafka.bootstrap.servers", String.class);
+        Tallies.send(bootstrap, f.election(), Tallies.elected());
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> NoticeElection.<NoticeElection>findById(f.election()).finalTally != null));
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertEquals(List.of(), f.messages(Message.Purpose.RESULT), "not at finalization: nothing is published yet");
+        f.send(new PhaseChanged(f.election(), f.community(), "COUNTING", "RESULT_PUBLICITY", OffsetDateTime.now(),
+                false, null, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> f.messages(Message.Purpose.RESULT).size() == 1);
+        assertTrue(f.messages(Message.Purpose.RESULT).get(0).body.contains("当选委员：甲、丁。"));
+
+        MessageFixture failed = MessageFixture.create(book, List.of(MessageFixture.unit("1号楼", "101", phone)));
+        Tallies.send(bootstrap, failed.election(), Tallies.quorumNotMet());
+        failed.send(new PhaseChanged(failed.election(), failed.community(), "COUNTING", "FAILED", OffsetDateTime.now(),
+                false, null, "参与人数不足"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> failed.messages(Message.Purpose.ELECTION_FAILED).size() == 1);
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertEquals(1, failed.messages().size(), "the failure only, no result message beside it");
+    }
+
+    @Test
     void anEmailWaitsWhileTheSmtpServerIsDownAndIsDeliveredOnceWhenItIsBack() {
         MessageFixture f = MessageFixture.create(book, List.of(MessageFixture.unit("3号楼", "301", null)));
         String email = "down-" + f.election() + "@example.cn";
@@ -145,41 +173,44 @@ class MessagesTest {
         ContactsChunk.Contact castOnline = MessageFixture.unit("1号楼", "102", MessageFixture.phone());
         ContactsChunk.Contact handedOut = MessageFixture.unit("1号楼", "103", MessageFixture.phone());
         ContactsChunk.Contact undeliverable = MessageFixture.unit("1号楼", "104", MessageFixture.phone());
-        ContactsChunk.Contact untouched = MessageFixture.unit("1号楼", "105", MessageFixture.phone());
+        ContactsChunk.Contact untouched = MessageFixture.unit("1号楼", "1005", MessageFixture.phone());
+        ContactsChunk.Contact noAnswer = MessageFixture.unit("1号楼", "1004", MessageFixture.phone());
         ContactsChunk.Contact otherBuilding = MessageFixture.unit("2号楼", "201", MessageFixture.phone());
-        MessageFixture f = MessageFixture.create(book, List.of(returned, castOnline, handedOut, undeliverable,
-                untouched, otherBuilding));
+        // listed out of order: worklists and the undeliverable notice list units in natural order (104 before 1004)
+        MessageFixture f = MessageFixture.create(book, List.of(untouched, returned, castOnline, handedOut, noAnswer,
+                undeliverable, otherBuilding));
         String leaderPhone = MessageFixture.phone();
         f.recipients(Map.of("ownerEmails", List.of(), "groups", List.of(), "buildingLeaders",
                 List.of(Map.of("name", "张楼长", "phone", leaderPhone, "buildings", List.of("1号楼")))));
         f.openVoting(OffsetDateTime.ofInstant(DAYTIME.plus(Duration.ofDays(2)), ZoneOffset.UTC));
-        await().atMost(Duration.ofSeconds(30)).until(() -> f.messages(Message.Purpose.VOTING_OPEN).size() == 6);
-        for (ContactsChunk.Contact c : List.of(returned, castOnline, handedOut, undeliverable)) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> f.messages(Message.Purpose.VOTING_OPEN).size() == 7);
+        for (ContactsChunk.Contact c : List.of(returned, castOnline, handedOut, undeliverable, noAnswer)) {
             f.step(c, "HANDOUT", null);
         }
         f.step(returned, "RETURN", null);
         f.step(castOnline, "VOID", null); // voided and replaced, then the owner voted online
         f.step(castOnline, "CAST", null);
         f.step(undeliverable, "UNDELIVERABLE", "房屋空置");
+        f.step(noAnswer, "UNDELIVERABLE", "无人应门");
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
                 ((Number) org.ownersvote.notification.Message.getEntityManager().createNativeQuery(
                         "select count(*) from unit_ballot where election_id = ?1 and status in "
                                 + "('RETURNED', 'CAST_ONLINE', 'UNDELIVERABLE')")
-                        .setParameter(1, f.election()).getSingleResult()).intValue() == 3));
+                        .setParameter(1, f.election()).getSingleResult()).intValue() == 4));
 
         campaigns().run();
         campaigns().run(); // a second run, as another instance or the next tick would: nothing new
 
         List<String> reminded = f.messages(Message.Purpose.REMINDER).stream().map(m -> m.recipient).sorted().toList();
-        assertEquals(List.of("1号楼 103", "1号楼 104", "1号楼 105", "2号楼 201"), reminded);
+        assertEquals(List.of("1号楼 1004", "1号楼 1005", "1号楼 103", "1号楼 104", "2号楼 201"), reminded);
         await().atMost(Duration.ofSeconds(30)).until(() -> Providers.smsTo(handedOut.phone()).size() == 2
                 && Providers.smsTo(leaderPhone).size() == 1);
         assertEquals(1, Providers.smsTo(returned.phone()).size(), "only the voting-open text");
         assertEquals(1, Providers.smsTo(castOnline.phone()).size(), "only the voting-open text");
         @SuppressWarnings("unchecked")
         Map<String, Object> worklist = (Map<String, Object>) Providers.smsTo(leaderPhone).get(0).get("params");
-        assertEquals("2", worklist.get("toVisit"));
-        assertEquals("1号楼 104、1号楼 105", worklist.get("visitUnits"));
+        assertEquals("3", worklist.get("toVisit"));
+        assertEquals("1号楼 104、1号楼 1004、1号楼 1005", worklist.get("visitUnits"));
         assertEquals("1", worklist.get("toCollect"));
         assertEquals("1号楼 103", worklist.get("collectUnits"));
 
@@ -187,7 +218,8 @@ class MessagesTest {
                 .statusCode(200).extract().path("items");
         Map<String, Object> notice = board.stream().filter(n -> "UNDELIVERABLE_BALLOTS".equals(n.get("kind")))
                 .findFirst().orElseThrow();
-        assertTrue(((String) notice.get("body")).contains("1. 1号楼 104（房屋空置）"), (String) notice.get("body"));
+        String body = (String) notice.get("body");
+        assertTrue(body.contains("1. 1号楼 104（房屋空置）") && body.contains("2. 1号楼 1004（无人应门）"), body);
         assertEquals(1, board.stream().filter(n -> "UNDELIVERABLE_BALLOTS".equals(n.get("kind"))).count());
     }
 

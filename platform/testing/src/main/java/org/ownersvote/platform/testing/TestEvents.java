@@ -31,13 +31,23 @@ public final class TestEvents {
 
     /** A published electorate of {@code units} units: the summary first, then its chunks, hashes consistent. */
     public static List<Record> electorate(UUID electionId, int version, int units) {
+        List<String[]> named = new ArrayList<>();
+        for (int i = 0; i < units; i++) {
+            named.add(new String[] { (i / 100 + 1) + "号楼", String.valueOf(1000 + i) });
+        }
+        return electorate(electionId, version, named);
+    }
+
+    /** The same, for the units given as {building, unit}, in that order (every tenth a parking space). */
+    public static List<Record> electorate(UUID electionId, int version, List<String[]> named) {
+        int units = named.size();
         List<ElectorateChunk.Unit> all = new ArrayList<>();
         BigDecimal area = BigDecimal.ZERO.setScale(2);
         int counted = 0;
         Set<String> persons = new HashSet<>();
         for (int i = 0; i < units; i++) {
             boolean parking = i % 10 == 9;
-            ElectorateChunk.Unit unit = new ElectorateChunk.Unit((i / 100 + 1) + "号楼", String.valueOf(1000 + i),
+            ElectorateChunk.Unit unit = new ElectorateChunk.Unit(named.get(i)[0], named.get(i)[1],
                     parking ? "parking" : "residence", new BigDecimal(50 + i % 7 + ".25"), !parking, "k" + i / 2);
             all.add(unit);
             if (unit.counted()) {
