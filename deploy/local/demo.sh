@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Demo data through the public API: a community (真如佳苑) with its roster, a draft drill election, and one account
-# per role (street office, working group, two building leaders, two counters, a scrutineer, a chief scrutineer).
+# per role (street office, working group, two building leaders, two counters, two scrutineers (a finalized tally needs two sign-offs), a chief scrutineer).
 # Usage: demo.sh GATEWAY_URL ADMIN_PASSWORD DATA_DIR. Runs once per data folder; later runs print what it made.
 set -euo pipefail
 gateway="$1"; admin_password="$2"; data="$3"
@@ -41,7 +41,8 @@ accounts="$(staff zhenru-leader1 "1号楼楼组长" building-leader '["1号楼"]
 staff zhenru-leader2 "2号楼楼组长" building-leader '["2号楼"]'
 staff zhenru-counter1 "计票人甲" counter '[]'
 staff zhenru-counter2 "计票人乙" counter '[]'
-staff zhenru-scrutineer "监票人" scrutineer '[]'
+staff zhenru-scrutineer1 "监票人甲" scrutineer '[]'
+staff zhenru-scrutineer2 "监票人乙" scrutineer '[]'
 staff zhenru-chief "总监票人" chief-scrutineer '[]')"
 
 (umask 077; cat > "$done_file" <<INFO
