@@ -121,18 +121,100 @@ function render(...nodes) {
   main().replaceChildren(...nodes.flat(Infinity).filter(n => n !== null && n !== undefined && n !== false));
 }
 
+// Phase names inside a server's refusal are shown by their labels, never as raw enum values.
+const PHASE_WORDS = /\b(DRAFT|NOMINATION|CANDIDATE_PUBLICITY|VOTING|COUNTING|RESULT_PUBLICITY|CLOSED|FAILED)\b/g;
+
+/** A refusal as nodes: its title (our label for a known problem type), the server's detail and each field error. */
+function problemNodes(error) {
+  const problem = error.problem || {};
+  const kind = (problem.type || '').replace('urn:ownersvote:problem:', '');
+  const labelled = kind && t('problem.' + kind) !== 'problem.' + kind ? t('problem.' + kind) : null;
+  const phases = kind === 'transition-refused' ? text => text.replace(PHASE_WORDS, p => t('ph.' + p)) : text => text;
+  const nodes = [h('strong', { text: labelled || problem.title || t('error') }), ' ', phases(problem.detail || error.message || '')];
+  if (problem.errors && problem.errors.length) {
+    nodes.push(h('ul', {}, problem.errors.slice(0, 200).map(e =>
+      h('li', { text: (e.row ? t('row', e.row) + ' ' : '') + (e.field ? e.field + ': ' : '') + phases(e.message || '') }))));
+  }
+  return nodes;
+}
+
 export function showError(error) {
   const box = document.getElementById('alert');
   box.className = 'alert';
   delete box.dataset.notice;
-  const problem = error.problem || {};
-  box.replaceChildren(h('strong', { text: problem.title || t('error') }), ' ', problem.detail || error.message || '');
-  if (problem.errors && problem.errors.length) {
-    box.append(h('ul', {}, problem.errors.slice(0, 200).map(e =>
-      h('li', { text: (e.row ? t('row', e.row) + ' ' : '') + (e.field ? e.field + ': ' : '') + e.message }))));
-  }
+  box.replaceChildren(...problemNodes(error));
   box.hidden = false;
   box.scrollIntoView({ block: 'nearest' });
+}
+
+// ---------- feedback next to the control that caused it ----------
+// A view puts feedback(key) right after its control; attemptAt shows a refusal there, noteOk a success. A success
+// is carried through the one re-render that usually follows it, and the page is scrolled to it, not to the top.
+
+let keptNotes = new Map();
+let carriedNotes = new Map();
+
+function fillNote(slot, note) {
+  slot.className = note.ok ? 'feedback ok' : 'feedback problem';
+  slot.setAttribute('role', note.ok ? 'status' : 'alert');
+  slot.replaceChildren(...(note.ok ? [h('span', { text: note.text })] : problemNodes(note.error)));
+  slot.hidden = false;
+}
+
+function feedback(key) {
+  const slot = h('div', { class: 'feedback', 'data-feedback': key, hidden: true });
+  const carried = carriedNotes.get(key);
+  if (carried) { carriedNotes.delete(key); fillNote(slot, carried); slot.dataset.kept = ''; }
+  return slot;
+}
+
+function noteOk(slot, text) {
+  const note = { ok: true, text };
+  fillNote(slot, note);
+  keptNotes.set(slot.dataset.feedback, note);
+  bringIntoView(slot);
+}
+
+// after the layout settles (a dialog just closed, focus just returned): the whole note in view, not the top of the page
+function bringIntoView(slot) {
+  requestAnimationFrame(() => { if (slot.isConnected) slot.scrollIntoView({ block: 'center' }); });
+}
+
+function clearNote(slot) { slot.hidden = true; slot.replaceChildren(); }
+
+/** Runs an action; its refusal (the server's problem detail) is shown in slot, next to the control. */
+async function attemptAt(slot, action) {
+  clearNote(slot);
+  try { return await action(); } catch (e) {
+    fillNote(slot, { ok: false, error: e });
+    bringIntoView(slot);
+    return undefined;
+  }
+}
+
+// ---------- confirmation of an irreversible step: a modal dialog naming its consequence ----------
+
+function confirmStep({ consequence, detail, confirmLabel, danger }) {
+  return new Promise(resolve => {
+    const opener = document.activeElement;
+    const dialog = h('dialog', { class: 'confirm', 'aria-labelledby': 'confirm-title', 'aria-describedby': 'confirm-consequence' });
+    const close = answer => {
+      dialog.close();
+      dialog.remove();
+      if (opener && opener.isConnected) opener.focus();
+      resolve(answer);
+    };
+    const cancel = h('button', { type: 'button', class: 'secondary', 'data-cancel': '', onclick: () => close(false) }, t('cancel'));
+    const ok = h('button', { type: 'button', class: danger ? 'danger' : null, 'data-confirm': '', onclick: () => close(true) }, confirmLabel);
+    dialog.addEventListener('cancel', e => { e.preventDefault(); close(false); });
+    dialog.append(h('h2', { id: 'confirm-title', text: t('confirmTitle') }),
+      h('p', { id: 'confirm-consequence', class: 'consequence', text: consequence }),
+      detail ? h('p', { class: 'muted', text: detail }) : null,
+      h('div', { class: 'row' }, cancel, ok));
+    document.body.append(dialog);
+    dialog.showModal();
+    cancel.focus(); // an irreversible step is never one Enter away
+  });
 }
 
 // a confirmation stays up through the re-render that usually follows it
@@ -172,25 +254,51 @@ async function attempt(action) {
 }
 
 // ---------- undo window: a recorded step is sent only after a few seconds, unless undone ----------
+// Every pending step has its own line in the toast, with its own undo and countdown; several may be pending at once.
+// While the toast is up, the page gets room below its content, so the toast never has to cover a button.
 
-function withUndo(message, send, seconds = 5) {
+function fitToast() {
+  const toast = document.getElementById('toast');
+  toast.hidden = toast.childElementCount === 0;
+  document.body.style.paddingBottom = toast.hidden ? '' : (toast.offsetHeight + 24) + 'px';
+}
+
+/**
+ * Holds a step for a few seconds before send() runs it. onTick(secondsLeft) follows the countdown; onUndo runs when
+ * the step is undone. Returns { undo } so the view can offer the same undo next to the step itself.
+ */
+function withUndo({ message, send, onTick, onUndo, seconds = 5 }) {
   const toast = document.getElementById('toast');
   let left = seconds;
-  let undone = false;
+  let settled = false;
   const count = h('span', { text: String(left) });
-  const undo = h('button', { type: 'button', onclick: () => { undone = true; toast.hidden = true; clearInterval(timer); } }, t('undo'), ' (', count, ')');
-  toast.replaceChildren(h('span', { text: message }), undo);
-  toast.hidden = false;
-  undo.focus();
+  const item = h('div', { class: 'toast-item' }, h('span', { text: message }));
+  const undo = () => {
+    if (settled) return;
+    settled = true;
+    clearInterval(timer);
+    item.classList.add('undone');
+    item.replaceChildren(h('span', { text: t('undone', message) }));
+    setTimeout(() => { item.remove(); fitToast(); }, 2500);
+    if (onUndo) onUndo();
+  };
+  item.append(h('button', { type: 'button', 'aria-label': t('undo') + ' ' + message, onclick: undo }, t('undo'), ' (', count, ')'));
+  toast.append(item);
+  fitToast();
   const timer = setInterval(async () => {
+    if (settled) return;
     left -= 1;
     count.textContent = String(left);
+    if (onTick) onTick(left);
     if (left <= 0) {
+      settled = true;
       clearInterval(timer);
-      toast.hidden = true;
-      if (!undone) await attempt(send);
+      item.remove();
+      fitToast();
+      await send();
     }
   }, 1000);
+  return { undo };
 }
 
 // ---------- navigation ----------
@@ -250,6 +358,8 @@ async function dispatch() {
   for (const [pattern, view] of routes) {
     const m = path.match(pattern);
     if (m) {
+      carriedNotes = keptNotes; // a success shown next to its control stays up through this one re-render
+      keptNotes = new Map();
       try {
         await view(params, ...m.slice(1));
       } catch (e) {
@@ -257,9 +367,12 @@ async function dispatch() {
         if (e.status === 401) { session.clear(); go(path.startsWith('/owner') ? '#/owner' : '#/login'); return; }
         showError(e);
       }
+      carriedNotes = new Map();
+      const kept = main().querySelector('.feedback[data-kept]');
       // a view that put the focus where typing starts (a sign-in field, the counter's serial) keeps it
       const focused = document.activeElement;
-      if (!focused || focused === main() || !main().contains(focused)) main().focus();
+      if (!focused || focused === main() || !main().contains(focused)) main().focus({ preventScroll: !!kept });
+      if (kept) kept.scrollIntoView({ block: 'center' }); // the confirmation, where the step was taken
       return;
     }
   }
@@ -269,7 +382,8 @@ async function dispatch() {
 // ---------- views ----------
 
 import('./views.js').then(({ registerViews }) => {
-  registerViews({ route, render, h, field, api, t, session, attempt, showOk, showError, withUndo, home, go });
+  registerViews({ route, render, h, field, api, t, session, attempt, showOk, showError, withUndo, home, go,
+    feedback, attemptAt, noteOk, clearNote, confirmStep });
   document.getElementById('lang').addEventListener('click', () => {
     lang = lang === 'zh' ? 'en' : 'zh';
     localStorage.setItem('ov.lang', lang);

@@ -1,13 +1,23 @@
 // The screens, one function per route. Helpers come from app.js through registerViews.
+import { I18N } from './i18n.js';
 
 const PHASES = ['DRAFT', 'NOMINATION', 'CANDIDATE_PUBLICITY', 'VOTING', 'COUNTING', 'RESULT_PUBLICITY', 'CLOSED'];
 const NEXT = { DRAFT: ['NOMINATION'], NOMINATION: ['CANDIDATE_PUBLICITY'], CANDIDATE_PUBLICITY: ['VOTING'],
   VOTING: ['COUNTING'], COUNTING: ['RESULT_PUBLICITY', 'FAILED'], RESULT_PUBLICITY: ['CLOSED'] };
 const MARKS = ['APPROVE', 'OPPOSE', 'ABSTAIN'];
 const SIGNATURES = ['OWNER', 'PROXY_WITH_AUTHORIZATION', 'PROXY_WITHOUT_AUTHORIZATION', 'NONE'];
+// what the ballot-service takes for a handout and an undeliverable ballot (BallotSteps)
+const RELATIONS = ['OWNER', 'FAMILY', 'PROXY', 'OTHER'];
+const METHODS = ['IN_PERSON', 'MAILBOX', 'LEFT_AT_DOOR'];
+const REASONS = ['VACANT', 'REFUSED', 'NO_CONTACT', 'OTHER'];
 
 export function registerViews(ui) {
-  const { route, render, h, field, api, t, session, attempt, showOk, withUndo, home, go } = ui;
+  const { route, render, h, field, api, t, session, attempt, showOk, withUndo, home, go, feedback, attemptAt, noteOk, clearNote,
+    confirmStep } = ui;
+  // an enum value by its label; a value with no label (free text, say) as it is
+  const label = (prefix, value) => prefix && t(prefix + value) !== prefix + value ? t(prefix + value) : value;
+  // ballot-service keeps an undeliverable ballot's reason as "REFUSED" or "REFUSED: the note"
+  const whyText = reason => { const at = reason.indexOf(': '); return at < 0 ? label('why.', reason) : label('why.', reason.slice(0, at)) + '：' + reason.slice(at + 2); };
   const when = iso => iso ? new Date(iso).toLocaleString(t('locale'), { timeZone: 'Asia/Shanghai' }) : '—';
   // A deadline or the end of a period as the law states it (docs/rules/periods.md): 24:00 of its last day, Beijing
   // time — 2026年12月16日24时 / 24:00 on 16 December 2026, Beijing time — never 00:00 of the next day.
@@ -79,7 +89,9 @@ export function registerViews(ui) {
         h('p', {}, t('status') + ': ', h('strong', { id: 'ballot-status', text: t('st.' + status.status) })),
         h('h2', { text: t('trail') }),
         h('ol', {}, (status.trail || []).map(s => h('li', { text: when(s.at) + ' ' + t('act.' + s.action)
-          + (s.recipientName ? ' · ' + s.recipientName : '') + (s.channel ? ' · ' + s.channel : '') }))),
+          + (s.recipientName ? ' · ' + s.recipientName : '') + (s.relation ? ' · ' + label('rel.', s.relation) : '')
+          + (s.method ? ' · ' + label('how.', s.method) : '') + (s.channel ? ' · ' + label('ch.', s.channel) : '')
+          + (s.reason ? ' · ' + (s.action === 'UNDELIVERABLE' ? whyText(s.reason) : s.reason) : '') }))),
         status.recordHash ? h('p', {}, t('counted') + ' #' + status.ledgerPosition + ' ', h('span', { class: 'mono', text: status.recordHash })) : null)];
     if (status.votingOpen && (status.status === 'ISSUED' || status.status === 'HANDED_OUT' || status.status === 'UNDELIVERABLE')
         && status.candidates) {
@@ -157,16 +169,29 @@ export function registerViews(ui) {
     const timeline = h('ol', { class: 'timeline', 'aria-label': t('phases') }, PHASES.map((p, i) =>
       h('li', { class: i < index ? 'done' : i === index ? 'current' : '', 'aria-current': i === index ? 'step' : null }, t('ph.' + p))));
     const reasonInput = h('input', { name: 'reason', placeholder: t('reasonHint') });
-    const moves = (NEXT[e.phase] || []).map(to => h('button', { type: 'button', 'data-to': to, onclick: async () => {
-      const reason = reasonInput.value.trim();
-      const moved = await attempt(() => api('POST', `/api/elections/${eid}/transitions`, reason ? { to, reason } : { to }));
-      if (moved) { showOk(t('movedTo', t('ph.' + moved.phase))); route_refresh(); }
-    } }, t('moveTo', t('ph.' + to))));
+    const moved = feedback('phase');
+    // every move is one-way: each is confirmed in a dialog that says, in plain words, what cannot be undone
+    const moves = (NEXT[e.phase] || []).map(to => {
+      const ending = to === 'FAILED';
+      const button = h('button', { type: 'button', 'data-to': to, class: ending ? 'danger' : null, onclick: async () => {
+        const reason = reasonInput.value.trim();
+        const early = to === 'COUNTING' && e.votingDeadline && Date.now() < Date.parse(e.votingDeadline);
+        const sure = await confirmStep({ consequence: t(early ? 'cf.COUNTING_EARLY' : 'cf.' + to),
+          detail: reason ? t('reasonGiven', reason) : null, confirmLabel: t(early ? 'closeEarly' : 'moveTo', t('ph.' + to)),
+          danger: ending || early });
+        if (!sure) return;
+        button.disabled = true;
+        const done = await attemptAt(moved, () => api('POST', `/api/elections/${eid}/transitions`, reason ? { to, reason } : { to }));
+        button.disabled = false;
+        if (done) { noteOk(moved, t('movedTo', t('ph.' + done.phase))); route_refresh(); }
+      } }, t('moveTo', t('ph.' + to)));
+      return button;
+    });
     const el = e.electorate || {};
     const sections = [h('h1', { text: e.title + (e.drill ? ' ' + t('drill') : '') }),
       h('section', { class: 'card' }, timeline, h('p', {}, t('phase') + ': ', h('strong', { id: 'phase', text: t('ph.' + e.phase) })),
         h('p', { class: 'muted', text: t('deadline') + ' ' + deadline(e.votingDeadline) }),
-        moves.length ? field(t('reason'), reasonInput) : null, h('div', { class: 'row' }, moves)),
+        moves.length ? field(t('reason'), reasonInput) : null, h('div', { class: 'row moves' }, moves), moved),
       h('section', { class: 'card' }, h('h2', { text: t('electorate') }),
         h('p', { text: t('electorateFigures', el.countedUnits ?? '—', el.area ?? '—', el.headcount ?? '—') }))];
     if (['DRAFT', 'NOMINATION', 'CANDIDATE_PUBLICITY'].includes(e.phase)) sections.push(await candidatesCard(eid, e.phase));
@@ -283,35 +308,153 @@ export function registerViews(ui) {
     if (!page) return h('section', { class: 'card' }, h('h2', { text: t('messages') }), h('p', { class: 'muted', text: t('messagesUnavailable') }));
     return h('section', { class: 'card' }, h('h2', { text: t('messages') }),
       h('p', { text: Object.entries(page.byStatus).map(([s, n]) => t('ms.' + s) + ' ' + n).join(' · ') }),
-      h('table', {}, h('tbody', {}, page.items.map(m => h('tr', {}, h('td', { text: t('mp.' + m.purpose) }), h('td', { text: m.channel }),
+      h('table', {}, h('tbody', {}, page.items.map(m => h('tr', {}, h('td', { text: t('mp.' + m.purpose) }), h('td', { text: label('mc.', m.channel) }),
         h('td', { text: m.recipient + ' ' + m.address }), h('td', { text: t('ms.' + m.status) + (m.lastError ? ' — ' + m.lastError : '') }),
         h('td', {}, m.status === 'FAILED' || m.status === 'UNCONFIRMED' ? h('button', { type: 'button', class: 'secondary', onclick: async () => {
           if (await attempt(() => api('POST', `/api/elections/${eid}/messages/${m.id}/resend`))) route_refresh(); } }, t('resend')) : null))))));
   }
 
   // ----- building leader: one tap per step, with a few seconds to undo -----
+  // A handout records who received the ballot and how: 业主本人 / 当面 are chosen in advance, so the common case is
+  // one tap, and the leader changes them in the row before tapping when it was someone else or the mailbox. An
+  // undeliverable ballot needs its reason chosen: there is no default, so no reason is recorded that was not given.
   route('/leader', async params => {
     const claims = session.claims();
     const eid = claims.election_id;
     const buildings = claims.buildings || [];
     const building = params.get('b') || buildings[0];
     const ballots = building ? await api('GET', `/api/elections/${eid}/ballots?building=${encodeURIComponent(building)}&size=500`) : [];
-    const step = (b, action, label, body) => h('button', { type: 'button', class: action === 'handout' ? '' : 'secondary',
-      'aria-label': label + ' ' + b.building + ' ' + b.unit, onclick: () => withUndo(t('recording', label, b.unit), async () => {
-        await api('POST', `/api/ballots/${b.serial}/${action}`, body);
-        showOk(t('recorded', label, b.building + ' ' + b.unit));
-        route_refresh();
-      }) }, label);
+    const list = h('ul', { class: 'units', id: 'units' });
+    const rows = new Map(); // serial → { ballot, pending, open, choice, note }
+    ballots.forEach(b => rows.set(b.serial, { ballot: b, pending: null, open: null, note: null,
+      choice: { relation: 'OWNER', method: 'IN_PERSON', name: '' } }));
+    const draw = serial => {
+      const li = unitRow(serial);
+      const old = list.querySelector(`li[data-serial="${CSS.escape(serial)}"]`);
+      if (old) old.replaceWith(li); else list.append(li);
+      return li;
+    };
+
+    const hold = (serial, action, label, body) => {
+      const row = rows.get(serial);
+      const b = row.ballot;
+      const what = b.unit + ' ' + label;
+      row.open = null; row.note = null;
+      row.pending = { label, left: 5 };
+      row.pending.control = withUndo({ message: t('recording', label, b.unit),
+        onTick: left => { if (row.pending) { row.pending.left = left; const c = list.querySelector(`li[data-serial="${CSS.escape(serial)}"] .countdown`); if (c) c.textContent = t('pendingLeft', left); } },
+        onUndo: () => { row.pending = null; row.note = { ok: true, text: t('undone', what) }; draw(serial); },
+        send: async () => {
+          try {
+            const view = await api('POST', `/api/ballots/${b.serial}/${action}`, body);
+            row.ballot = { ...b, status: view && view.status ? view.status : b.status };
+            row.note = { ok: true, text: t('recorded', label, b.building + ' ' + b.unit) };
+          } catch (e) {
+            row.note = { ok: false, error: e };
+          }
+          row.pending = null;
+          draw(serial);
+        } });
+      const li = draw(serial);
+      // the tapped row stays in sight above the toast, its undo at hand
+      const toast = document.getElementById('toast');
+      const room = toast.hidden ? window.innerHeight : toast.getBoundingClientRect().top;
+      const box = li.getBoundingClientRect();
+      if (box.bottom > room - 8) window.scrollBy(0, box.bottom - room + 16);
+      else if (box.top < 0) li.scrollIntoView({ block: 'start' });
+    };
+
+    const handoutBody = choice => {
+      const name = choice.name.trim();
+      return { recipientName: name || I18N.zh.ownerSelf, relation: choice.relation, method: choice.method };
+    };
+
+    const radios = (group, values, prefix, chosen, onpick) => {
+      const name = group + '-' + Math.random().toString(36).slice(2, 9); // one group per row
+      return h('fieldset', { class: 'choices', 'data-choice': group }, h('legend', { text: t(group) }),
+        values.map(v => h('label', {}, h('input', { type: 'radio', name, value: v, checked: v === chosen,
+          onchange: () => onpick(v) }), t(prefix + v))));
+    };
+
+    function unitRow(serial) {
+      const row = rows.get(serial);
+      const b = row.ballot;
+      const slot = h('div', { class: 'feedback', 'data-feedback': 'unit', hidden: true });
+      const li = h('li', { 'data-serial': b.serial, class: row.pending ? 'pending' : null });
+      const head = h('span', { class: 'unit-head' }, h('strong', { text: b.unit }), ' ',
+        h('span', { class: row.pending ? 'status pending' : 'status', text: row.pending ? t('pendingStatus') : t('st.' + b.status) }));
+      if (row.pending) {
+        head.append(' ', h('span', { class: 'pending-step', text: t('pendingStep', row.pending.label) }), ' ',
+          h('span', { class: 'countdown', text: t('pendingLeft', row.pending.left) }));
+        li.append(head, h('span', { class: 'row' }, h('button', { type: 'button', class: 'secondary', 'data-undo': '',
+          'aria-label': t('undo') + ' ' + b.unit + ' ' + row.pending.label, onclick: () => row.pending.control.undo() }, t('undo'))));
+        return li;
+      }
+      const buttons = [];
+      const canHandOut = b.status === 'ISSUED' || b.status === 'UNDELIVERABLE';
+      if (canHandOut) {
+        const c = row.choice;
+        buttons.push(h('button', { type: 'button', 'aria-label': t('handout') + ' ' + b.building + ' ' + b.unit, onclick: () => {
+          if (c.relation !== 'OWNER' && !c.name.trim()) {
+            row.open = 'handout'; row.note = { ok: false, error: { message: t('nameNeeded') } };
+            draw(serial).querySelector('input[name=recipient]').focus();
+            return;
+          }
+          hold(serial, 'handout', t('handout'), handoutBody(c));
+        } }, t('handout')));
+        buttons.push(h('button', { type: 'button', class: 'link choice', 'aria-expanded': row.open === 'handout' ? 'true' : 'false',
+          onclick: () => { row.open = row.open === 'handout' ? null : 'handout'; draw(serial); } },
+          t('handoutAs', t('rel.' + c.relation), t('how.' + c.method))));
+      }
+      if (b.status === 'ISSUED') {
+        buttons.push(h('button', { type: 'button', class: 'secondary', 'aria-expanded': row.open === 'undeliverable' ? 'true' : 'false',
+          onclick: () => { row.open = row.open === 'undeliverable' ? null : 'undeliverable'; row.note = null; draw(serial); } }, t('undeliverable')));
+      }
+      if (b.status === 'HANDED_OUT') {
+        buttons.push(h('button', { type: 'button', class: 'secondary', 'aria-label': t('collect') + ' ' + b.building + ' ' + b.unit,
+          onclick: () => hold(serial, 'return', t('collect'), { channel: 'DOOR_TO_DOOR' }) }, t('collect')));
+      }
+      li.append(head, h('span', { class: 'row' }, buttons));
+      if (row.open === 'handout') {
+        const c = row.choice;
+        const name = h('input', { name: 'recipient', value: c.name, maxlength: 50, autocomplete: 'off',
+          oninput: () => { c.name = name.value; } });
+        li.append(h('div', { class: 'step-panel' },
+          radios('relation', RELATIONS, 'rel.', c.relation, v => { c.relation = v; draw(serial); }),
+          radios('method', METHODS, 'how.', c.method, v => { c.method = v; draw(serial); }),
+          field(c.relation === 'OWNER' ? t('recipientOptional') : t('recipient'), name)));
+      }
+      if (row.open === 'undeliverable') {
+        let reason = null;
+        const note = h('input', { name: 'undeliverable-note', maxlength: 500, autocomplete: 'off' });
+        const confirm = h('button', { type: 'button', onclick: () => {
+          if (!reason) { slot.replaceChildren(h('span', { text: t('reasonNeeded') })); slot.className = 'feedback problem'; slot.setAttribute('role', 'alert'); slot.hidden = false; return; }
+          if (reason === 'OTHER' && !note.value.trim()) { slot.replaceChildren(h('span', { text: t('noteNeeded') })); slot.className = 'feedback problem'; slot.setAttribute('role', 'alert'); slot.hidden = false; note.focus(); return; }
+          const text = note.value.trim();
+          hold(serial, 'undeliverable', t('undeliverable'), text ? { reason, note: text } : { reason });
+        } }, t('confirmUndeliverable'));
+        li.append(h('div', { class: 'step-panel' },
+          radios('whyUndeliverable', REASONS, 'why.', null, v => { reason = v; clearNote(slot); }),
+          field(t('undeliverableNote'), note),
+          h('span', { class: 'row' }, confirm, h('button', { type: 'button', class: 'secondary', onclick: () => { row.open = null; draw(serial); } }, t('cancel')))));
+      }
+      if (row.note) {
+        slot.className = row.note.ok ? 'feedback ok' : 'feedback problem';
+        slot.setAttribute('role', row.note.ok ? 'status' : 'alert');
+        slot.replaceChildren(...(row.note.ok ? [h('span', { text: row.note.text })]
+          : [h('strong', { text: (row.note.error.problem && row.note.error.problem.title) || t('error') }), ' ',
+            (row.note.error.problem && row.note.error.problem.detail) || row.note.error.message || '']));
+        slot.hidden = false;
+      }
+      li.append(slot);
+      return li;
+    }
+
+    ballots.forEach(b => list.append(unitRow(b.serial)));
     render(h('h1', { text: t('myBuildings') }),
       h('nav', { class: 'row', 'aria-label': t('myBuildings') }, buildings.map(x => h('a', { href: '#/leader?b=' + encodeURIComponent(x),
         'aria-current': x === building ? 'page' : null, class: 'status' }, x))),
-      h('ul', { class: 'units', id: 'units' }, ballots.map(b => h('li', { 'data-serial': b.serial },
-        h('span', {}, h('strong', { text: b.unit }), ' ', h('span', { class: 'status', text: t('st.' + b.status) })),
-        h('span', { class: 'row' },
-          b.status === 'ISSUED' ? [step(b, 'handout', t('handout'), { recipientName: t('ownerSelf'), relation: 'OWNER', method: 'IN_PERSON' }),
-            step(b, 'undeliverable', t('undeliverable'), { reason: 'NO_CONTACT' })] : null,
-          b.status === 'UNDELIVERABLE' ? step(b, 'handout', t('handout'), { recipientName: t('ownerSelf'), relation: 'OWNER', method: 'IN_PERSON' }) : null,
-          b.status === 'HANDED_OUT' ? step(b, 'return', t('collect'), { channel: 'DOOR_TO_DOOR' }) : null)))));
+      list);
   });
 
   // ----- counter: keyboard entry -----
@@ -446,10 +589,19 @@ export function registerViews(ui) {
         h('label', {}, disagree, ' ' + t('signoffDisagree')), field(t('signoffNote'), note),
         h('p', {}, h('button', { type: 'submit' }, t('signOff')))));
     }
-    if ((claims.groups || []).includes('chief-scrutineer') && view.provisional) {
-      nodes.push(h('p', {}, h('button', { type: 'button', onclick: async () => {
-        if (await attempt(() => api('POST', `/api/elections/${eid}/tally/finalize`))) { showOk(t('finalized')); route_refresh(); }
-      } }, t('finalize'))));
+    if ((claims.groups || []).includes('chief-scrutineer')) {
+      const finalized = feedback('finalize'); // stays after the button goes: the confirmation is shown here
+      if (view.provisional) {
+        const button = h('button', { type: 'button', id: 'finalize', onclick: async () => {
+          if (!await confirmStep({ consequence: t('cf.finalize'), confirmLabel: t('finalize'), danger: true })) return;
+          button.disabled = true;
+          const done = await attemptAt(finalized, () => api('POST', `/api/elections/${eid}/tally/finalize`));
+          button.disabled = false;
+          if (done !== undefined) { noteOk(finalized, t('finalized')); route_refresh(); }
+        } }, t('finalize'));
+        nodes.push(h('p', {}, button));
+      }
+      nodes.push(finalized);
     }
     return h('section', { class: 'card' }, nodes);
   }

@@ -109,7 +109,16 @@ class WebClientIT {
         wait.until(ExpectedConditions.textToBe(By.id("phase"), "筹备"));
         shot("03-election-draft");
         browser.findElement(By.cssSelector("button[data-to='NOMINATION']")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("phase"), "候选人推荐"));
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open]")));
+        assertTrue(dialog.getText().contains("业主名册将被锁定") && dialog.getText().contains("不可撤销"), dialog.getText());
+        shot("03b-confirm-nomination");
+        dialog.findElement(By.cssSelector("[data-cancel]")).click(); // cancelled: nothing happens
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog")));
+        assertEquals("筹备", browser.findElement(By.id("phase")).getText());
+        move("NOMINATION", "候选人推荐");
+        WebElement moved = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-feedback='phase']")));
+        assertEquals("已进入：候选人推荐", moved.getText());
+        assertInView(moved);
         shot("04-nomination-open");
         String election = browser.getCurrentUrl().replaceAll(".*#/wg/", "");
         client.api(client.login(wg, PASSWORD)).get("/api/elections/" + election).then().statusCode(200)
@@ -133,28 +142,75 @@ class WebClientIT {
     void aBuildingLeaderOnAPhoneRecordsAHandoutAndUndoesAnother() throws Exception {
         SuiteClient.Drill d = client.drillInVoting("楼组长演练");
         String leader = account(d.admin(), "building-leader", d.community(), d.election(), List.of("1号楼"));
-        browser.manage().window().setSize(new Dimension(360, 800));
+        browser.manage().window().setSize(new Dimension(390, 844));
         signIn(leader);
         wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#units li"), 10));
-        shot("05-leader-units-360px");
+        shot("05-leader-units-390px");
         List<WebElement> units = browser.findElements(By.cssSelector("#units li"));
         String first = units.get(0).getAttribute("data-serial");
         String second = units.get(1).getAttribute("data-serial");
+        String third = units.get(2).getAttribute("data-serial");
+        String fourth = units.get(3).getAttribute("data-serial");
+        // one tap records 业主本人 / 当面, and the row says so before the tap
+        assertTrue(row(first).getText().contains("业主本人 · 当面"), row(first).getText());
 
-        units.get(0).findElement(By.xpath(".//button[text()='已送达']")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("toast")));
-        shot("06-leader-undo-window");
+        // two units tapped within the undo window: each pending, each with its own undo, none covered by the toast
+        row(first).findElement(By.xpath(".//button[text()='已送达']")).click();
+        row(second).findElement(By.xpath(".//button[text()='已送达']")).click();
+        assertEquals("待提交", row(first).findElement(By.cssSelector(".status")).getText());
+        assertEquals("待提交", row(second).findElement(By.cssSelector(".status")).getText());
+        assertEquals(2, browser.findElements(By.cssSelector("#toast .toast-item button")).size());
+        for (String serial : List.of(first, second)) {
+            assertNotCovered(row(serial).findElement(By.cssSelector("button[data-undo]")));
+        }
+        shot("06-leader-two-pending");
+        row(second).findElement(By.cssSelector("button[data-undo]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li[data-serial='" + second + "']"), "已撤销"));
+        assertEquals("未发放", row(second).findElement(By.cssSelector(".status")).getText());
+        assertTrue(browser.findElement(By.id("toast")).getText().contains("已撤销"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("li[data-serial='" + first + "'] .status"), "已送达"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("toast"))); // cleared once nothing is pending
         shot("07-leader-handout-recorded");
 
-        browser.findElement(By.cssSelector("li[data-serial='" + second + "']"))
-                .findElement(By.xpath(".//button[text()='已送达']")).click();
-        browser.findElement(By.cssSelector("#toast button")).click(); // undo within the window
-        Thread.sleep(7000);
+        // handed to a family member, into the mailbox: changed in the row before the tap
+        row(third).findElement(By.cssSelector("button.choice")).click();
+        row(third).findElement(By.xpath(".//label[normalize-space()='家属']/input")).click();
+        row(third).findElement(By.xpath(".//label[normalize-space()='投入信箱']/input")).click();
+        row(third).findElement(By.xpath(".//button[text()='已送达']")).click(); // no name yet: asked for, not sent
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li[data-serial='" + third + "'] .feedback"), "领取人姓名"));
+        row(third).findElement(By.name("recipient")).sendKeys("李梅");
+        shot("07b-leader-handout-to-family");
+        row(third).findElement(By.xpath(".//button[text()='已送达']")).click();
+        assertNotCovered(row(third).findElement(By.cssSelector("button[data-undo]")));
+        // while the toast is up, the page has room below its last row: scrolled to the end, no row button is under it
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("window.scrollTo(0, document.documentElement.scrollHeight)");
+        units = browser.findElements(By.cssSelector("#units li"));
+        assertNotCovered(units.get(units.size() - 1).findElement(By.xpath(".//button[text()='已送达']")));
+        js.executeScript("window.scrollTo(0, 0)");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li[data-serial='" + third + "'] .status"), "已送达"));
+
+        // undeliverable: the reason is chosen, never assumed
+        row(fourth).findElement(By.xpath(".//button[text()='无法送达']")).click();
+        row(fourth).findElement(By.xpath(".//button[text()='确认无法送达']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li[data-serial='" + fourth + "'] .feedback"), "原因"));
+        row(fourth).findElement(By.xpath(".//label[normalize-space()='拒收']/input")).click();
+        row(fourth).findElement(By.name("undeliverable-note")).sendKeys("业主不愿参加");
+        shot("07c-leader-undeliverable-reason");
+        row(fourth).findElement(By.xpath(".//button[text()='确认无法送达']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li[data-serial='" + fourth + "'] .status"), "无法送达"));
+        shot("07d-leader-steps-recorded");
+
         String token = d.workingGroup();
         assertEquals("HANDED_OUT", status(token, d.election(), first));
         assertEquals("ISSUED", status(token, d.election(), second), "undone: never sent");
+        assertEquals(1, client.query("ballot-service", "select count(*) from ballot_step where serial = ? and action = 'HANDOUT'"
+                + " and relation = 'OWNER' and method = 'IN_PERSON'", first));
+        assertEquals(1, client.query("ballot-service", "select count(*) from ballot_step where serial = ? and action = 'HANDOUT'"
+                + " and relation = 'FAMILY' and method = 'MAILBOX' and recipient_name = '李梅'", third));
+        assertEquals(1, client.query("ballot-service", "select count(*) from ballot_step where serial = ? and action = 'UNDELIVERABLE'"
+                + " and reason = 'REFUSED: 业主不愿参加'", fourth));
     }
 
     @Test
@@ -345,7 +401,14 @@ class WebClientIT {
         browser.get(suite.gatewayUrl() + "/#/wg/" + election);
         wait.until(ExpectedConditions.textToBe(By.id("phase"), "投票"));
         browser.findElement(By.name("reason")).sendKeys("演练：两张选票已收回，提前结束投票");
-        move("COUNTING", "计票");
+        browser.findElement(By.cssSelector("button[data-to='COUNTING']")).click();
+        WebElement early = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open]")));
+        assertTrue(early.getText().contains("提前结束投票：投票截止前结束，此后任何选票不再接受，且不可撤销"), early.getText());
+        assertTrue(early.getText().contains("演练：两张选票已收回"), "the reason is shown with the consequence");
+        shot("16b-drill-confirm-early-close");
+        early.findElement(By.cssSelector("[data-confirm]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("phase"), "计票"));
+        assertInView(browser.findElement(By.cssSelector("[data-feedback='phase']")));
 
         String counterA = account(admin, "counter", community, election, List.of());
         String counterB = account(admin, "counter", community, election, List.of());
@@ -372,7 +435,15 @@ class WebClientIT {
         signIn(account(admin, "chief-scrutineer", community, election, List.of()));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ledger-hash")));
         button("最终确认计票结果").click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "计票结果已最终确认"));
+        WebElement finalize = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open]")));
+        assertTrue(finalize.getText().contains("计票结果将锁定"), finalize.getText());
+        shot("17b-drill-confirm-finalize");
+        finalize.findElement(By.cssSelector("[data-cancel]")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog")));
+        button("最终确认计票结果").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open] [data-confirm]"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='finalize']"), "计票结果已最终确认"));
+        assertInView(browser.findElement(By.cssSelector("[data-feedback='finalize']")));
         shot("18-drill-tally-final");
 
         String wgToken = client.login(wg, PASSWORD); // election-service records the final tally from its event
@@ -381,8 +452,22 @@ class WebClientIT {
         signIn(wg);
         browser.get(suite.gatewayUrl() + "/#/wg/" + election);
         wait.until(ExpectedConditions.textToBe(By.id("phase"), "计票"));
+        // the quorum was not met: publishing the result is refused, and the refusal shows by the buttons, in view
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.findElement(By.cssSelector("button[data-to='RESULT_PUBLICITY']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open] [data-confirm]"))).click();
+        WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-feedback='phase'].problem")));
+        assertTrue(refused.getText().contains("不能进入该阶段") && refused.getText().contains("选举终止"), refused.getText());
+        assertTrue(!refused.getText().contains("RESULT_PUBLICITY"), "no raw phase names: " + refused.getText());
+        assertInView(refused);
+        shot("18b-drill-refusal-by-the-buttons");
         browser.findElement(By.name("reason")).sendKeys("参与表决未达到三分之二");
-        move("FAILED", "选举终止");
+        browser.findElement(By.cssSelector("button[data-to='FAILED']")).click();
+        WebElement ending = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open]")));
+        assertTrue(ending.getText().contains("选举终止：本次选举不产生结果"), ending.getText());
+        shot("18c-drill-confirm-failed");
+        ending.findElement(By.cssSelector("[data-confirm]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("phase"), "选举终止"));
         shot("19-drill-ended");
         browser.get(suite.gatewayUrl() + "/#/notices/" + community);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "选举结果"));
@@ -392,9 +477,31 @@ class WebClientIT {
 
     // --- helpers
 
+    /** Moves the election on: the button, then the confirmation dialog every move asks for. */
     private void move(String to, String phaseText) {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-to='" + to + "']"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("dialog[open] [data-confirm]"))).click();
         wait.until(ExpectedConditions.textToBe(By.id("phase"), phaseText));
+    }
+
+    private WebElement row(String serial) {
+        return browser.findElement(By.cssSelector("li[data-serial='" + serial + "']"));
+    }
+
+    /** The element is inside the viewport, not scrolled away from where the user is looking. */
+    private void assertInView(WebElement element) {
+        Boolean inView = (Boolean) ((JavascriptExecutor) browser).executeScript(
+                "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;", element);
+        assertTrue(inView, "in view: " + element.getText());
+    }
+
+    /** Nothing (the toast, say) lies over the middle of the button: a tap there reaches it. */
+    private void assertNotCovered(WebElement button) {
+        Boolean reachable = (Boolean) ((JavascriptExecutor) browser).executeScript(
+                "const r = arguments[0].getBoundingClientRect();"
+                        + " const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                        + " return r.top >= 0 && r.bottom <= window.innerHeight && !!hit && arguments[0].contains(hit);", button);
+        assertTrue(reachable, "not covered: " + button.getText());
     }
 
     private void tapAndWait(String serial, String buttonText, String statusText) {
