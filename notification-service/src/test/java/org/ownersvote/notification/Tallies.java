@@ -17,7 +17,7 @@ public final class Tallies {
     private Tallies() {
     }
 
-    /** DOMAIN.md's worked example: quorum met, 甲 and 丁 elected, one seat vacant. */
+    /** The worked example of TallyEngineTest: quorum met, 甲 and 丁 elected, one seat vacant. */
     public static TallyResult elected() {
         return new TallyResult("CN-2021", new TallyResult.Figures(8, new BigDecimal("690.00"), 6),
                 new TallyResult.Figures(6, new BigDecimal("560.00"), 5), new BigDecimal("83.33"),

@@ -13,8 +13,8 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The tally recounted from the ledger records and the electorate, written from DOMAIN.md without looking at the
- * engine: areas as whole hundredths of a m², thresholds by cross-multiplying whole numbers.
+ * The tally recounted from the ledger records and the electorate, written from the counting rules as stated (the
+ * rules' list in TallyEngine's comment) without looking at the engine's code: areas as whole hundredths of a m², thresholds by cross-multiplying whole numbers.
  */
 final class Recount {
 

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * What an electronic vote must be. Unlike paper, the form can be corrected before it is sent, so instead of
- * counting a doubtful ballot the way DOMAIN.md counts paper (blank = abstain, over-voted = approves no candidate),
+ * counting a doubtful ballot the way TallyEngine counts paper (blank = abstain, over-voted = approves no candidate),
  * an online vote that is incomplete or over-voted is refused with the reason and nothing is recorded.
  */
 public final class OnlineBallotRules {

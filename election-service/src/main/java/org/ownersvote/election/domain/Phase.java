@@ -1,6 +1,6 @@
 package org.ownersvote.election.domain;
 
-/** The phases of one election (DOMAIN.md "Lifecycle"). */
+/** The phases of one election (the order is PhaseMachine's). */
 public enum Phase {
     DRAFT, NOMINATION, CANDIDATE_PUBLICITY, VOTING, COUNTING, RESULT_PUBLICITY, CLOSED, FAILED;
 

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.ownersvote.platform.time.LegalDates;
 
 /**
- * Which phase may follow which (DOMAIN.md "Lifecycle"), and what must be true before each move:
+ * Which phase may follow which, and what must be true before each move:
  * <ul>
  * <li>NOMINATION: the roster is imported and the committee size is lawful for its area;</li>
  * <li>CANDIDATE_PUBLICITY: at least as many approved candidates as seats;</li>

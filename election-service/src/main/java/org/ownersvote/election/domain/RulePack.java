@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The legal rules an election runs under (DOMAIN.md "rule packs"). Every tally names the pack and version it used.
+ * The legal rules an election runs under. Every tally names the pack and version it used.
  * Committee size: odd; national guidance 5–11; Shanghai ≥ 5, or 3 where the total area is under 10,000 m² (§20).
  */
 public enum RulePack {

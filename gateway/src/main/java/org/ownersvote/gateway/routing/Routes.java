@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The routing table of ARCHITECTURE.md's public API: which service owns which path. First match wins, so the
+ * The routing table of the public API (README's API table): which service owns which path. First match wins, so the
  * more specific paths (notices under a community, ballots under an election) come before their parents.
  */
 public final class Routes {

@@ -7,7 +7,7 @@ import org.ownersvote.ballot.domain.Mark;
 
 /**
  * What a counter reads off a paper ballot: who signed it, and its marks. Blank and abstain are the same thing
- * (DOMAIN.md), so they are left out, and two entries agree when they say the same after that.
+ * (TallyEngine), so they are left out, and two entries agree when they say the same after that.
  */
 public record PaperEntry(Signature signature, Map<String, Mark> marks, Map<String, Mark> motions) {
 

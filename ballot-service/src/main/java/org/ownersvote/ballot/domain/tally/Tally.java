@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The result of counting, as DOMAIN.md defines it. Percentages are for display only (two decimals, half up);
+ * The result of counting, as TallyEngine computes it. Percentages are for display only (two decimals, half up);
  * every decision was taken on exact values.
  */
 public record Tally(String rulePack, Figures electorate, Figures participation, BigDecimal participationAreaPercent,

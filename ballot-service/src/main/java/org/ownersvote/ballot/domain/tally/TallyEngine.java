@@ -15,7 +15,7 @@ import java.util.TreeSet;
 import org.ownersvote.ballot.domain.Mark;
 
 /**
- * Computes a tally exactly as DOMAIN.md states it; the one place where the counting rules of the election live.
+ * Computes a tally by the counting rules listed below: the one place where the election's counting rules live.
  * <ul>
  * <li>Electorate: area A = the counted units' areas; headcount N = distinct persons (developer units are one person,
  * a buyer of several units is one person).</li>
@@ -147,7 +147,7 @@ public final class TallyEngine {
     }
 
     /**
-     * A participating ballot with its unit's area in hundredths of a m² (areas have two decimals: DOMAIN.md) and
+     * A participating ballot with its unit's area in hundredths of a m² (areas have two decimals) and
      * its person as an index, so that summing over a million ballots stays exact and allocation-free.
      */
     private record Participating(TallyInput.Unit unit, TallyInput.Ballot ballot, boolean overVoted, long cents,

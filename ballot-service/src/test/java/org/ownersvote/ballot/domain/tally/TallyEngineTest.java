@@ -17,7 +17,7 @@ import org.ownersvote.ballot.domain.tally.Tally.Outcome;
 
 class TallyEngineTest {
 
-    /** DOMAIN.md's worked example: rule pack CN-2021, 3 seats, 0 alternates, candidates A B C D. */
+    /** The worked example of the counting rules: rule pack CN-2021, 3 seats, 0 alternates, candidates A B C D. */
     @Test
     void theWorkedExampleGivesExactlyItsNumbers() {
         List<TallyInput.Unit> electorate = List.of(unit("1", "101", "100.00", "P1"), unit("1", "102", "80.00", "P2"),

@@ -1,6 +1,6 @@
 package org.ownersvote.platform.security;
 
-/** The roles of ARCHITECTURE.md, as they appear in the token's {@code groups} claim. */
+/** The roles people hold, as they appear in the token's {@code groups} claim (README's API table: who may do what). */
 public final class Roles {
     public static final String ADMIN = "admin";
     public static final String STREET_OFFICE = "street-office";
