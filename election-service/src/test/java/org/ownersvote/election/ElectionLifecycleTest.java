@@ -187,6 +187,18 @@ class ElectionLifecycleTest {
                 .body("votingDeadline", instant(beijing(2027, 1, 1, 0, 0)));
     }
 
+    @Test
+    void aDrillRunsOnAnyDayEvenInAYearWithNoHolidayCalendar() {
+        // 2030 has no State Council notice loaded: a real election's voting period there is refused (above), a drill's
+        // is counted in whole days without the holiday calendar, because it binds no one
+        TestElectionClock.setTo(beijing(2030, 6, 3, 9, 30));
+        Setup drill = nominationOpen("演练跨年小区", true);
+        nominateAndApprove(drill.wg(), drill.election());
+        move(drill.wg(), drill.election(), "CANDIDATE_PUBLICITY").statusCode(200);
+        move(drill.wg(), drill.election(), "VOTING").statusCode(200)
+                .body("votingDeadline", instant(beijing(2030, 6, 18, 0, 0))); // 14 days: to 24:00 on 17 June
+    }
+
     static OffsetDateTime beijing(int year, int month, int day, int hour, int minute) {
         return OffsetDateTime.of(year, month, day, hour, minute, 0, 0, java.time.ZoneOffset.ofHours(8));
     }

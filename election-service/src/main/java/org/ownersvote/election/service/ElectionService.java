@@ -171,7 +171,7 @@ public class ElectionService {
             }
             case VOTING -> {
                 election.votingOpenedAt = now;
-                election.votingDeadline = LegalCalendar.lawful(() -> periods.end(now, election.votingDays));
+                election.votingDeadline = votingDeadline(election, now);
                 VotingOpened opened = new VotingOpened(election.id, election.communityId, election.rulePack,
                         election.seats, election.alternates, election.votingDeadline, election.electorateVersion,
                         candidates.ballotCandidates(election.id), Motion.ofElection(election.id).stream()
@@ -212,6 +212,17 @@ public class ElectionService {
         outbox.publish(election.id, new PhaseChanged(election.id, election.communityId, from.name(), to.name(), at,
                 election.drill, election.votingDeadline, recordedReason));
         return election;
+    }
+
+    /**
+     * The end of the voting period: whole days to 24:00 of the last day, Beijing time. A real election's is counted
+     * as the law counts it (Periods, with the holiday calendar; refused for a year with no State Council notice). A
+     * drill binds no one, so its period is the same whole days without the holiday calendar: a drill can be run on
+     * any day of any year, also before next year's notice is loaded.
+     */
+    private OffsetDateTime votingDeadline(Election election, OffsetDateTime now) {
+        return election.drill ? Periods.endOfDay(Periods.dayOf(now).plusDays(election.votingDays))
+                : LegalCalendar.lawful(() -> periods.end(now, election.votingDays));
     }
 
     /** Records ballot-service's final tally; the working group then publishes the result or lets the election fail. */
