@@ -15,9 +15,9 @@ import org.ownersvote.ballot.domain.BallotStatus;
 import org.ownersvote.ballot.domain.CodeDelay;
 import org.ownersvote.ballot.domain.SerialNumbers;
 import org.ownersvote.ballot.domain.VerificationCodes;
-import org.ownersvote.ballot.domain.ledger.LedgerChain;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.text.Digests;
 
 /**
  * Checks an owner's ballot serial and verification code. Every wrong code is recorded (and committed) before the
@@ -65,7 +65,8 @@ public class OwnerAccess {
 
     /** The source of an owner's sign-in: the client address the gateway saw, kept only as a hash. */
     public static String addressSource(String address) {
-        return address == null || address.isBlank() ? "address:unknown" : "address:" + LedgerChain.sha256(address).substring(0, 24);
+        return address == null || address.isBlank() ? "address:unknown"
+                : "address:" + Digests.sha256Hex(address).substring(0, 24);
     }
 
     /** The source of a vote: the owner's own session, which only the holder of the ballot's code could open. */

@@ -162,7 +162,7 @@ public class TallyService {
         }
         BallotElection election = open(electionId, caller);
         String head = ledger.head(election);
-        String expected = TallyAttestation.of(electionId, head, EventCodec.mapper().valueToTree(compute(election)));
+        String expected = attestation(election, head, compute(election));
         String given = request.attestation().toLowerCase(Locale.ROOT);
         boolean agrees = expected.equals(given);
         if (!agrees && !request.disagree()) {
@@ -213,8 +213,7 @@ public class TallyService {
         }
         String head = ledger.head(locked);
         // a sign-off counts only for the ledger and figures it attested: a later count or drawing of lots voids it
-        long agreeing = agreeing(electionId, TallyAttestation.of(electionId, head,
-                EventCodec.mapper().valueToTree(tally)), caller.username());
+        long agreeing = agreeing(electionId, attestation(locked, head, tally), caller.username());
         if (agreeing < config.requiredSignoffs()) {
             missing.add(agreeing + " of " + config.requiredSignoffs() + " scrutineers' sign-offs attest the ledger "
                     + "(hash " + head + ") and the figures as they stand");
@@ -276,6 +275,11 @@ public class TallyService {
             throw ProblemException.conflict("tally-final", "The tally was finalized already");
         }
         return election;
+    }
+
+    /** The code a scrutineer's verifier prints for this ledger and these figures (TallyAttestation says how). */
+    private static String attestation(BallotElection election, String head, Tally tally) {
+        return TallyAttestation.of(election.id, head, EventCodec.mapper().valueToTree(tally));
     }
 
     /** Distinct scrutineers who attested the ledger and figures as they stand; never the one who finalizes. */
