@@ -13,7 +13,9 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.ownersvote.gateway.config.GatewayConfig;
 import org.ownersvote.platform.problem.Problem;
+import org.ownersvote.platform.problem.ProblemTexts;
 import org.ownersvote.platform.problem.RouteProblems;
+import org.ownersvote.platform.problem.Text;
 
 
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -72,7 +74,7 @@ public class ProxyRoutes {
             String path = rc.request().path();
             if (!path.equals(rc.normalizedPath())) {
                 // never let "..", "//" or encoded slashes route differently here and at the service
-                problem(rc, 400, "bad-path", "Bad path", "The path must be in normal form");
+                RouteProblems.send(rc, 400, "bad-path", Text.of("problem.bad-path"));
                 return;
             }
             Optional<Upstream> upstream = Routes.upstreamFor(path);
@@ -86,8 +88,7 @@ public class ProxyRoutes {
             String authorization = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
             if (authorization != null && !validBearer(authorization)) {
                 rc.response().putHeader("WWW-Authenticate", "Bearer");
-                problem(rc, 401, "unauthenticated", "Unauthenticated",
-                        "A valid bearer token is required (it may be missing, expired or not issued for this service)");
+                RouteProblems.send(rc, 401, "unauthenticated", Text.of("problem.unauthenticated"));
                 return;
             }
             proxies.get(upstream.get()).handle(rc.request());
@@ -100,8 +101,7 @@ public class ProxyRoutes {
         long limit = Routes.maxBodyBytes(path);
         if (length == null) {
             if ("chunked".equalsIgnoreCase(rc.request().getHeader(HttpHeaders.TRANSFER_ENCODING))) {
-                problem(rc, 411, "length-required", "Length required",
-                        "A request body must declare its Content-Length (at most " + limit + " bytes here)");
+                RouteProblems.send(rc, 411, "length-required", Text.of("problem.length-required", limit));
                 return false;
             }
             return true;
@@ -110,12 +110,11 @@ public class ProxyRoutes {
         try {
             declared = Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
-            problem(rc, 400, "bad-content-length", "Bad Content-Length", "Content-Length must be a number");
+            RouteProblems.send(rc, 400, "bad-content-length", Text.of("problem.bad-content-length"));
             return false;
         }
         if (declared > limit) {
-            problem(rc, 413, "body-too-large", "Request body too large",
-                    "This endpoint takes at most " + limit + " bytes; the request has " + declared);
+            RouteProblems.send(rc, 413, "body-too-large", Text.of("problem.body-too-large", limit, declared));
             return false;
         }
         return true;
@@ -145,8 +144,11 @@ public class ProxyRoutes {
                             .setStatusCode(503)
                             .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                             .putHeader("Retry-After", "5");
+                    java.util.Locale language = ProblemTexts.language(
+                            context.request().headers().get("Accept-Language"));
                     response.setBody(Body.body(Buffer.buffer(RouteProblems.json(503, "service-unavailable",
-                            "Service unavailable", "The " + name + " did not answer; try again shortly",
+                            ProblemTexts.title(503, "service-unavailable", null, language),
+                            ProblemTexts.render(Text.of("problem.service-unavailable", name), language),
                             context.request().getURI()))));
                     return Future.succeededFuture(response);
                 });
@@ -159,9 +161,5 @@ public class ProxyRoutes {
                 return context.sendResponse();
             }
         });
-    }
-
-    private static void problem(RoutingContext rc, int status, String slug, String title, String detail) {
-        RouteProblems.send(rc, status, slug, title, detail);
     }
 }

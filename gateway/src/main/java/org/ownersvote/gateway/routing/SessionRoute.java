@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.ownersvote.gateway.service.SessionCheck;
 import org.ownersvote.gateway.service.TokenIssuer;
 import org.ownersvote.platform.problem.RouteProblems;
+import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Roles;
 
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -80,7 +81,7 @@ public class SessionRoute {
         Optional<UUID> session = uuid(token.getClaim(TokenIssuer.SESSION));
         Optional<UUID> account = uuid(token.getSubject());
         if (session.isEmpty() || account.isEmpty()) {
-            ended(rc, "The token belongs to no session; sign in again");
+            ended(rc, Text.of("session.no-session"));
             return;
         }
         Optional<Boolean> remembered = sessions.remembered(session.get(), account.get());
@@ -94,8 +95,7 @@ public class SessionRoute {
             rc.request().resume();
             if (done.failed()) {
                 LOG.error("Session check failed", done.cause());
-                RouteProblems.send(rc, 503, "service-unavailable", "Service unavailable",
-                        "Your session could not be checked; try again shortly");
+                RouteProblems.send(rc, 503, "service-unavailable", Text.of("session.not-checked"));
                 return;
             }
             decide(rc, done.result());
@@ -106,13 +106,13 @@ public class SessionRoute {
         if (live) {
             rc.next();
         } else {
-            ended(rc, "The session has ended (signed out, or the account was disabled); sign in again");
+            ended(rc, Text.of("session.ended"));
         }
     }
 
-    private static void ended(RoutingContext rc, String detail) {
+    private static void ended(RoutingContext rc, Text detail) {
         rc.response().putHeader("WWW-Authenticate", "Bearer");
-        RouteProblems.send(rc, 401, "unauthenticated", "Unauthenticated", detail);
+        RouteProblems.send(rc, 401, "unauthenticated", detail);
     }
 
     private static Optional<UUID> uuid(Object claim) {

@@ -44,7 +44,7 @@ public final class TallyViews {
      * disagreement ({@code disagree} with a note saying what differs).
      */
     public record SignoffRequest(
-            @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "is the 64-character attestation code the verifier prints") String attestation,
+            @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "field.attestation-format") String attestation,
             boolean disagree,
             @Size(max = 1000) @Pattern(regexp = TextRules.NOTE, message = TextRules.NOTE_MESSAGE) String note) {
     }

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
  * with the name the answer gives, the short name followed by the election's suffix ({@code zhang.k7q2mx4f}).
  */
 public record CreateElectionStaffRequest(
-        @NotBlank @Pattern(regexp = "[a-zA-Z0-9._-]{2,40}", message = "2 to 40 letters, digits, '.', '_' or '-'") String username,
+        @NotBlank @Pattern(regexp = "[a-zA-Z0-9._-]{2,40}", message = "field.election-username-format") String username,
         @NotBlank @Size(max = 128) String password,
         @NotBlank @Size(max = 100) String displayName,
         @NotEmpty @Size(max = 2) List<@NotBlank String> roles,

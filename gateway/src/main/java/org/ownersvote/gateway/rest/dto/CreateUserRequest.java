@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 
 /** A staff account as an admin creates it; roles and scope decide what its tokens allow. */
 public record CreateUserRequest(
-        @NotBlank @Pattern(regexp = "[a-zA-Z0-9._-]{3,64}", message = "3 to 64 letters, digits, '.', '_' or '-'") String username,
+        @NotBlank @Pattern(regexp = "[a-zA-Z0-9._-]{3,64}", message = "field.username-format") String username,
         @NotBlank @Size(max = 128) String password,
         @NotBlank @Size(max = 100) String displayName,
         @NotEmpty @Size(max = 4) List<@NotBlank String> roles,

@@ -25,11 +25,11 @@ public record RecipientsRequest(
 
     /** @param webhookKey the key of the group robot's webhook URL (…/webhook/send?key=KEY) */
     public record Group(@NotBlank @Size(max = 100) String name,
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{8,100}", message = "a robot key is 8 to 100 letters, digits or '-'") String webhookKey) {
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{8,100}", message = "field.robot-key-format") String webhookKey) {
     }
 
     public record Leader(@NotBlank @Size(max = 50) String name,
-            @Pattern(regexp = "1\\d{10}", message = "a mobile number has 11 digits and starts with 1") String phone,
+            @Pattern(regexp = "1\\d{10}", message = "field.mobile-format") String phone,
             @Email @Size(max = 254) String email,
             @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 50) String> buildings) {
     }

@@ -38,13 +38,13 @@ public class BodyLimitRoute {
         try {
             declared = Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
-            RouteProblems.send(rc, 400, "bad-content-length", "Bad Content-Length", "Content-Length must be a number");
+            RouteProblems.send(rc, 400, "bad-content-length", Text.of("problem.bad-content-length"));
             return;
         }
         if (declared > limit.asLongValue()) {
             rc.response().putHeader(HttpHeaders.CONNECTION, "close");
-            RouteProblems.send(rc, 413, "body-too-large", "Request body too large",
-                    "This service takes at most " + limit.asLongValue() + " bytes; the request has " + declared);
+            RouteProblems.send(rc, 413, "body-too-large",
+                    Text.of("problem.body-too-large", limit.asLongValue(), declared));
             return;
         }
         rc.next();

@@ -24,11 +24,35 @@ public record Problem(
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_PREFIX = "urn:ownersvote:problem:";
 
-    /** One invalid input: a field path, and for row-based uploads the row number (1 = first data row). */
+    /**
+     * One invalid input: a field path, a stable code to switch on (the message key, e.g. "roster.area-not-positive";
+     * absent for an uncoded message), the message in the caller's language, and for row-based uploads the row number
+     * (1 = first data row).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FieldError(String field, String message, Integer row) {
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({ "field", "code", "message", "row" })
+    public record FieldError(String field, String code, String message, Integer row,
+            @com.fasterxml.jackson.annotation.JsonIgnore Text text) {
+
         public FieldError(String field, String message) {
-            this(field, message, null);
+            this(field, null, message, null, null);
+        }
+
+        public FieldError(String field, String message, Integer row) {
+            this(field, null, message, row, null);
+        }
+
+        public static FieldError of(String field, Text message) {
+            return of(field, null, message);
+        }
+
+        public static FieldError of(String field, Integer row, Text message) {
+            return new FieldError(field, message.key(), message.english(), row, message);
+        }
+
+        /** This error with its message in the language (uncoded messages stay as they are). */
+        public FieldError in(java.util.Locale language) {
+            return text == null ? this : new FieldError(field, code, ProblemTexts.render(text, language), row, text);
         }
     }
 }

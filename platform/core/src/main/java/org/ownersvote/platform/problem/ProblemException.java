@@ -12,6 +12,8 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<Problem.FieldError> errors;
+    /** The detail as a message key and its values, rendered in the caller's language; null for a plain text. */
+    private final Text text;
     /** For 429 and 503: when the caller may try again (sent as Retry-After, in seconds). */
     private java.time.Duration retryAfter;
 
@@ -21,6 +23,72 @@ public class ProblemException extends RuntimeException {
         this.slug = slug;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.text = null;
+    }
+
+    /**
+     * A problem whose detail is a message key with its values (see {@link ProblemTexts}); its title is the bundle's
+     * "title.&lt;slug&gt;", or the status's general title.
+     */
+    public ProblemException(int status, String slug, Text detail, List<Problem.FieldError> errors) {
+        super(detail.english());
+        this.status = status;
+        this.slug = slug;
+        this.title = null;
+        this.errors = List.copyOf(errors);
+        this.text = detail;
+    }
+
+    public static ProblemException notFound(Text what, Object id) {
+        return new ProblemException(404, "not-found", Text.of("problem.not-found", what, id), List.of());
+    }
+
+    public static ProblemException forbidden(Text detail) {
+        return new ProblemException(403, "forbidden", detail, List.of());
+    }
+
+    public static ProblemException conflict(String slug, Text detail) {
+        return new ProblemException(409, slug, detail, List.of());
+    }
+
+    public static ProblemException invalid(Text detail, List<Problem.FieldError> errors) {
+        return new ProblemException(422, "invalid-request", detail, errors);
+    }
+
+    /** One field is wrong: its error is the detail too ("field: message"). */
+    public static ProblemException invalid(String field, Text message) {
+        return invalid(Text.of("problem.field", field, message), List.of(Problem.FieldError.of(field, message)));
+    }
+
+    public static ProblemException tooManyRequests(String slug, Text detail, java.time.Duration retryAfter) {
+        ProblemException e = new ProblemException(429, slug, detail, List.of());
+        e.retryAfter = retryAfter;
+        return e;
+    }
+
+    public static ProblemException pending(String slug, Text detail, java.time.Duration retryAfter) {
+        ProblemException e = new ProblemException(503, slug, detail, List.of());
+        e.retryAfter = retryAfter;
+        return e;
+    }
+
+    public static ProblemException unauthorized(String slug, Text detail) {
+        return new ProblemException(401, slug, detail, List.of());
+    }
+
+    /** The detail in a language: the bundle's text for a keyed problem, the plain text otherwise. */
+    public String detail(java.util.Locale language) {
+        return text == null ? getMessage() : ProblemTexts.render(text, language);
+    }
+
+    /** The title in a language: "title.&lt;slug&gt;" from the bundles, else the status's ("status.&lt;code&gt;"). */
+    public String title(java.util.Locale language) {
+        return ProblemTexts.title(status, slug, text == null ? title : null, language);
+    }
+
+    /** The message key of the detail, or null for a plain text. */
+    public Text text() {
+        return text;
     }
 
     public static ProblemException notFound(String what, Object id) {

@@ -5,6 +5,7 @@ import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -57,41 +58,40 @@ public class ProblemMappers {
         if (e.status() == 403) {
             refused(request, uri, e.getMessage());
         }
-        return ProblemResponses.of(e, path(uri));
+        return ProblemResponses.of(e, path(uri), language(request));
     }
 
     /** Declared separately: Quarkus has a built-in mapper for this subtype that would otherwise win. */
     @ServerExceptionMapper
-    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
-        return unreadableJson(e, uri);
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri, HttpServerRequest request) {
+        return unreadableJson(e, uri, request);
     }
 
     @ServerExceptionMapper
-    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri, HttpServerRequest request) {
+        Locale language = language(request);
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = fieldPath(unknown);
-            return ProblemResponses.of(400, "unknown-field", "Unknown field",
-                    "The request has a field this endpoint does not accept: " + field, path(uri),
-                    List.of(new Problem.FieldError(field, "unknown field")));
+            return ProblemResponses.of(400, "unknown-field", Text.of("problem.unknown-field", field), path(uri),
+                    List.of(Problem.FieldError.of(field, Text.of("field.unknown"))), language);
         }
         // the parser's own message names Java types and library internals: it goes to the log, never to the caller
         LOG.debugf("unreadable request body: %s", e.getOriginalMessage());
         if (e instanceof JsonParseException) {
-            String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")";
-            return ProblemResponses.of(400, "malformed-json", "Malformed JSON",
-                    "The request body is not valid JSON" + at, path(uri), List.of());
+            Text detail = e.getLocation() == null ? Text.of("problem.malformed-json")
+                    : Text.of("problem.malformed-json-at", e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+            return ProblemResponses.of(400, "malformed-json", detail, path(uri), List.of(), language);
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = fieldPath(mapping);
-            String message = e instanceof InvalidFormatException invalid
+            Text message = e instanceof InvalidFormatException invalid
                     ? Values.notValid(invalid.getValue(), invalid.getTargetType())
-                    : "has the wrong type or shape";
-            return ProblemResponses.of(400, "invalid-field", "Invalid field", field + ": " + message, path(uri),
-                    List.of(new Problem.FieldError(field, message)));
+                    : Text.of("field.wrong-shape");
+            return ProblemResponses.of(400, "invalid-field", Text.of("problem.field", field, message), path(uri),
+                    List.of(Problem.FieldError.of(field, message)), language);
         }
-        return ProblemResponses.of(400, "malformed-json", "Malformed JSON",
-                "The request body cannot be read as this endpoint's JSON", path(uri), List.of());
+        return ProblemResponses.of(400, "malformed-json", Text.of("problem.unreadable-json"), path(uri), List.of(),
+                language);
     }
 
     /**
@@ -100,7 +100,7 @@ public class ProblemMappers {
      * parameter that does not convert stays 404: there is no resource at that path.)
      */
     /** The 400 naming the query parameter that did not convert; null when none did (then it is the path's 404). */
-    private Response badParameter(WebApplicationException e, UriInfo uri, ResourceInfo resource) {
+    private Response badParameter(WebApplicationException e, UriInfo uri, ResourceInfo resource, Locale language) {
         LOG.debugf("parameter conversion failed: %s", e.getCause());
         List<Problem.FieldError> errors = new ArrayList<>();
         Method method = resource == null ? null : resource.getResourceMethod();
@@ -114,7 +114,7 @@ public class ProblemMappers {
                 }
                 for (String value : given) {
                     if (!Values.converts(type, value).orElse(true)) {
-                        errors.add(new Problem.FieldError(name, Values.notValid(value, type)));
+                        errors.add(Problem.FieldError.of(name, Values.notValid(value, type)));
                         break;
                     }
                 }
@@ -123,8 +123,7 @@ public class ProblemMappers {
         if (errors.isEmpty()) {
             return null; // no query parameter is at fault: a path parameter did not convert, which stays 404
         }
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return ProblemResponses.of(400, "invalid-parameter", "Invalid parameter", detail, path(uri), errors);
+        return ProblemResponses.of(400, "invalid-parameter", fieldList(errors), path(uri), errors, language);
     }
 
     private static boolean hasQueryParameter(Method method) {
@@ -152,38 +151,37 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+    public Response invalid(ConstraintViolationException e, UriInfo uri, HttpServerRequest request) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldPath(v), v.getMessage()))
+                .map(v -> Problem.FieldError.of(fieldPath(v), Constraints.text(v)))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return ProblemResponses.of(422, "invalid-request", "Invalid request", detail, path(uri), errors);
+        return ProblemResponses.of(422, "invalid-request", fieldList(errors), path(uri), errors, language(request));
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
-    public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        Response problem = ProblemResponses.of(401, "unauthenticated", "Unauthenticated",
-                "A valid bearer token is required (it may be missing, expired or not issued for this service)",
-                path(uri), List.of());
+    public Response unauthenticated(RuntimeException e, UriInfo uri, HttpServerRequest request) {
+        Response problem = ProblemResponses.of(401, "unauthenticated", Text.of("problem.unauthenticated"),
+                path(uri), List.of(), language(request));
         return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, HttpServerRequest request) {
         refused(request, uri, "role not allowed");
-        return ProblemResponses.of(403, "forbidden", "Forbidden",
-                "Your role does not allow this action", path(uri), List.of());
+        return ProblemResponses.of(403, "forbidden", Text.of("problem.role-not-allowed"), path(uri), List.of(),
+                language(request));
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri, ResourceInfo resource) {
+    public Response web(WebApplicationException e, UriInfo uri, ResourceInfo resource, HttpServerRequest request) {
         if (e.getCause() instanceof JsonProcessingException json) {
-            return unreadableJson(json, uri);
+            return unreadableJson(json, uri, request);
         }
+        Locale language = language(request);
         if (e instanceof NotFoundException && e.getCause() != null && resource != null
                 && resource.getResourceMethod() != null && hasQueryParameter(resource.getResourceMethod())) {
-            Response bad = badParameter(e, uri, resource);
+            Response bad = badParameter(e, uri, resource, language);
             if (bad != null) {
                 return bad;
             }
@@ -192,16 +190,15 @@ public class ProblemMappers {
         if (status.getStatusCode() >= 500) {
             LOG.error("Request failed", e);
         }
-        String detail = switch (status.getStatusCode()) {
-            case 404 -> "There is no resource at " + path(uri);
-            case 405 -> "This resource does not support that method";
-            case 415 -> "This resource does not accept that content type";
-            case 406 -> "This resource cannot answer in the requested media type";
-            default -> status.getReasonPhrase();
+        Text detail = switch (status.getStatusCode()) {
+            case 404 -> Text.of("problem.no-resource", path(uri));
+            case 405 -> Text.of("problem.method-not-allowed");
+            case 415 -> Text.of("problem.unsupported-media-type");
+            case 406 -> Text.of("problem.not-acceptable");
+            default -> Text.of("status." + status.getStatusCode());
         };
         String slug = status.getReasonPhrase().toLowerCase().replace(' ', '-');
-        Response problem = ProblemResponses.of(status.getStatusCode(), slug, status.getReasonPhrase(), detail,
-                path(uri), List.of());
+        Response problem = ProblemResponses.of(status.getStatusCode(), slug, detail, path(uri), List.of(), language);
         Response.ResponseBuilder builder = Response.fromResponse(problem);
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
         if (allow != null) {
@@ -211,11 +208,20 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpServerRequest request) {
         LOG.error("Unexpected failure", e);
-        return ProblemResponses.of(500, "internal-error", "Internal error",
-                "The request could not be completed and changed nothing; quote the request id when reporting it",
-                path(uri), List.of());
+        return ProblemResponses.of(500, "internal-error", Text.of("problem.internal-error"), path(uri), List.of(),
+                language(request));
+    }
+
+    /** The caller's language, from Accept-Language (see {@link ProblemTexts#language}). */
+    static Locale language(HttpServerRequest request) {
+        return ProblemTexts.language(request == null ? null : request.getHeader("Accept-Language"));
+    }
+
+    /** "field: message; field: message" in the caller's language. */
+    private static Text fieldList(List<Problem.FieldError> errors) {
+        return Text.of("problem.fields", new FieldList(errors));
     }
 
     /**

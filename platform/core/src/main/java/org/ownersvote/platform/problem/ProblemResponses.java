@@ -21,8 +21,16 @@ public final class ProblemResponses {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    public static Response of(ProblemException e, String instance) {
-        Response response = of(e.status(), e.slug(), e.title(), e.getMessage(), instance, e.errors());
+    /** A problem in the caller's language: texts from the bundles, each field error's message too. */
+    public static Response of(int status, String slug, Text detail, String instance, List<Problem.FieldError> errors,
+            java.util.Locale language) {
+        return of(status, slug, ProblemTexts.title(status, slug, null, language), ProblemTexts.render(detail, language),
+                instance, errors.stream().map(e -> e.in(language)).toList());
+    }
+
+    public static Response of(ProblemException e, String instance, java.util.Locale language) {
+        Response response = of(e.status(), e.slug(), e.title(language), e.detail(language), instance,
+                e.errors().stream().map(f -> f.in(language)).toList());
         if (e.retryAfter().isEmpty()) {
             return response;
         }

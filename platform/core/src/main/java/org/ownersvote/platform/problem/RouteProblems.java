@@ -25,6 +25,15 @@ public final class RouteProblems {
                 .end(json(status, slug, title, detail, rc.request().path()));
     }
 
+    /** A problem in the request's language (Accept-Language), its words from the bundles. */
+    public static void send(RoutingContext rc, int status, String slug, Text detail) {
+        java.util.Locale language = ProblemTexts.language(rc.request().getHeader("Accept-Language"));
+        rc.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(json(status, slug, ProblemTexts.title(status, slug, null, language),
+                        ProblemTexts.render(detail, language), rc.request().path()));
+    }
+
     /** The JSON of a problem detail, with the request id of the current request. */
     public static String json(int status, String slug, String title, String detail, String instance) {
         Object requestId = MDC.get(RequestIds.MDC_KEY);

@@ -23,41 +23,42 @@ final class Values {
     private Values() {
     }
 
-    /** "'x' is not one of A, B" or "'x' is not a valid date (YYYY-MM-DD)". */
-    static String notValid(Object value, Class<?> type) {
+    /** "'x' is not one of A, B" or "'x' is not a valid date (YYYY-MM-DD)", in the caller's language. */
+    static Text notValid(Object value, Class<?> type) {
         String shown = String.valueOf(value);
-        shown = "'" + (shown.length() > SHOWN ? shown.substring(0, SHOWN) + "…" : shown) + "'";
+        shown = shown.length() > SHOWN ? shown.substring(0, SHOWN) + "…" : shown;
         if (type != null && type.isEnum()) {
-            return shown + " is not one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                    .collect(Collectors.joining(", "));
+            return Text.of("field.not-one-of", shown, Arrays.stream(type.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", ")));
         }
-        return shown + " is not a valid " + describe(type);
+        return Text.of("field.not-valid", shown, Text.of("value." + describe(type)));
     }
 
+    /** The kind of value a type takes, as a key under "value." in the bundles. */
     static String describe(Class<?> type) {
         if (type == null) {
             return "value";
         }
         if (type == int.class || type == long.class || type == short.class || type == Integer.class
                 || type == Long.class || type == Short.class || type == java.math.BigInteger.class) {
-            return "whole number";
+            return "whole-number";
         }
         if (type == double.class || type == float.class || type == Double.class || type == Float.class
                 || type == java.math.BigDecimal.class) {
             return "number";
         }
         if (type == boolean.class || type == Boolean.class) {
-            return "boolean (true or false)";
+            return "boolean";
         }
         if (type == UUID.class) {
-            return "id (UUID)";
+            return "uuid";
         }
         if (type == LocalDate.class) {
-            return "date (YYYY-MM-DD)";
+            return "date";
         }
         if (type == OffsetDateTime.class || type == Instant.class || type == ZonedDateTime.class
                 || type == LocalDateTime.class) {
-            return "date and time (ISO 8601, e.g. 2026-05-01T09:00:00+08:00)";
+            return "date-time";
         }
         return "value";
     }

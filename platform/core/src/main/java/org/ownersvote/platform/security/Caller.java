@@ -68,7 +68,7 @@ public class Caller {
     public void requireCommunity(UUID communityId) {
         if (!canSeeCommunity(communityId)) {
             // the id the caller sent is not repeated: the answer says nothing about what lies outside their scope
-            throw ProblemException.forbidden("Your account does not cover this community");
+            throw ProblemException.forbidden(org.ownersvote.platform.problem.Text.of("problem.community-not-covered"));
         }
     }
 
@@ -77,7 +77,7 @@ public class Caller {
         requireCommunity(communityId);
         Optional<UUID> own = electionId();
         if (own.isPresent() && !own.get().equals(electionId)) {
-            throw ProblemException.forbidden("Your account covers another election");
+            throw ProblemException.forbidden(org.ownersvote.platform.problem.Text.of("problem.election-not-covered"));
         }
     }
 

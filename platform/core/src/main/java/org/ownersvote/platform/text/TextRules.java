@@ -13,9 +13,9 @@ public final class TextRules {
     /** A note: as {@link #LINE}, but line breaks and tabs are allowed. */
     public static final String NOTE = "(?:[^\\p{Cc}\\p{Cf}]|[\\n\\r\\t])*";
 
-    public static final String LINE_MESSAGE = "must not contain control or invisible characters";
+    public static final String LINE_MESSAGE = "field.control-characters";
 
-    public static final String NOTE_MESSAGE = "must not contain control or invisible characters other than line breaks";
+    public static final String NOTE_MESSAGE = "field.control-characters-in-note";
 
     private TextRules() {
     }

@@ -1,0 +1,59 @@
+package org.ownersvote.platform.problem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class ProblemTextsTest {
+
+    @Test
+    void chineseWhenTheRequestPrefersChinese() {
+        assertEquals(ProblemTexts.CHINESE, ProblemTexts.language("zh-CN,zh;q=0.9,en;q=0.8"));
+        assertEquals(ProblemTexts.CHINESE, ProblemTexts.language("zh-Hans"));
+        assertEquals(ProblemTexts.CHINESE, ProblemTexts.language("en;q=0.5, zh;q=0.9"));
+        assertEquals(ProblemTexts.ENGLISH, ProblemTexts.language("en-US,zh;q=0.5"));
+        assertEquals(ProblemTexts.ENGLISH, ProblemTexts.language(null));
+        assertEquals(ProblemTexts.ENGLISH, ProblemTexts.language("fr"));
+        assertEquals(ProblemTexts.ENGLISH, ProblemTexts.language("zh;q=0, en"));
+        assertEquals(ProblemTexts.ENGLISH, ProblemTexts.language(";;;garbage==="));
+    }
+
+    @Test
+    void placeholdersAreFilledAndApostrophesKept() {
+        assertEquals("'x' is not one of A, B", ProblemTexts.render(Text.of("field.not-one-of", "x", "A, B"),
+                ProblemTexts.ENGLISH));
+        assertEquals("{9} stays, 1 filled", ProblemTexts.fill("{9} stays, {0} filled", List.of(1)));
+        assertEquals("{x}", ProblemTexts.fill("{x}", List.of(1)));
+    }
+
+    @Test
+    void nestedTextsAreRenderedInTheSameLanguage() {
+        Text text = Text.of("field.not-valid", "abc", Text.of("value.whole-number"));
+        assertEquals("'abc' is not a valid whole number", text.in(ProblemTexts.ENGLISH));
+        assertEquals("“abc”不是有效的整数", text.in(ProblemTexts.CHINESE));
+    }
+
+    @Test
+    void titlesComeFromTheSlugThenTheStatus() {
+        assertEquals("未知字段", ProblemTexts.title(400, "unknown-field", null, ProblemTexts.CHINESE));
+        assertEquals("与当前状态冲突", ProblemTexts.title(409, "voting-closed", "Conflict", ProblemTexts.CHINESE));
+        assertEquals("Conflict", ProblemTexts.title(409, "voting-closed", "Conflict", ProblemTexts.ENGLISH));
+    }
+
+    @Test
+    void aKeyedProblemSpeaksBothLanguagesAndItsFieldErrorsKeepTheirCode() {
+        ProblemException e = ProblemException.invalid("note", Text.of("field.control-characters"));
+        assertEquals("note: must not contain control or invisible characters", e.getMessage());
+        assertEquals("note：不能含有控制字符或不可见字符", e.detail(ProblemTexts.CHINESE));
+        Problem.FieldError error = e.errors().get(0).in(ProblemTexts.CHINESE);
+        assertEquals("field.control-characters", error.code());
+        assertEquals("不能含有控制字符或不可见字符", error.message());
+    }
+
+    @Test
+    void theBundlesAgree() throws Exception {
+        assertEquals(List.of(), org.ownersvote.platform.testing.ProblemBundleCheck.problems(java.nio.file.Path.of("")));
+    }
+}
