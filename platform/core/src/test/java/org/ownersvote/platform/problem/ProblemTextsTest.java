@@ -53,6 +53,15 @@ class ProblemTextsTest {
     }
 
     @Test
+    void momentsAreShownInBeijingTimeAndMidnightEndsTheDay() {
+        java.time.Instant closed = java.time.Instant.parse("2026-12-14T10:05:00Z");
+        assertEquals("2026年12月14日 18:05（北京时间）", When.of(closed).in(ProblemTexts.CHINESE));
+        assertEquals("18:05 on 14 December 2026, Beijing time", When.of(closed).in(ProblemTexts.ENGLISH));
+        assertEquals("2026年12月14日 24:00（北京时间）",
+                When.of(java.time.Instant.parse("2026-12-14T16:00:00Z")).in(ProblemTexts.CHINESE));
+    }
+
+    @Test
     void theBundlesAgree() throws Exception {
         assertEquals(List.of(), org.ownersvote.platform.testing.ProblemBundleCheck.problems(java.nio.file.Path.of("")));
     }
