@@ -29,6 +29,10 @@ public class Community extends PanacheEntityBase {
     @Column(nullable = false)
     public String street;
 
+    /** The public address of the community's page, /c/&lt;shortCode&gt; (domain ShortCodes). */
+    @Column(name = "short_code", nullable = false, unique = true)
+    public String shortCode;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

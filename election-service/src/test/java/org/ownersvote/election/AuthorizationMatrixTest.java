@@ -38,7 +38,7 @@ class AuthorizationMatrixTest {
                 CandidateResource.class, RosterResource.class)
                 .only(e -> e.path().contains("{"))
                 .path("cid", community).path("eid", election).path("id", UUID.randomUUID())
-                .path("oid", UUID.randomUUID())
+                .path("oid", UUID.randomUUID()).path("code", "ZZZZZZ")
                 .body("POST /api/elections/{eid}/voting-deadline", Body.json(
                         "{\"days\":3,\"reason\":\"春节\"}"))
                 .body("POST /api/elections/{eid}/transitions", Body.json("{\"to\":\"NOMINATION\"}"))

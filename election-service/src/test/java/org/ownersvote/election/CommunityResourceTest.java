@@ -117,6 +117,33 @@ class CommunityResourceTest {
     }
 
     @Test
+    void anyoneFindsACommunityPageByItsShortCodeInAnyCaseAndNothingAboutOwners() {
+        UUID id = Api.createCommunity("短码小区");
+        UUID election = Api.createElection(id);
+        String code = Api.as(Api.admin()).get("/api/communities/" + id).then().statusCode(200)
+                .extract().path("shortCode");
+        org.junit.jupiter.api.Assertions.assertTrue(code.matches("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}"), code);
+        given().get("/api/communities/by-code/" + code.toLowerCase()).then().statusCode(200)
+                .body("id", equalTo(id.toString()))
+                .body("name", equalTo("短码小区"))
+                .body("shortCode", equalTo(code))
+                .body("elections[0].id", equalTo(election.toString()))
+                .body("elections[0].phase", equalTo("DRAFT"))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("createdBy")));
+    }
+
+    @Test
+    void anUnknownShortCodeIs404InTheCallersLanguage() {
+        given().header("Accept-Language", "zh-CN,zh;q=0.9").get("/api/communities/by-code/ZZZZZZ")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("title", equalTo("未找到"))
+                .body("detail", equalTo("小区页面 ZZZZZZ 不存在"));
+        given().get("/api/communities/by-code/ZZZZZZ").then().statusCode(404)
+                .body("detail", equalTo("Community page ZZZZZZ does not exist"));
+    }
+
+    @Test
     void shouldAnswer404ProblemForAnUnknownCommunity() {
         Api.as(Api.admin()).get("/api/communities/" + UUID.randomUUID())
                 .then().statusCode(404)

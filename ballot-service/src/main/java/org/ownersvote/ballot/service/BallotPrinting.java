@@ -21,7 +21,7 @@ import org.ownersvote.ballot.config.BallotConfig;
 import org.ownersvote.ballot.domain.BallotStatus;
 import org.ownersvote.ballot.domain.VerificationCodes;
 import org.ownersvote.ballot.print.PrintedBallot;
-import org.ownersvote.ballot.print.QrCodes;
+import org.ownersvote.platform.print.QrCodes;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.security.Caller;

@@ -3,6 +3,7 @@ package org.ownersvote.election.rest;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.ownersvote.election.rest.dto.CommunityView;
 import org.ownersvote.election.rest.dto.CreateCommunityRequest;
+import org.ownersvote.election.rest.dto.PublicCommunityView;
 import org.ownersvote.election.service.CommunityService;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
@@ -50,6 +52,17 @@ public class CommunityResource {
     public CommunityView get(@PathParam("cid") UUID communityId) {
         caller.requireCommunity(communityId);
         return CommunityView.of(communities.get(communityId));
+    }
+
+    /**
+     * The community's public page by its short code (the address /c/&lt;code&gt; on the notice-board poster): name and
+     * elections with their phase, as the notice board shows them. Anyone may read it, as anyone may read the board.
+     */
+    @GET
+    @Path("/by-code/{code}")
+    @PermitAll
+    public PublicCommunityView byShortCode(@PathParam("code") String code) {
+        return communities.publicView(code);
     }
 
     /** The community's elections, newest first, with phase and key dates. */

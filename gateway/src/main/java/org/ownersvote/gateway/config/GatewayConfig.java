@@ -18,6 +18,12 @@ public interface GatewayConfig {
     /** Base URL of notification-service. */
     URI notificationService();
 
+    /**
+     * The address owners type and scan (the notice-board poster's /c/&lt;code&gt; and its QR code), e.g.
+     * https://vote.example.org; when unset, the address the request came to.
+     */
+    java.util.Optional<URI> publicUrl();
+
     /** Lifetime of an access token; at most 15 minutes. */
     @WithDefault("PT15M")
     Duration accessTokenLifetime();

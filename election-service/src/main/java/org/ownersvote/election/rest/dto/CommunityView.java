@@ -5,9 +5,11 @@ import java.util.UUID;
 
 import org.ownersvote.election.Community;
 
-public record CommunityView(UUID id, String name, String district, String street, OffsetDateTime createdAt) {
+/** A community; {@code shortCode} makes its public page's address, /c/&lt;shortCode&gt;. */
+public record CommunityView(UUID id, String name, String district, String street, String shortCode,
+        OffsetDateTime createdAt) {
 
     public static CommunityView of(Community c) {
-        return new CommunityView(c.id, c.name, c.district, c.street, c.createdAt);
+        return new CommunityView(c.id, c.name, c.district, c.street, c.shortCode, c.createdAt);
     }
 }

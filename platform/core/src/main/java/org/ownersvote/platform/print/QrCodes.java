@@ -1,4 +1,4 @@
-package org.ownersvote.ballot.print;
+package org.ownersvote.platform.print;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +16,10 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
-/** QR codes for printed ballots, as PNG data URIs the print page embeds (no second request, prints offline). */
+/**
+ * QR codes for what is printed and posted: a ballot's owner page (a PNG data URI the print page embeds: no second
+ * request, prints offline) and a community's public page on the notice-board poster (a PNG).
+ */
 public final class QrCodes {
 
     /** Pixels per side: sharp at 3 cm on a 300 dpi printer. */
@@ -26,6 +29,10 @@ public final class QrCodes {
     }
 
     public static String pngDataUri(String text) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text));
+    }
+
+    public static byte[] png(String text) {
         try {
             // level M survives a crease or a smudge on a ballot carried door to door
             BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, SIZE, SIZE,
@@ -38,7 +45,7 @@ public final class QrCodes {
             }
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             ImageIO.write(image, "png", png);
-            return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
+            return png.toByteArray();
         } catch (WriterException e) {
             throw new IllegalArgumentException("cannot encode as QR code: " + text, e);
         } catch (IOException e) {
