@@ -13,6 +13,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.ownersvote.ballot.domain.BallotStatus;
+import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -70,11 +72,10 @@ public class Ballot extends PanacheEntityBase {
         // serials are printed in capitals; a serial typed in lower case is the same serial
         String serial = typed == null ? null : typed.strip().toUpperCase(java.util.Locale.ROOT);
         if (!org.ownersvote.ballot.domain.SerialNumbers.wellFormed(serial)) {
-            throw org.ownersvote.platform.problem.ProblemException.invalid("serial",
-                    "'" + typed + "' is not a ballot serial (check the last digit)");
+            throw FieldProblems.invalid("serial", Text.of("serial.malformed", typed));
         }
         return Ballot.<Ballot>find("serial", serial).withLock(lock).firstResultOptional()
-                .orElseThrow(() -> org.ownersvote.platform.problem.ProblemException.notFound("Ballot", serial));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("thing.ballot"), serial));
     }
 
     /** The election of the ballot with this serial, without loading the ballot; null when there is none. */

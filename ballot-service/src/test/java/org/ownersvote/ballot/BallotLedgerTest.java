@@ -136,6 +136,68 @@ class BallotLedgerTest {
                 .statusCode(404);
     }
 
+    @Test
+    void aRefusedStepIsSaidInTheCallersLanguageWithTheBallotsStatusInWords() {
+        VotingFixture v = votingOpen();
+        String serial = firstBallot(v, "1号楼");
+        handout(v.leader(), serial).then().statusCode(200);
+        Map<String, Object> handout = Map.of("recipientName", "张三", "relation", "OWNER", "method", "IN_PERSON");
+        as(v.leader()).header("Accept-Language", ZH).body(handout).post("/api/ballots/" + serial + "/handout").then()
+                .statusCode(409)
+                .body("title", equalTo("未能登记"))
+                .body("detail", equalTo("选票 " + serial + "：这张选票已经发放"));
+        handout(v.leader(), serial).then().statusCode(409)
+                .body("title", equalTo("Step not recorded"))
+                .body("detail", equalTo(serial + ": this ballot was already handed out"));
+        // the status is named in words, never as HANDED_OUT
+        String undeliverable = "/api/ballots/" + serial + "/undeliverable";
+        as(v.leader()).header("Accept-Language", ZH).body(Map.of("reason", "VACANT")).post(undeliverable).then()
+                .statusCode(409)
+                .body("detail", equalTo("选票 " + serial + "：只有还没发放的选票才能登记为无法送达（这张选票目前：已发放）"));
+        as(v.leader()).body(Map.of("reason", "VACANT")).post(undeliverable).then().statusCode(409)
+                .body("detail", equalTo(serial + ": only a ballot that was not handed out yet can be marked "
+                        + "undeliverable (this one is handed out)"));
+    }
+
+    @Test
+    void aWrongFieldIsSaidInTheCallersLanguageWithAStableCode() {
+        VotingFixture v = votingOpen();
+        String list = "/api/elections/" + v.election() + "/ballots";
+        as(v.leader()).header("Accept-Language", ZH).get(list).then().statusCode(422)
+                .body("title", equalTo("提交的内容有误"))
+                .body("detail", equalTo("楼长每次查看自己负责的一栋楼的选票，请先选择楼栋"))
+                .body("errors[0].field", equalTo("building"))
+                .body("errors[0].code", equalTo("scope.building-leader-needs-building"))
+                .body("errors[0].message", equalTo("楼长每次查看自己负责的一栋楼的选票，请先选择楼栋"));
+        as(v.leader()).get(list).then().statusCode(422)
+                .body("title", equalTo("Invalid request"))
+                .body("errors[0].code", equalTo("scope.building-leader-needs-building"))
+                .body("errors[0].message", equalTo("A building leader lists the ballots of one of their buildings at "
+                        + "a time: choose the building"));
+        Map<String, Object> handout = Map.of("recipientName", "张三", "relation", "OWNER", "method", "IN_PERSON");
+        as(v.leader()).header("Accept-Language", ZH).body(handout).post("/api/ballots/ABCDEF-000010/handout").then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("serial"))
+                .body("errors[0].code", equalTo("serial.malformed"))
+                .body("errors[0].message", equalTo("“ABCDEF-000010”不是有效的选票编号（请核对最后一位）"));
+        handout(v.leader(), "ABCDEF-000010").then().statusCode(422)
+                .body("errors[0].code", equalTo("serial.malformed"))
+                .body("errors[0].message", equalTo("'ABCDEF-000010' is not a ballot serial (check the last digit)"));
+        String serial = firstBallot(v, "1号楼");
+        Map<String, Object> tomorrow = Map.of("recipientName", "张三", "relation", "OWNER", "method", "IN_PERSON",
+                "at", OffsetDateTime.now().plusDays(1).toString());
+        as(v.leader()).header("Accept-Language", ZH).body(tomorrow).post("/api/ballots/" + serial + "/handout")
+                .then().statusCode(422)
+                .body("detail", equalTo("填写的时间晚于现在，请核对日期和时间"))
+                .body("errors[0].field", equalTo("at"))
+                .body("errors[0].code", equalTo("step.at-in-future"))
+                .body("errors[0].message", equalTo("填写的时间晚于现在，请核对日期和时间"));
+        as(v.leader()).body(tomorrow).post("/api/ballots/" + serial + "/handout").then().statusCode(422)
+                .body("errors[0].message", equalTo("The time given lies in the future; check the date and time"));
+    }
+
+    static final String ZH = "zh-CN,zh;q=0.9";
+
     private VotingFixture votingOpen() {
         return VotingFixture.open(bootstrap);
     }

@@ -239,6 +239,56 @@ class CountingTest {
         assertEquals(0, draws);
     }
 
+    @Test
+    void entriesSignOffsAndFinalizingAreRefusedInTheCallersLanguage() throws Exception {
+        Counting c = counting(1);
+        String zh = "zh-CN,zh;q=0.9";
+        Map<String, Object> entry = Map.of("serial", c.notReturned(), "signature", "OWNER", "marks", Map.of());
+        String entries = "/api/elections/" + c.v().election() + "/counting/entries";
+        as(c.counterA()).header("Accept-Language", zh).body(entry).post(entries).then().statusCode(409)
+                .body("title", equalTo("录入未被接受"))
+                .body("detail", equalTo("选票 " + c.notReturned() + "：这张选票没有收回（目前：未发放），只有收回的选票才计票"));
+        as(c.counterA()).body(entry).post(entries).then().statusCode(409)
+                .body("title", equalTo("Entry not recorded"))
+                .body("detail", equalTo(c.notReturned() + ": this ballot was not returned (it is not yet handed "
+                        + "out); only returned ballots are counted"));
+        // a code of the wrong form, and a code that does not match
+        String signoffs = "/api/elections/" + c.v().election() + "/tally/signoffs";
+        as(c.scrutineer()).header("Accept-Language", zh).body(Map.of("attestation", "12345")).post(signoffs).then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("attestation"))
+                .body("errors[0].code", equalTo("field.attestation-format"))
+                .body("errors[0].message", equalTo("校验码格式不对：应为核验程序显示的 64 位校验码（数字 0–9 和字母 a–f）"));
+        as(c.scrutineer()).body(Map.of("attestation", "12345")).post(signoffs).then().statusCode(422)
+                .body("errors[0].code", equalTo("field.attestation-format"))
+                .body("errors[0].message", equalTo("must be the 64-character attestation code the verifier prints "
+                        + "(digits 0-9 and letters a-f)"));
+        String mismatch = "校验码不符，未记录。请重新下载三个导出文件，运行核验程序，粘贴它显示的校验码；如果您不同意计票结果，"
+                + "请选择“不同意”，并在备注里写明哪里不同";
+        as(c.scrutineer()).header("Accept-Language", zh).body(Map.of("attestation", "0".repeat(64))).post(signoffs)
+                .then().statusCode(422)
+                .body("title", equalTo("提交的内容有误"))
+                .body("detail", equalTo(mismatch))
+                .body("errors[0].field", equalTo("attestation"))
+                .body("errors[0].code", equalTo("tally.attestation-mismatch"))
+                .body("errors[0].message", equalTo(mismatch));
+        signOff(c, c.scrutineer(), "0".repeat(64)).then().statusCode(422)
+                .body("errors[0].code", equalTo("tally.attestation-mismatch"))
+                .body("detail", containsString("The attestation code does not match the ledger and tally"));
+        // what still keeps the tally from being final, each reason in words
+        String head = tally(c, c.chief()).then().statusCode(200).extract().path("ledgerHash");
+        String finalize = "/api/elections/" + c.v().election() + "/tally/finalize";
+        as(c.chief()).header("Accept-Language", zh).post(finalize).then().statusCode(409)
+                .body("title", equalTo("计票结果暂不能确认"))
+                .body("detail", equalTo("计票结果暂时不能最终确认：有 1 张已收回的选票还没有计入；与当前账本（哈希值 " + head
+                        + "）和计票数字相符的监票人签核只有 0 份，需要 2 份"));
+        as(c.chief()).post(finalize).then().statusCode(409)
+                .body("title", equalTo("Tally not ready to finalize"))
+                .body("detail", equalTo("The tally cannot be finalized yet: 1 returned ballots are not counted yet; "
+                        + "0 of 2 scrutineers' sign-offs attest the ledger (hash " + head + ") and the figures as "
+                        + "they stand"));
+    }
+
     // --- setup
 
     private Counting counting(int paper) throws java.io.IOException {

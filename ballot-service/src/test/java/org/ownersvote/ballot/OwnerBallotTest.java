@@ -2,6 +2,8 @@ package org.ownersvote.ballot;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -231,6 +233,55 @@ class OwnerBallotTest {
         assertEquals(BallotStatus.ISSUED, status(sheet.serial()));
     }
 
+    @Test
+    void anOwnerIsAnsweredInTheirLanguageAndTheWaitIsSaidInWords() throws Exception {
+        VotingFixture v = VotingFixture.open(bootstrap, CANDIDATES, MOTIONS);
+        Sheet sheet = sheets(print(v, "1号楼").asString()).get(0);
+        String zh = "zh-CN,zh;q=0.9";
+        credentials(zh, sheet.serial(), "2222-2222", "203.0.113.20").then().statusCode(401)
+                .body("title", equalTo("编号或验证码不正确"))
+                .body("detail", equalTo("选票编号或验证码不正确（两者都印在您的选票上）"));
+        credentials(sheet.serial(), "2222-2223", "203.0.113.20").then()
+                .statusCode(401)
+                .body("title", equalTo("Wrong serial or code"))
+                .body("detail", equalTo("The ballot serial or the verification code is wrong (both are printed on "
+                        + "your ballot)"));
+        for (int i = 0; i < 4; i++) {
+            credentials(sheet.serial(), "2222-222" + (i + 4), "203.0.113.20")
+                    .then().statusCode(401);
+        }
+        credentials(zh, sheet.serial(), sheet.code(), "203.0.113.20").then().statusCode(429)
+                .body("title", equalTo("请稍后再试"))
+                .body("detail", matchesPattern("在这里输错这张选票验证码的次数太多，请 [0-9]+ 秒后再试。如果这是您的选票而验证码"
+                        + "总是不对，楼长或选举工作小组可以帮您"));
+        credentials(sheet.serial(), sheet.code(), "203.0.113.20").then()
+                .statusCode(429)
+                .body("detail", matchesPattern("Too many wrong verification codes for this ballot were typed here; "
+                        + "try again in [0-9]+ seconds\\. .*"));
+        // an incomplete vote: each motion left unmarked is named, with a code to switch on
+        Map<String, Object> incomplete = vote(sheet.code(), "APPROVE", "OPPOSE", "OPPOSE");
+        incomplete.put("motions", Map.of());
+        as(owner(v, sheet.serial())).header("Accept-Language", zh).body(incomplete)
+                .post("/api/ballots/" + sheet.serial() + "/cast").then().statusCode(422)
+                .body("detail", equalTo("选票没有填完整，或同意的候选人超过了应选人数，本次投票没有记录"))
+                .body("errors.code", everyItem(equalTo("vote.no-mark-for-motion")))
+                .body("errors.message", everyItem(equalTo("这项表决事项还没有选择（请选同意、不同意或弃权）")))
+                .body("errors.size()", equalTo(2));
+        cast(v, sheet, vote(sheet.code(), "APPROVE", "APPROVE", "APPROVE")).then().statusCode(422)
+                .body("detail", equalTo("The vote is incomplete or approves too many candidates; nothing was "
+                        + "recorded"))
+                .body("errors[0].code", equalTo("vote.too-many-approvals"))
+                .body("errors[0].message", equalTo("approves 3 candidates but there are only 2 seats; approve at "
+                        + "most 2"));
+        as(owner(v, sheet.serial())).header("Accept-Language", zh)
+                .body(vote(sheet.code(), "APPROVE", "APPROVE", "APPROVE"))
+                .post("/api/ballots/" + sheet.serial() + "/cast").then().statusCode(422)
+                .body("errors[0].field", equalTo("marks"))
+                .body("errors[0].code", equalTo("vote.too-many-approvals"))
+                .body("errors[0].message", equalTo("同意了 3 位候选人，但只选 2 人，最多只能同意 2 位"));
+        assertEquals(BallotStatus.ISSUED, status(sheet.serial()));
+    }
+
     private Response print(VotingFixture v, String building) {
         return print(v.workingGroup(), v, building);
     }
@@ -241,6 +292,12 @@ class OwnerBallotTest {
 
     private static Response credentials(String serial, String code) {
         return credentials(serial, code, "192.0.2.1");
+    }
+
+    private static Response credentials(String language, String serial, String code, String clientAddress) {
+        return as(TestTokens.as("gateway", Roles.GATEWAY).token()).header("Accept-Language", language)
+                .body(Map.of("ballotSerial", serial, "verificationCode", code, "clientAddress", clientAddress))
+                .post("/internal/owner-credentials");
     }
 
     private static Response credentials(String serial, String code, String clientAddress) {

@@ -26,6 +26,8 @@ import org.ownersvote.ballot.domain.BallotStatus;
 import org.ownersvote.events.election.BallotCandidate;
 import org.ownersvote.events.election.ElectionCreated;
 import org.ownersvote.events.election.VotingOpened;
+import org.ownersvote.platform.problem.ProblemTexts;
+import org.ownersvote.platform.problem.When;
 import org.ownersvote.platform.security.Roles;
 import org.ownersvote.platform.testing.TestEvents;
 import org.ownersvote.platform.testing.TestTokens;
@@ -149,13 +151,31 @@ class VotingCloseTest {
         cast(v, serials.get(0)).then().statusCode(200);
         handout(v.leader(), serials.get(1)).then().statusCode(200);
         await().atMost(Duration.ofSeconds(40)).until(() -> OffsetDateTime.now().isAfter(deadline.plusSeconds(1)));
-        cast(v, serials.get(1)).then().statusCode(409).body("detail", containsString("voting is closed"));
+        cast(v, serials.get(1)).then().statusCode(409).body("detail", containsString("voting is closed"))
+                .body("detail", equalTo(serials.get(1) + ": voting is closed (it ended at "
+                        + When.of(deadline.toInstant()).in(ProblemTexts.ENGLISH)
+                        + "): online votes are no longer accepted"));
+        // in Beijing time, in the owner's language
+        as(owner(v, serials.get(1))).header("Accept-Language", "zh-CN,zh;q=0.9")
+                .body(Map.of("verificationCode", CODES.get(serials.get(1)), "marks", Map.of()))
+                .post("/api/ballots/" + serials.get(1) + "/cast").then().statusCode(409)
+                .body("title", equalTo("未能登记"))
+                .body("detail", equalTo("选票 " + serials.get(1) + "：投票已于"
+                        + When.of(deadline.toInstant()).in(ProblemTexts.CHINESE) + "截止，不能再网上投票"));
         as(v.leader()).body(Map.of("channel", "DOOR_TO_DOOR", "at", deadline.minusSeconds(1).toString()))
                 .post("/api/ballots/" + serials.get(1) + "/return").then().statusCode(200)
                 .body("status", equalTo("RETURNED"));
         // the working group closes afterwards: the close is the deadline, the instant every vote was measured against
         String closedAt = close(v, "COUNTING").then().statusCode(200).extract().path("votingClosedAt");
         assertEquals(deadline.toInstant(), OffsetDateTime.parse(closedAt).toInstant());
+        as(v.workingGroup()).header("Accept-Language", "zh-CN,zh;q=0.9").body(Map.of("to", "CLOSED"))
+                .post("/internal/elections/" + v.election() + "/voting-close").then().statusCode(422)
+                .body("errors[0].field", equalTo("to"))
+                .body("errors[0].code", equalTo("field.close-to"))
+                .body("errors[0].message", equalTo("只能是计票或选举终止"));
+        close(v, "CLOSED").then().statusCode(422)
+                .body("errors[0].code", equalTo("field.close-to"))
+                .body("errors[0].message", equalTo("must be COUNTING or FAILED"));
     }
 
     @Test
@@ -172,7 +192,18 @@ class VotingCloseTest {
                 .call(() -> BallotElection.findById(election)) != null);
         // the electorate has not arrived: voting does not open, and nothing is recorded
         as(v.workingGroup()).body(open).post("/internal/elections/" + election + "/voting-open").then()
-                .statusCode(503).header("Retry-After", equalTo("5"));
+                .statusCode(503).header("Retry-After", equalTo("5"))
+                .body("detail", containsString("ballot-service has not yet received the whole electorate"));
+        as(v.workingGroup()).header("Accept-Language", "zh-CN,zh;q=0.9").body(open)
+                .post("/internal/elections/" + election + "/voting-open").then().statusCode(503)
+                .body("title", equalTo("暂未就绪"))
+                .body("detail", equalTo("计票服务还没有收到本次选举的全部业主名单，暂时不能生成选票；收到后即可开始投票（请稍后再试）"));
+        // nor does it close: it never opened, and the phase is named in words
+        as(v.workingGroup()).header("Accept-Language", "zh-CN,zh;q=0.9").body(Map.of("to", "FAILED"))
+                .post("/internal/elections/" + election + "/voting-close").then().statusCode(409)
+                .body("detail", equalTo("计票服务记录的这场选举不在投票阶段（现在是筹备阶段），没有可以截止的投票"));
+        close(v, "FAILED").then().statusCode(409).body("detail", equalTo("Voting is not open in ballot-service (it "
+                + "records the election in the preparation phase), so there is nothing to close"));
         assertEquals(null, QuarkusTransaction.requiringNew().call(
                 () -> BallotElection.<BallotElection>findById(election).votingOpenedAt));
         TestEvents.electorate(election, 1, 300).forEach(v::send);
@@ -205,6 +236,11 @@ class VotingCloseTest {
         return as(owner).body(Map.of("verificationCode", CODES.get(serial), "marks",
                 Map.of(CANDIDATES.get(0).candidateId().toString(), "APPROVE", CANDIDATES.get(1).candidateId()
                         .toString(), "OPPOSE"))).post("/api/ballots/" + serial + "/cast");
+    }
+
+    private static String owner(VotingFixture v, String serial) {
+        return TestTokens.as("owner:" + serial, Roles.OWNER).community(v.community()).election(v.election())
+                .ballot(serial).token();
     }
 
     private static Response close(VotingFixture v, String to) {

@@ -1,6 +1,10 @@
 package org.ownersvote.ballot.domain;
 
+import java.time.OffsetDateTime;
 import java.util.Optional;
+
+import org.ownersvote.platform.problem.Text;
+import org.ownersvote.platform.problem.When;
 
 /**
  * Which step may be recorded for a ballot in which state, and by whom. Every ballot must be accounted for: a step
@@ -30,18 +34,26 @@ public final class BallotStateMachine {
      * @param countOpen           voting has closed and the count is open (COUNTING, tally not final): returns
      *                            received earlier may still be recorded
      * @param receivedBeforeClose the step's {@code at} lies before the instant voting closed
+     * @param endedAt             when voting ended (closed, or its deadline passed), named in a refusal; null while
+     *                            voting runs or when unknown
      */
     public record Context(boolean votingOpen, boolean workingGroup, boolean reasonGiven, boolean countOpen,
-            boolean receivedBeforeClose) {
+            boolean receivedBeforeClose, OffsetDateTime endedAt) {
+
+        public Context(boolean votingOpen, boolean workingGroup, boolean reasonGiven, boolean countOpen,
+                boolean receivedBeforeClose) {
+            this(votingOpen, workingGroup, reasonGiven, countOpen, receivedBeforeClose, null);
+        }
 
         /** A step while voting runs (or after the count, when nothing is recorded any more). */
         public Context(boolean votingOpen, boolean workingGroup, boolean reasonGiven) {
-            this(votingOpen, workingGroup, reasonGiven, false, false);
+            this(votingOpen, workingGroup, reasonGiven, false, false, null);
         }
     }
 
-    static final String VOTED_ONLINE = "this unit has already voted online; a unit votes once, so its paper ballot "
-            + "is not counted (set it aside)";
+    static final Text VOTED_ONLINE = Text.of("step.voted-online");
+    static final Text ALREADY_RETURNED = Text.of("step.already-returned");
+    static final Text NEVER_HANDED_OUT = Text.of("step.never-handed-out");
 
     private BallotStateMachine() {
     }
@@ -49,47 +61,41 @@ public final class BallotStateMachine {
     /** The state after the step, or the reason it is refused. */
     public static Result apply(BallotStatus from, BallotAction action, Context context) {
         if (from == BallotStatus.VOIDED) {
-            return refused("this ballot was voided and replaced; use the replacement serial");
+            return refused(Text.of("step.voided"));
         }
         if (!context.votingOpen()) {
             if (action == BallotAction.RETURN && context.countOpen()) {
                 return returnAfterClose(from, context);
             }
-            return refused(action == BallotAction.VOID
-                    ? "voting is closed: the set of ballots is fixed for the count, so none is voided or reissued any "
-                            + "more"
-                    : "voting is closed: no handout, undeliverable, return or online vote can be recorded any more");
+            return refused(votingClosed(action, context.endedAt()));
         }
         if (from == BallotStatus.CAST_ONLINE) {
             return refused(VOTED_ONLINE);
         }
         if (from == BallotStatus.RETURNED_LATE) {
-            return refused("this ballot was already returned");
+            return refused(ALREADY_RETURNED);
         }
         return switch (action) {
             case HANDOUT -> switch (from) {
                 case ISSUED, UNDELIVERABLE -> to(BallotStatus.HANDED_OUT);
-                case HANDED_OUT -> refused("this ballot was already handed out");
-                default -> refused("this ballot was already returned");
+                case HANDED_OUT -> refused(Text.of("step.already-handed-out"));
+                default -> refused(ALREADY_RETURNED);
             };
             case UNDELIVERABLE -> from == BallotStatus.ISSUED ? to(BallotStatus.UNDELIVERABLE)
-                    : refused("only an issued ballot that was not handed out can be marked undeliverable (it is "
-                            + from + ")");
+                    : refused(Text.of("step.undeliverable-not-issued", from.text()));
             case RETURN -> switch (from) {
                 case HANDED_OUT -> to(BallotStatus.RETURNED);
-                case RETURNED -> refused("this ballot was already returned");
+                case RETURNED -> refused(ALREADY_RETURNED);
                 default -> context.workingGroup() && context.reasonGiven() ? to(BallotStatus.RETURNED)
-                        : refused("this ballot was never recorded as handed out; only the working group may record its "
-                                + "return, with a reason");
+                        : refused(NEVER_HANDED_OUT);
             };
-            case VOID -> !context.workingGroup() ? refused("only the working group may void a ballot")
-                    : from == BallotStatus.RETURNED ? refused("a returned ballot cannot be voided")
-                    : !context.reasonGiven() ? refused("voiding a ballot needs a reason")
+            case VOID -> !context.workingGroup() ? refused(Text.of("step.void-working-group-only"))
+                    : from == BallotStatus.RETURNED ? refused(Text.of("step.returned-not-voidable"))
+                    : !context.reasonGiven() ? refused(Text.of("step.void-needs-reason"))
                     : to(BallotStatus.VOIDED);
             case CAST -> switch (from) {
                 case ISSUED, HANDED_OUT, UNDELIVERABLE -> to(BallotStatus.CAST_ONLINE);
-                default -> refused("the paper ballot of this unit was already returned; a unit votes once, so it "
-                        + "cannot also vote online");
+                default -> refused(Text.of("step.paper-already-returned"));
             };
         };
     }
@@ -98,17 +104,30 @@ public final class BallotStateMachine {
     private static Result returnAfterClose(BallotStatus from, Context context) {
         return switch (from) {
             case CAST_ONLINE -> refused(VOTED_ONLINE);
-            case RETURNED, RETURNED_LATE -> refused("this ballot was already returned");
+            case RETURNED, RETURNED_LATE -> refused(ALREADY_RETURNED);
             case HANDED_OUT -> to(context.receivedBeforeClose() ? BallotStatus.RETURNED : BallotStatus.RETURNED_LATE);
             default -> !context.receivedBeforeClose() ? to(BallotStatus.RETURNED_LATE)
                     : context.workingGroup() && context.reasonGiven() ? to(BallotStatus.RETURNED)
-                    : refused("this ballot was never recorded as handed out; only the working group may record its "
-                            + "return, with a reason");
+                    : refused(NEVER_HANDED_OUT);
         };
     }
 
-    /** Either the new state or the refusal. */
-    public record Result(Optional<BallotStatus> next, String refusal) {
+    /** Voting is over: nothing more is recorded (nor voided), said with the moment it ended when it is known. */
+    private static Text votingClosed(BallotAction action, OffsetDateTime endedAt) {
+        if (action == BallotAction.VOID) {
+            return endedAt == null ? Text.of("step.voting-closed-no-void")
+                    : Text.of("step.voting-closed-no-void-at", When.of(endedAt.toInstant()));
+        }
+        if (action == BallotAction.CAST) {
+            return endedAt == null ? Text.of("step.voting-closed-no-cast")
+                    : Text.of("step.voting-closed-no-cast-at", When.of(endedAt.toInstant()));
+        }
+        return endedAt == null ? Text.of("step.voting-closed")
+                : Text.of("step.voting-closed-at", When.of(endedAt.toInstant()));
+    }
+
+    /** Either the new state or the refusal, in words for the caller (english() for the audit log). */
+    public record Result(Optional<BallotStatus> next, Text refusal) {
         public boolean allowed() {
             return next.isPresent();
         }
@@ -118,7 +137,7 @@ public final class BallotStateMachine {
         return new Result(Optional.of(next), null);
     }
 
-    private static Result refused(String reason) {
+    private static Result refused(Text reason) {
         return new Result(Optional.empty(), reason);
     }
 }

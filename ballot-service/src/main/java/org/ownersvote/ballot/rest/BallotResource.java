@@ -33,7 +33,9 @@ import org.ownersvote.ballot.rest.dto.BallotSteps;
 import org.ownersvote.ballot.rest.dto.BallotSteps.BallotView;
 import org.ownersvote.ballot.service.BallotLedger;
 import org.ownersvote.ballot.service.OwnerAccess;
+import org.ownersvote.ballot.FieldProblems;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
 import org.ownersvote.platform.text.NaturalOrder;
@@ -111,7 +113,7 @@ public class BallotResource {
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         BallotElection election = election(electionId);
         if (caller.hasRole(Roles.BUILDING_LEADER) && !caller.hasRole(Roles.WORKING_GROUP) && building == null) {
-            throw ProblemException.invalid("building", "a building leader lists one of their buildings at a time");
+            throw FieldProblems.invalid("building", Text.of("scope.building-leader-needs-building"));
         }
         BallotLedger.requireScope(election, building, caller);
         return ledger.list(electionId, building, status, page, size).stream().map(BallotView::of).toList();
@@ -154,7 +156,7 @@ public class BallotResource {
     private static BallotElection election(UUID electionId) {
         BallotElection election = BallotElection.findById(electionId);
         if (election == null) {
-            throw ProblemException.notFound("Election", electionId);
+            throw ProblemException.notFound(Text.of("thing.election"), electionId);
         }
         return election;
     }

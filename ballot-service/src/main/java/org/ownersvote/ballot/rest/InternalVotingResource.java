@@ -18,7 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.ownersvote.ballot.BallotElection;
 import org.ownersvote.ballot.service.VotingGate;
 import org.ownersvote.events.election.VotingOpened;
-import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.ballot.FieldProblems;
+import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
 
@@ -37,7 +38,7 @@ public class InternalVotingResource {
     public record Opened(UUID electionId, OffsetDateTime votingOpenedAt, OffsetDateTime ballotsIssuedAt) {
     }
 
-    public record Close(@NotNull @Pattern(regexp = "COUNTING|FAILED") String to) {
+    public record Close(@NotNull @Pattern(regexp = "COUNTING|FAILED", message = "field.close-to") String to) {
     }
 
     public record Closed(UUID electionId, OffsetDateTime votingClosedAt) {
@@ -54,7 +55,7 @@ public class InternalVotingResource {
     @RolesAllowed(Roles.WORKING_GROUP)
     public Opened open(@PathParam("eid") UUID electionId, @Valid @NotNull Open request) {
         if (!request.opened().electionId().equals(electionId)) {
-            throw ProblemException.invalid("opened.electionId", "is not the election of the path");
+            throw FieldProblems.invalid("opened.electionId", Text.of("voting.other-election"));
         }
         caller.requireCommunity(request.opened().communityId());
         BallotElection recorded = BallotElection.findById(electionId);

@@ -24,6 +24,7 @@ import org.ownersvote.ballot.service.BallotLedger;
 import org.ownersvote.ballot.service.OnlineVoting;
 import org.ownersvote.ballot.service.OwnerAccess;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
 
@@ -91,7 +92,7 @@ public class OwnerBallotResource {
         boolean staff = caller.hasRole(Roles.WORKING_GROUP) || caller.hasRole(Roles.BUILDING_LEADER);
         // an owner learns nothing about other serials, not even whether they exist
         if (!staff && !caller.ballotSerial().map(serial::equals).orElse(false)) {
-            throw ProblemException.forbidden("Your sign-in opens another ballot than " + serial);
+            throw ProblemException.forbidden(Text.of("owner.other-ballot", serial));
         }
         return staff ? BallotLedger.scopedBallot(serial, LockModeType.NONE, caller)
                 : Ballot.bySerial(serial, LockModeType.NONE);

@@ -21,6 +21,7 @@ import org.ownersvote.ballot.counting.FinalTally;
 import org.ownersvote.ballot.rest.dto.TallyViews;
 import org.ownersvote.ballot.service.TallyService;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
 
@@ -49,8 +50,7 @@ public class TallyResource {
         }
         BallotElection election = BallotElection.findById(electionId);
         if (election == null || FinalTally.findById(electionId) == null) {
-            String detail = "The tally is published once it is final; until then only the election's staff who "
-                    + "count, check or run it see it";
+            Text detail = Text.of("tally.not-published");
             // signed in, but not one who sees the provisional tally: forbidden, not "sign in"
             throw caller.authenticated() ? ProblemException.forbidden(detail)
                     : ProblemException.unauthorized("not-published", detail);

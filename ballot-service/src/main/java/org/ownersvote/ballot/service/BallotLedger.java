@@ -21,7 +21,10 @@ import org.ownersvote.ballot.domain.SerialNumbers;
 import org.ownersvote.events.ballot.BallotStepRecorded;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.outbox.Outbox;
+import org.ownersvote.ballot.FieldProblems;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
+import org.ownersvote.platform.problem.When;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
 
@@ -66,7 +69,7 @@ public class BallotLedger {
         try {
             requireScope(BallotElection.findById(ballot.electionId), ballot.building, caller);
         } catch (ProblemException outsideScope) {
-            throw ProblemException.notFound("Ballot", ballot.serial);
+            throw ProblemException.notFound(Text.of("thing.ballot"), ballot.serial);
         }
         return ballot;
     }
@@ -75,7 +78,8 @@ public class BallotLedger {
         caller.requireElection(election.communityId, election.id);
         if (caller.hasRole(Roles.BUILDING_LEADER) && !caller.hasRole(Roles.WORKING_GROUP)
                 && (building == null || !caller.buildings().contains(building))) {
-            throw ProblemException.forbidden("Your account covers other buildings than " + building);
+            throw ProblemException.forbidden(building == null ? Text.of("scope.building-leader-needs-building")
+                    : Text.of("scope.other-buildings", building));
         }
     }
 
@@ -89,10 +93,11 @@ public class BallotLedger {
         OffsetDateTime now = OffsetDateTime.now();
         OffsetDateTime at = step.at() == null ? now : step.at();
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
-            throw ProblemException.invalid("at", "lies in the future");
+            throw FieldProblems.invalid("at", Text.of("step.at-in-future"));
         }
         if (election.votingOpenedAt != null && at.isBefore(election.votingOpenedAt)) {
-            throw ProblemException.invalid("at", "lies before voting opened (" + election.votingOpenedAt + ")");
+            throw FieldProblems.invalid("at",
+                    Text.of("step.at-before-opening", When.of(election.votingOpenedAt.toInstant())));
         }
         boolean workingGroup = caller.hasRole(Roles.WORKING_GROUP);
         boolean reason = step.reason() != null && !step.reason().isBlank();
@@ -101,12 +106,13 @@ public class BallotLedger {
                 && FinalTally.findById(election.id) == null;
         BallotStateMachine.Result result = BallotStateMachine.apply(ballot.status, action,
                 new BallotStateMachine.Context(election.votingOpen(now), workingGroup, reason, countOpen,
-                        ended != null && at.isBefore(ended)));
+                        ended != null && at.isBefore(ended), ended));
         if (!result.allowed()) {
             // kept on record: "a second paper ballot for a unit that already voted is refused and audited"
             audit.recordRefusal(caller.username(), "ballot." + action.name().toLowerCase(), "ballot", ballot.serial,
-                    ballot.electionId, result.refusal());
-            throw ProblemException.conflict("ballot-step-refused", ballot.serial + ": " + result.refusal());
+                    ballot.electionId, result.refusal().english());
+            throw ProblemException.conflict("ballot-step-refused",
+                    Text.of("step.refused", ballot.serial, result.refusal()));
         }
         ballot.status = result.next().get();
         String replacement = action == BallotAction.VOID ? reissue(ballot).serial : null;

@@ -24,6 +24,7 @@ import org.ownersvote.ballot.print.PrintedBallot;
 import org.ownersvote.platform.print.QrCodes;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Caller;
 
 /**
@@ -55,16 +56,15 @@ public class BallotPrinting {
     public PrintRun print(UUID electionId, String building, String serial, Caller caller) {
         BallotElection election = BallotElection.findById(electionId);
         if (election == null) {
-            throw ProblemException.notFound("Election", electionId);
+            throw ProblemException.notFound(Text.of("thing.election"), electionId);
         }
         BallotLedger.requireScope(election, building, caller);
         if (election.ballotsIssuedAt == null && election.votingOpenedAt != null) {
-            throw ProblemException.pending("ballots-being-issued", "Voting has opened and the ballots are being "
-                    + "issued; printing starts in a moment", Duration.ofSeconds(2));
+            throw ProblemException.pending("ballots-being-issued", Text.of("print.being-issued"),
+                    Duration.ofSeconds(2));
         }
         if (election.ballotsIssuedAt == null) {
-            throw ProblemException.conflict("ballots-not-issued",
-                    "The ballots of this election are issued when voting opens; there is nothing to print yet");
+            throw ProblemException.conflict("ballots-not-issued", Text.of("print.not-issued"));
         }
         List<BallotStatus> notYetOut = List.of(BallotStatus.ISSUED, BallotStatus.UNDELIVERABLE);
         List<Ballot> printable = serial != null
@@ -73,9 +73,9 @@ public class BallotPrinting {
                 : Ballot.<Ballot>find("electionId = ?1 and building = ?2 and status in ?3"
                         + " order by function('natural_key', unit), sequence", electionId, building, notYetOut).list();
         if (printable.isEmpty()) {
-            throw ProblemException.conflict("nothing-to-print", "No ballot of " + building
-                    + (serial == null ? "" : " with serial " + serial) + " is waiting to be printed: ballots already "
-                    + "handed out, returned, cast or voided are not reprinted (void a lost one, print its replacement)");
+            throw ProblemException.conflict("nothing-to-print", serial == null
+                    ? Text.of("print.nothing-to-print", building)
+                    : Text.of("print.nothing-to-print-serial", building, serial));
         }
         OffsetDateTime now = OffsetDateTime.now();
         byte[] key = secret.bytes();

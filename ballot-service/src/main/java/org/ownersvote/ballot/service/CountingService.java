@@ -22,6 +22,7 @@ import org.ownersvote.ballot.counting.FinalTally;
 import org.ownersvote.ballot.counting.LedgerRecord;
 import org.ownersvote.ballot.domain.BallotStatus;
 import org.ownersvote.ballot.domain.Mark;
+import org.ownersvote.ballot.domain.Phases;
 import org.ownersvote.ballot.domain.SerialNumbers;
 import org.ownersvote.ballot.domain.tally.PaperEntry;
 import org.ownersvote.ballot.domain.tally.Signature;
@@ -30,6 +31,7 @@ import org.ownersvote.events.EventCodec;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
 
@@ -56,13 +58,11 @@ public class CountingService {
         Ballot ballot = lockedBallot(election, request.serial());
         String counter = caller.username();
         if (ballot.status != BallotStatus.RETURNED) {
-            String reason = ballot.status == BallotStatus.CAST_ONLINE
-                    ? "this unit voted online; a unit votes once, so its paper ballot is not counted"
-                    : ballot.status == BallotStatus.RETURNED_LATE
-                    ? "this ballot was received after voting closed; it is kept on record and never counted"
-                    : "this ballot was not returned (it is " + ballot.status + "); only returned ballots are counted";
-            audit.recordRefusal(counter, "counting.entry", "ballot", ballot.serial, electionId, reason);
-            throw ProblemException.conflict("entry-refused", ballot.serial + ": " + reason);
+            Text reason = ballot.status == BallotStatus.CAST_ONLINE ? Text.of("counting.voted-online")
+                    : ballot.status == BallotStatus.RETURNED_LATE ? Text.of("counting.returned-late")
+                    : Text.of("counting.not-returned", ballot.status.text());
+            audit.recordRefusal(counter, "counting.entry", "ballot", ballot.serial, electionId, reason.english());
+            throw ProblemException.conflict("entry-refused", Text.of("counting.entry-refused", ballot.serial, reason));
         }
         PaperEntry content = new PaperEntry(request.signature(), request.marks(),
                 request.motions() == null ? Map.of() : request.motions());
@@ -74,13 +74,14 @@ public class CountingService {
                     // the same entry again (a retry after a lost answer): applied once, answered again
                     return new Counting.EntryResult(ballot.serial, entries.indexOf(mine) + 1, state(ballot).state);
                 }
-                throw ProblemException.conflict("entry-refused", ballot.serial
-                        + ": you entered this ballot already; the second entry must be made by another counter");
+                throw ProblemException.conflict("entry-refused",
+                        Text.of("counting.entry-refused", ballot.serial, Text.of("counting.entered-by-you")));
             }
         }
         if (entries.size() >= 2) {
-            throw ProblemException.conflict("entry-refused", ballot.serial + ": this ballot was entered twice already"
-                    + (state(ballot).state == BallotCount.State.CONFLICT ? " and waits for a scrutineer" : ""));
+            throw ProblemException.conflict("entry-refused", Text.of("counting.entry-refused", ballot.serial,
+                    state(ballot).state == BallotCount.State.CONFLICT ? Text.of("counting.entered-twice-conflict")
+                            : Text.of("counting.entered-twice")));
         }
         CountingEntry entry = new CountingEntry();
         entry.electionId = electionId;
@@ -110,7 +111,7 @@ public class CountingService {
     public List<Counting.Conflict> conflicts(UUID electionId, Caller caller) {
         BallotElection election = BallotElection.findById(electionId);
         if (election == null) {
-            throw ProblemException.notFound("Election", electionId);
+            throw ProblemException.notFound(Text.of("thing.election"), electionId);
         }
         caller.requireElection(election.communityId, electionId);
         List<Counting.Conflict> conflicts = new ArrayList<>();
@@ -133,8 +134,7 @@ public class CountingService {
         Ballot ballot = lockedBallot(election, serial);
         BallotCount count = BallotCount.findById(ballot.id);
         if (count == null || count.state != BallotCount.State.CONFLICT) {
-            throw ProblemException.conflict("not-in-conflict", serial + ": only a ballot whose two entries disagree "
-                    + "is resolved by a scrutineer");
+            throw ProblemException.conflict("not-in-conflict", Text.of("counting.not-in-conflict", serial));
         }
         List<CountingEntry> entries = CountingEntry.<CountingEntry>find("ballotId = ?1 order by id", ballot.id).list();
         // separation of duties: who counted a ballot does not decide its count
@@ -142,8 +142,7 @@ public class CountingService {
                 || entries.stream().anyMatch(e -> e.counter.equals(caller.username()))) {
             audit.recordRefusal(caller.username(), "counting.resolution", "ballot", serial, electionId,
                     "the resolver entered this ballot or holds the counter role");
-            throw ProblemException.forbidden(serial + ": a ballot's conflict is resolved by a scrutineer who did not "
-                    + "enter it; ask another scrutineer");
+            throw ProblemException.forbidden(Text.of("counting.resolver-entered", serial));
         }
         PaperEntry content = new PaperEntry(resolution.signature(), resolution.marks(),
                 resolution.motions() == null ? Map.of() : resolution.motions());
@@ -161,15 +160,15 @@ public class CountingService {
     private BallotElection countingElection(UUID electionId, Caller caller) {
         BallotElection election = BallotElection.findById(electionId);
         if (election == null) {
-            throw ProblemException.notFound("Election", electionId);
+            throw ProblemException.notFound(Text.of("thing.election"), electionId);
         }
         caller.requireElection(election.communityId, electionId);
         if (!"COUNTING".equals(election.phase)) {
-            throw ProblemException.conflict("not-counting", "Ballots are entered while the election is COUNTING (it"
-                    + " is " + election.phase + ")");
+            throw ProblemException.conflict("not-counting",
+                    Text.of("counting.not-counting", Phases.text(election.phase)));
         }
         if (FinalTally.findById(electionId) != null) {
-            throw ProblemException.conflict("tally-final", "The tally was finalized; nothing more is counted");
+            throw ProblemException.conflict("tally-final", Text.of("counting.tally-final"));
         }
         return election;
     }
@@ -177,7 +176,8 @@ public class CountingService {
     private static Ballot lockedBallot(BallotElection election, String serial) {
         Ballot ballot = Ballot.bySerial(serial, LockModeType.PESSIMISTIC_WRITE);
         if (!ballot.electionId.equals(election.id)) {
-            throw ProblemException.notFound("Ballot", serial + " in election " + election.id);
+            throw new ProblemException(404, "not-found", Text.of("counting.ballot-of-other-election", ballot.serial),
+                    List.of());
         }
         return ballot;
     }
@@ -191,11 +191,11 @@ public class CountingService {
         ballot.motions().forEach(m -> motions.add(m.motionId().toString()));
         List<Problem.FieldError> errors = new ArrayList<>();
         content.marks().keySet().stream().filter(id -> !candidates.contains(id))
-                .forEach(id -> errors.add(new Problem.FieldError("marks." + id, "not a candidate on this ballot")));
+                .forEach(id -> errors.add(Problem.FieldError.of("marks." + id, Text.of("mark.not-a-candidate"))));
         content.motions().keySet().stream().filter(id -> !motions.contains(id))
-                .forEach(id -> errors.add(new Problem.FieldError("motions." + id, "not a motion on this ballot")));
+                .forEach(id -> errors.add(Problem.FieldError.of("motions." + id, Text.of("mark.not-a-motion"))));
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The entry marks what is not on the ballot; nothing was recorded", errors);
+            throw ProblemException.invalid(Text.of("counting.marks-not-on-ballot"), errors);
         }
     }
 

@@ -23,6 +23,7 @@ import org.ownersvote.events.election.BallotMotion;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -71,10 +72,13 @@ public class OnlineVoting {
         OffsetDateTime now = OffsetDateTime.now();
         String actor = "owner:" + ballot.serial;
         BallotStateMachine.Result result = BallotStateMachine.apply(ballot.status, BallotAction.CAST,
-                new BallotStateMachine.Context(election.votingOpen(now), false, false));
+                new BallotStateMachine.Context(election.votingOpen(now), false, false, false, false,
+                        election.votingEndedAt(now)));
         if (!result.allowed()) {
-            audit.recordRefusal(actor, "ballot.cast", "ballot", ballot.serial, ballot.electionId, result.refusal());
-            throw ProblemException.conflict("ballot-step-refused", ballot.serial + ": " + result.refusal());
+            audit.recordRefusal(actor, "ballot.cast", "ballot", ballot.serial, ballot.electionId,
+                    result.refusal().english());
+            throw ProblemException.conflict("ballot-step-refused",
+                    Text.of("step.refused", ballot.serial, result.refusal()));
         }
         BallotContent content = BallotContent.of(election);
         List<OnlineBallotRules.Refusal> refusals = OnlineBallotRules.check(
@@ -82,8 +86,8 @@ public class OnlineVoting {
                 content.motions().stream().map(m -> m.motionId().toString()).toList(),
                 election.seats, marks, motions);
         if (!refusals.isEmpty()) {
-            throw ProblemException.invalid("The vote is incomplete or approves too many candidates; nothing was "
-                    + "recorded", refusals.stream().map(r -> new Problem.FieldError(r.field(), r.message())).toList());
+            throw ProblemException.invalid(Text.of("vote.refused"),
+                    refusals.stream().map(r -> Problem.FieldError.of(r.field(), r.message())).toList());
         }
         ballot.status = result.next().get();
         OnlineVote vote = new OnlineVote();

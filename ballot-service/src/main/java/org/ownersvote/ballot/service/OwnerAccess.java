@@ -17,6 +17,7 @@ import org.ownersvote.ballot.domain.SerialNumbers;
 import org.ownersvote.ballot.domain.VerificationCodes;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.text.Digests;
 
 /**
@@ -54,13 +55,22 @@ public class OwnerAccess {
         }
         if (outcome instanceof TooSoon tooSoon) {
             long seconds = Math.max(1, (tooSoon.remaining().toMillis() + 999) / 1000); // rounded up: never too early
-            throw ProblemException.tooManyRequests("ballot-code-wait", "Too many wrong verification codes for this "
-                    + "ballot were typed here; try again in " + seconds + " seconds. If it is your ballot and the code "
-                    + "is not accepted, your building leader or the working group can help",
-                    Duration.ofSeconds(seconds));
+            throw ProblemException.tooManyRequests("ballot-code-wait",
+                    Text.of("owner.code-wait", waitInWords(seconds)), Duration.ofSeconds(seconds));
         }
-        throw ProblemException.unauthorized("wrong-ballot-code",
-                "The ballot serial or the verification code is wrong (both are printed on your ballot)");
+        throw ProblemException.unauthorized("wrong-ballot-code", Text.of("owner.wrong-code"));
+    }
+
+    /**
+     * A wait as people say it: "45 seconds" under a minute, else whole minutes rounded up ("2 minutes"), so the
+     * words never promise an earlier try than Retry-After allows.
+     */
+    static Text waitInWords(long seconds) {
+        if (seconds < 60) {
+            return seconds == 1 ? Text.of("wait.one-second") : Text.of("wait.seconds", seconds);
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes == 1 ? Text.of("wait.one-minute") : Text.of("wait.minutes", minutes);
     }
 
     /** The source of an owner's sign-in: the client address the gateway saw, kept only as a hash. */
@@ -114,8 +124,7 @@ public class OwnerAccess {
             attempt.delete();
         }
         if (ballot.status == BallotStatus.VOIDED) {
-            throw ProblemException.conflict("ballot-voided", "This ballot was voided and replaced by another; "
-                    + "use the serial and code of the replacement ballot you were given");
+            throw ProblemException.conflict("ballot-voided", Text.of("owner.ballot-voided"));
         }
         return new Granted(ballot);
     }

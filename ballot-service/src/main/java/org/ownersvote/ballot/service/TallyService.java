@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import org.ownersvote.ballot.Ballot;
 import org.ownersvote.ballot.BallotElection;
+import org.ownersvote.ballot.FieldProblems;
 import org.ownersvote.ballot.config.BallotConfig;
 import org.ownersvote.ballot.counting.BallotCount;
 import org.ownersvote.ballot.counting.FinalTally;
@@ -25,6 +26,7 @@ import org.ownersvote.ballot.counting.LotsDraw;
 import org.ownersvote.ballot.counting.TallySignoff;
 import org.ownersvote.ballot.domain.BallotStatus;
 import org.ownersvote.ballot.domain.Mark;
+import org.ownersvote.ballot.domain.Phases;
 import org.ownersvote.ballot.domain.ledger.LedgerChain;
 import org.ownersvote.ballot.domain.ledger.TallyAttestation;
 import org.ownersvote.ballot.domain.tally.Signature;
@@ -42,6 +44,7 @@ import org.ownersvote.events.election.ElectorateChunk;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.outbox.Outbox;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
 
@@ -73,7 +76,7 @@ public class TallyService {
     public BallotElection scoped(UUID electionId, Caller caller) {
         BallotElection election = BallotElection.findById(electionId);
         if (election == null) {
-            throw ProblemException.notFound("Election", electionId);
+            throw ProblemException.notFound(Text.of("thing.election"), electionId);
         }
         caller.requireElection(election.communityId, electionId);
         return election;
@@ -93,7 +96,7 @@ public class TallyService {
 
     public Tally compute(BallotElection election) {
         if (election.electorateVersion == null) {
-            throw ProblemException.conflict("no-electorate", "Voting has not opened: there is nothing to tally");
+            throw ProblemException.conflict("no-electorate", Text.of("tally.no-electorate"));
         }
         List<TallyInput.Unit> units = electorates.units(election.id, election.electorateVersion).stream()
                 .filter(ElectorateChunk.Unit::counted)
@@ -135,8 +138,7 @@ public class TallyService {
         boolean isOpenTie = compute(election).ties().stream()
                 .anyMatch(t -> !t.drawn() && new HashSet<>(t.candidateIds()).equals(drawn));
         if (!isOpenTie || drawn.size() != lots.candidateIdsInDrawnOrder().size()) {
-            throw ProblemException.conflict("no-such-tie", "These candidates are not a tie waiting for a drawing of "
-                    + "lots in the current tally");
+            throw ProblemException.conflict("no-such-tie", Text.of("tally.no-such-tie"));
         }
         LotsDraw draw = new LotsDraw();
         draw.electionId = electionId;
@@ -157,8 +159,7 @@ public class TallyService {
     @Transactional
     public TallyViews.SignoffResult signOff(UUID electionId, TallyViews.SignoffRequest request, Caller caller) {
         if (caller.hasRole(Roles.CHIEF_SCRUTINEER) || caller.hasRole(Roles.COUNTER)) {
-            throw ProblemException.forbidden("Sign-offs are made by scrutineers who neither count nor finalize: the "
-                    + "chief scrutineer's and a counter's own sign-off would check their own work");
+            throw ProblemException.forbidden(Text.of("tally.signoff-not-by-chief-or-counter"));
         }
         BallotElection election = open(electionId, caller);
         String head = ledger.head(election);
@@ -168,12 +169,10 @@ public class TallyService {
         if (!agrees && !request.disagree()) {
             audit.recordRefusal(caller.username(), "tally.signoff", "election", electionId, electionId,
                     "attestation does not match the tally as it stands");
-            throw ProblemException.invalid("attestation", "does not match the ledger and tally as they stand now; "
-                    + "nothing was recorded. Fetch the three exports again, run the verifier and paste the code it "
-                    + "prints; to record that you disagree, send disagree=true with a note saying what differs");
+            throw FieldProblems.invalid("attestation", Text.of("tally.attestation-mismatch"));
         }
         if (!agrees && (request.note() == null || request.note().isBlank())) {
-            throw ProblemException.invalid("note", "a disagreeing sign-off says what differs");
+            throw FieldProblems.invalid("note", Text.of("tally.disagreement-needs-note"));
         }
         TallySignoff signoff = new TallySignoff();
         signoff.electionId = electionId;
@@ -200,27 +199,26 @@ public class TallyService {
         BallotElection locked = Ballot.getEntityManager().find(BallotElection.class, electionId,
                 LockModeType.PESSIMISTIC_WRITE);
         TallyViews.CountingProgress progress = progress(locked);
-        List<String> missing = new ArrayList<>();
+        List<Text> missing = new ArrayList<>();
         if (progress.conflicts() > 0) {
-            missing.add(progress.conflicts() + " ballots in conflict wait for a scrutineer");
+            missing.add(Text.of("tally.conflicts-waiting", progress.conflicts()));
         }
         if (progress.countedPaper() < progress.returnedPaper()) {
-            missing.add((progress.returnedPaper() - progress.countedPaper()) + " returned ballots are not counted yet");
+            missing.add(Text.of("tally.returned-not-counted", progress.returnedPaper() - progress.countedPaper()));
         }
         Tally tally = compute(locked);
         if (tally.ties().stream().anyMatch(t -> !t.drawn())) {
-            missing.add("a tie decides a seat or alternate place: the working group records the drawing of lots");
+            missing.add(Text.of("tally.tie-waiting-for-lots"));
         }
         String head = ledger.head(locked);
         // a sign-off counts only for the ledger and figures it attested: a later count or drawing of lots voids it
         long agreeing = agreeing(electionId, attestation(locked, head, tally), caller.username());
         if (agreeing < config.requiredSignoffs()) {
-            missing.add(agreeing + " of " + config.requiredSignoffs() + " scrutineers' sign-offs attest the ledger "
-                    + "(hash " + head + ") and the figures as they stand");
+            missing.add(Text.of("tally.signoffs-missing", agreeing, config.requiredSignoffs(), head));
         }
         if (!missing.isEmpty()) {
-            throw ProblemException.conflict("cannot-finalize", "The tally cannot be finalized yet: "
-                    + String.join("; ", missing));
+            throw ProblemException.conflict("cannot-finalize",
+                    Text.of("tally.cannot-finalize", new Reasons(missing)));
         }
         FinalTally frozen = new FinalTally();
         frozen.electionId = electionId;
@@ -268,11 +266,11 @@ public class TallyService {
     private BallotElection open(UUID electionId, Caller caller) {
         BallotElection election = scoped(electionId, caller);
         if (!"COUNTING".equals(election.phase)) {
-            throw ProblemException.conflict("not-counting", "This is done while the election is COUNTING (it is "
-                    + election.phase + ")");
+            throw ProblemException.conflict("not-counting",
+                    Text.of("tally.not-counting", Phases.text(election.phase)));
         }
         if (FinalTally.findById(electionId) != null) {
-            throw ProblemException.conflict("tally-final", "The tally was finalized already");
+            throw ProblemException.conflict("tally-final", Text.of("tally.final"));
         }
         return election;
     }

@@ -10,11 +10,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.ownersvote.ballot.BallotElection;
+import org.ownersvote.ballot.domain.Phases;
 import org.ownersvote.events.election.PhaseChanged;
 import org.ownersvote.events.election.PhaseOrder;
 import org.ownersvote.events.election.VotingOpened;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 
 /**
  * Opening and closing voting as steps of election-service's phase change, so that the phase a person sees and the
@@ -51,9 +53,8 @@ public class VotingGate {
         boolean first = election.votingOpenedAt == null;
         issuance.open(election, opened, at);
         if (election.ballotsIssuedAt == null) {
-            throw ProblemException.pending("electorate-incomplete", "ballot-service has not yet received the whole "
-                    + "electorate of this election, so it cannot issue the ballots; voting opens once it has (try "
-                    + "again shortly)", Duration.ofSeconds(5));
+            throw ProblemException.pending("electorate-incomplete", Text.of("voting.electorate-incomplete"),
+                    Duration.ofSeconds(5));
         }
         if (first) {
             audit.record(actor, "voting.opened", "election", election.id, election.id,
@@ -71,8 +72,8 @@ public class VotingGate {
             return election.votingClosedAt;
         }
         if (!"VOTING".equals(election.phase)) {
-            throw ProblemException.conflict("voting-not-open", "Voting is not open in ballot-service (it records the "
-                    + "election as " + election.phase + "), so there is nothing to close");
+            throw ProblemException.conflict("voting-not-open",
+                    Text.of("voting.not-open", Phases.text(election.phase)));
         }
         // to the microsecond PostgreSQL keeps, so the instant answered is the instant stored
         return closeNow(election, to, actor, OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS));
@@ -104,8 +105,8 @@ public class VotingGate {
     private static BallotElection recorded(UUID electionId) {
         BallotElection election = BallotElection.findById(electionId);
         if (election == null) {
-            throw ProblemException.pending("election-not-recorded", "ballot-service has not yet recorded this "
-                    + "election (its events are on the way); try again shortly", Duration.ofSeconds(2));
+            throw ProblemException.pending("election-not-recorded", Text.of("voting.election-not-recorded"),
+                    Duration.ofSeconds(2));
         }
         return election;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.ownersvote.platform.problem.Text;
 
 class BallotStateMachineTest {
 
@@ -31,14 +32,14 @@ class BallotStateMachineTest {
 
     @Test
     void aSecondReturnIsRefused() {
-        assertEquals("this ballot was already returned",
+        assertEquals(Text.of("step.already-returned"),
                 BallotStateMachine.apply(BallotStatus.RETURNED, BallotAction.RETURN, WORKING_GROUP_WITH_REASON).refusal());
     }
 
     @Test
     void aVoidedBallotAcceptsNothing() {
         for (BallotAction action : BallotAction.values()) {
-            assertEquals("this ballot was voided and replaced; use the replacement serial",
+            assertEquals(Text.of("step.voided"),
                     BallotStateMachine.apply(BallotStatus.VOIDED, action, WORKING_GROUP_WITH_REASON).refusal());
         }
     }
@@ -85,17 +86,17 @@ class BallotStateMachineTest {
 
     @Test
     void onlyTheWorkingGroupVoidsAndNeverAReturnedBallot() {
-        assertEquals("only the working group may void a ballot",
+        assertEquals(Text.of("step.void-working-group-only"),
                 BallotStateMachine.apply(BallotStatus.HANDED_OUT, BallotAction.VOID, LEADER).refusal());
-        assertEquals("a returned ballot cannot be voided",
+        assertEquals(Text.of("step.returned-not-voidable"),
                 BallotStateMachine.apply(BallotStatus.RETURNED, BallotAction.VOID, WORKING_GROUP_WITH_REASON).refusal());
     }
 
     @Test
     void aHandoutOfAHandedOutOrReturnedBallotIsRefused() {
-        assertEquals("this ballot was already handed out",
+        assertEquals(Text.of("step.already-handed-out"),
                 BallotStateMachine.apply(BallotStatus.HANDED_OUT, BallotAction.HANDOUT, LEADER).refusal());
-        assertEquals("this ballot was already returned",
+        assertEquals(Text.of("step.already-returned"),
                 BallotStateMachine.apply(BallotStatus.RETURNED, BallotAction.HANDOUT, LEADER).refusal());
     }
 
@@ -106,8 +107,8 @@ class BallotStateMachineTest {
             assertEquals(Optional.of(BallotStatus.CAST_ONLINE),
                     BallotStateMachine.apply(from, BallotAction.CAST, LEADER).next(), from.name());
         }
-        assertEquals("the paper ballot of this unit was already returned; a unit votes once, so it cannot also vote "
-                + "online", BallotStateMachine.apply(BallotStatus.RETURNED, BallotAction.CAST, LEADER).refusal());
+        assertEquals(Text.of("step.paper-already-returned"),
+                BallotStateMachine.apply(BallotStatus.RETURNED, BallotAction.CAST, LEADER).refusal());
         assertFalse(BallotStateMachine.apply(BallotStatus.HANDED_OUT, BallotAction.CAST, CLOSED).allowed());
     }
 
@@ -118,5 +119,18 @@ class BallotStateMachineTest {
                     BallotStateMachine.apply(BallotStatus.CAST_ONLINE, action, WORKING_GROUP_WITH_REASON).refusal(),
                     action.name());
         }
+    }
+
+    @Test
+    void aRefusalAfterTheCloseNamesWhenVotingEndedInBeijingTime() {
+        java.time.OffsetDateTime ended = java.time.OffsetDateTime.parse("2026-12-14T10:05:00Z");
+        BallotStateMachine.Context closed = new BallotStateMachine.Context(false, false, false, false, false, ended);
+        Text refusal = BallotStateMachine.apply(BallotStatus.HANDED_OUT, BallotAction.CAST, closed).refusal();
+        assertEquals("step.voting-closed-no-cast-at", refusal.key());
+        assertEquals("投票已于2026年12月14日 18:05（北京时间）截止，不能再网上投票",
+                refusal.in(org.ownersvote.platform.problem.ProblemTexts.CHINESE));
+        assertEquals("voting is closed (it ended at 18:05 on 14 December 2026, Beijing time): online votes are no "
+                + "longer accepted", refusal.english());
+        assertEquals("已发放", BallotStatus.HANDED_OUT.text().in(org.ownersvote.platform.problem.ProblemTexts.CHINESE));
     }
 }

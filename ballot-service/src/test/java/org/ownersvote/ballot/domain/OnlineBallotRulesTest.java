@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.ownersvote.platform.problem.Text;
 
 class OnlineBallotRulesTest {
 
@@ -20,8 +21,7 @@ class OnlineBallotRulesTest {
 
     @Test
     void moreApprovalsThanSeatsAreRefusedRatherThanCountedAsNoApproval() {
-        assertEquals(List.of(new OnlineBallotRules.Refusal("marks",
-                "approves 3 candidates but there are only 2 seats; approve at most 2")),
+        assertEquals(List.of(new OnlineBallotRules.Refusal("marks", Text.of("vote.too-many-approvals", 3L, 2))),
                 OnlineBallotRules.check(CANDIDATES, MOTIONS, 2,
                         Map.of("a", Mark.APPROVE, "b", Mark.APPROVE, "c", Mark.APPROVE), Map.of("m", Mark.APPROVE)));
     }
