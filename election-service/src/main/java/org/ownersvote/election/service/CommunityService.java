@@ -11,6 +11,7 @@ import org.ownersvote.election.Community;
 import org.ownersvote.election.rest.dto.CreateCommunityRequest;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 
 @ApplicationScoped
 public class CommunityService {
@@ -35,7 +36,7 @@ public class CommunityService {
     public Community get(UUID id) {
         Community community = Community.findById(id);
         if (community == null) {
-            throw ProblemException.notFound("Community", id);
+            throw ProblemException.notFound(Text.of("thing.community"), id);
         }
         return community;
     }
