@@ -102,15 +102,15 @@ class ElectionLifecycleTest {
         extend(wg, election, 3, " ").statusCode(422);
         extend(wg, election, 2_914_000, "到9999年").statusCode(422).body("title", equalTo("Invalid request"))
                 .body("detail", equalTo("An extension cannot be longer than the longest voting period, 60 days under "
-                        + "the national rules (CN-2021)"))
+                        + "the Shanghai rules (SH-2020)"))
                 .body("errors[0].code", equalTo("deadline.extension-too-long"));
         inChinese(wg).body(Map.of("days", 2_914_000, "reason", "到9999年"))
                 .post("/api/elections/" + election + "/voting-deadline").then().statusCode(422)
                 .body("title", equalTo("提交的内容有误"))
-                .body("detail", equalTo("延长的天数不能超过投票期的最长期限：按照全国规定（CN-2021）为 60 天"))
+                .body("detail", equalTo("延长的天数不能超过投票期的最长期限：按照上海规定（SH-2020）为 60 天"))
                 .body("errors[0].field", equalTo("days"))
                 .body("errors[0].code", equalTo("deadline.extension-too-long"))
-                .body("errors[0].message", equalTo("延长的天数不能超过投票期的最长期限：按照全国规定（CN-2021）为 60 天"));
+                .body("errors[0].message", equalTo("延长的天数不能超过投票期的最长期限：按照上海规定（SH-2020）为 60 天"));
         extend(wg, election, 49, "太久").statusCode(422).body("errors[0].field", equalTo("days"))
                 .body("errors[0].code", equalTo("deadline.beyond-longest"))
                 .body("detail", containsString("(at the latest 24:00 on 30 November 2026, Beijing time)"));
