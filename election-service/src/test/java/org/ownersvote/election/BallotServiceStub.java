@@ -46,8 +46,13 @@ public class BallotServiceStub implements QuarkusTestResourceLifecycleManager {
         calls.add(step + " " + (exchange.getRequestHeaders().getFirst("Authorization") != null));
         exchange.getRequestBody().readAllBytes();
         if (down) {
-            reply(exchange, 503, "{\"type\":\"urn:ownersvote:problem:electorate-incomplete\",\"title\":\"Not ready "
-                    + "yet\",\"status\":503,\"detail\":\"ballot-service has not yet received the whole electorate\"}");
+            // like ballot-service, it answers in the language the call asks for
+            String language = exchange.getRequestHeaders().getFirst("Accept-Language");
+            boolean chinese = language != null && language.startsWith("zh");
+            reply(exchange, 503, "{\"type\":\"urn:ownersvote:problem:electorate-incomplete\",\"title\":\""
+                    + (chinese ? "暂未就绪" : "Not ready yet") + "\",\"status\":503,\"detail\":\""
+                    + (chinese ? "选票服务尚未收到完整的业主名册" : "ballot-service has not yet received the whole electorate")
+                    + "\"}");
         } else if (step.equals("voting-close")) {
             reply(exchange, 200, "{\"votingClosedAt\":\"" + OffsetDateTime.now() + "\"}");
         } else {

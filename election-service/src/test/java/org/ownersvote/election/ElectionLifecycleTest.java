@@ -3,6 +3,7 @@ package org.ownersvote.election;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -54,7 +55,18 @@ class ElectionLifecycleTest {
         importSample(community, wg);
         UUID election = createElection(community, wg, false);
         move(wg, election, "CANDIDATE_PUBLICITY").statusCode(409)
-                .body("detail", containsString("Allowed next phases: [NOMINATION]"));
+                .body("title", equalTo("Phase change refused"))
+                .body("detail", equalTo("Moving from draft to candidate list publicity is refused: phases follow one "
+                        + "another in order. Allowed next phases: nomination"))
+                .body("errors[0].field", equalTo("to")).body("errors[0].code", equalTo("transition.not-next"))
+                .body("errors[0].message", equalTo("phases follow one another in order"));
+        inChinese(wg).body(Map.of("to", "CANDIDATE_PUBLICITY")).post("/api/elections/" + election + "/transitions")
+                .then().statusCode(409)
+                .body("title", equalTo("不能进入该阶段"))
+                .body("detail", equalTo("本次选举现处于“筹备”阶段，不能进入“候选人名单公示”阶段：阶段须按顺序推进。"
+                        + "下一步只能进入：候选人推荐"))
+                .body("errors[0].field", equalTo("to")).body("errors[0].code", equalTo("transition.not-next"))
+                .body("errors[0].message", equalTo("阶段须按顺序推进"));
         move(wg, election, "NOMINATION").statusCode(200);
         List<String> ids = nominateAndApprove(wg, election);
 
@@ -88,9 +100,25 @@ class ElectionLifecycleTest {
         // (29 September + 60 = Saturday 28 November → 24:00 on Monday 30 November)
         extend(wg, election, 0, "x").statusCode(422);
         extend(wg, election, 3, " ").statusCode(422);
-        extend(wg, election, 2_914_000, "到9999年").statusCode(422).body("detail", containsString("投票期最长60日"));
+        extend(wg, election, 2_914_000, "到9999年").statusCode(422).body("title", equalTo("Invalid request"))
+                .body("detail", equalTo("An extension cannot be longer than the longest voting period, 60 days under "
+                        + "the Shanghai rules (SH-2020)"))
+                .body("errors[0].code", equalTo("deadline.extension-too-long"));
+        inChinese(wg).body(Map.of("days", 2_914_000, "reason", "到9999年"))
+                .post("/api/elections/" + election + "/voting-deadline").then().statusCode(422)
+                .body("title", equalTo("提交的内容有误"))
+                .body("detail", equalTo("延长的天数不能超过投票期的最长期限：按照上海规定（SH-2020）为 60 天"))
+                .body("errors[0].field", equalTo("days"))
+                .body("errors[0].code", equalTo("deadline.extension-too-long"))
+                .body("errors[0].message", equalTo("延长的天数不能超过投票期的最长期限：按照上海规定（SH-2020）为 60 天"));
         extend(wg, election, 49, "太久").statusCode(422).body("errors[0].field", equalTo("days"))
-                .body("detail", containsString("最晚2026年11月30日24时"));
+                .body("errors[0].code", equalTo("deadline.beyond-longest"))
+                .body("detail", containsString("(at the latest 24:00 on 30 November 2026, Beijing time)"));
+        inChinese(wg).body(Map.of("days", 49, "reason", "太久"))
+                .post("/api/elections/" + election + "/voting-deadline").then().statusCode(422)
+                .body("errors[0].code", equalTo("deadline.beyond-longest"))
+                .body("errors[0].message", containsString("最晚2026年11月30日 24:00（北京时间）"))
+                .body("detail", not(containsString("UTC"))).body("detail", not(containsString("Z")));
         extend(wg, election, 3, "部分业主外出，延长三天").statusCode(200)
                 .body("votingDeadline", instant(beijing(2026, 10, 17, 0, 0)));
         extend(wg, election, 44, "再延长").statusCode(200).body("votingDeadline", instant(beijing(2026, 12, 1, 0, 0)));
@@ -258,7 +286,15 @@ class ElectionLifecycleTest {
         stub("down");
         // ballot-service cannot issue the ballots: voting does not open, nothing is announced
         move(drill.wg(), drill.election(), "VOTING").statusCode(503).header("Retry-After", equalTo("5"))
-                .body("type", equalTo("urn:ownersvote:problem:electorate-incomplete"));
+                .body("type", equalTo("urn:ownersvote:problem:electorate-incomplete"))
+                .body("title", equalTo("Not ready yet"))
+                .body("detail", equalTo("ballot-service has not yet received the whole electorate"));
+        // the caller's language goes along to ballot-service, whose own words are passed on as they came
+        inChinese(drill.wg()).body(Map.of("to", "VOTING")).post("/api/elections/" + drill.election() + "/transitions")
+                .then().statusCode(503).header("Retry-After", equalTo("5"))
+                .body("type", equalTo("urn:ownersvote:problem:electorate-incomplete"))
+                .body("title", equalTo("暂未就绪"))
+                .body("detail", equalTo("选票服务尚未收到完整的业主名册"));
         assertEquals("CANDIDATE_PUBLICITY", QuarkusTransaction.requiringNew().call(
                 () -> Election.<Election>findById(drill.election()).phase.name()));
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
@@ -303,7 +339,21 @@ class ElectionLifecycleTest {
         // the developer (上海真如置业有限公司, developer_held on the roster) votes but is no natural person
         nominate(wg, election, new String[] { "2号楼", "901", "上海真如置业有限公司" }, "1号楼", "301").statusCode(422)
                 .body("errors[0].field", equalTo("unit"))
+                .body("errors[0].code", equalTo("candidate.unit-developer-held"))
                 .body("errors[0].message", containsString("natural-person owner"));
+        inChinese(wg).body(nominationBody(new String[] { "2号楼", "901", "上海真如置业有限公司" }, "1号楼", "301"))
+                .post("/api/elections/" + election + "/nominations").then().statusCode(422)
+                .body("title", equalTo("提交的内容有误"))
+                .body("detail", equalTo("房屋 2号楼 901 由开发商持有（上海真如置业有限公司）；开发商持有的房屋不能推荐候选人："
+                        + "业主委员会委员须为自然人业主"))
+                .body("errors[0].field", equalTo("unit"))
+                .body("errors[0].code", equalTo("candidate.unit-developer-held"))
+                .body("errors[0].message", equalTo("房屋 2号楼 901 由开发商持有（上海真如置业有限公司）；开发商持有的房屋不能推荐"
+                        + "候选人：业主委员会委员须为自然人业主"));
+        inChinese(wg).body(nominationBody(new String[] { "地下车库", "B1-001", "黄玉" }, "1号楼", "301"))
+                .post("/api/elections/" + election + "/nominations").then().statusCode(422)
+                .body("errors[0].code", equalTo("candidate.unit-not-counted"))
+                .body("errors[0].message", equalTo("房屋 地下车库 B1-001 是车位，不计入本次选举；被推荐人须拥有计入选举的房屋"));
         nominate(wg, election, NOMINEES.get(0), "9号楼", "9999").statusCode(422)
                 .body("errors[0].field", equalTo("nominators"));
         String id = nominate(wg, election, NOMINEES.get(0), "1号楼", "301").statusCode(201)
@@ -410,6 +460,11 @@ class ElectionLifecycleTest {
 
     private static ValidatableResponse move(String wg, UUID election, String to) {
         return Api.as(wg).body(Map.of("to", to)).post("/api/elections/" + election + "/transitions").then();
+    }
+
+    /** A request of the working group's Chinese web client. */
+    private static io.restassured.specification.RequestSpecification inChinese(String wg) {
+        return Api.as(wg).header("Accept-Language", "zh-CN,zh;q=0.9");
     }
 
     private static ValidatableResponse moveWithReason(String wg, UUID election, String to, String reason) {

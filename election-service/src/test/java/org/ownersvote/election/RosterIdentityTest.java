@@ -102,7 +102,7 @@ class RosterIdentityTest {
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors.row", equalTo(List.of(3, 4, 5, 7)))
                 .body("errors.field", equalTo(List.of("unit", "unit", "unit", "unit")))
-                .body("errors[0].message", equalTo("duplicate unit 1号楼 101 (already on row 2)"))
+                .body("errors[0].message", equalTo("Row 3, unit: duplicate unit 1号楼 101 (already on row 2)"))
                 .body("errors[3].message", containsString("looks the same as unit A座 B-1 on row 6"));
         Api.as(Api.workingGroup(community)).get("/api/communities/" + community + "/roster")
                 .then().statusCode(200).body("total", equalTo(0));
@@ -134,9 +134,9 @@ class RosterIdentityTest {
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors.row", equalTo(List.of(2, 3, 4, 5)))
                 .body("errors.field", equalTo(List.of("owners", "area_m2", "owners", "owners")))
-                .body("errors[1].message", equalTo("area 1234567890123456789012345678901234567890 is too large: at "
+                .body("errors[1].message", equalTo("Row 3, area in m²: 1234567890123456789012345678901234567890 is too large: at "
                         + "most 9999999999.99 m²"))
-                .body("errors[2].message", equalTo("the owners field is 350000 characters long; at most 200 fit"));
+                .body("errors[2].message", equalTo("Row 4, owners: is 350000 characters long; at most 200 fit"));
         Api.as(Api.workingGroup(community)).get("/api/communities/" + community + "/roster")
                 .then().body("total", equalTo(0));
         assertNothingPersonalLogged();
@@ -149,12 +149,12 @@ class RosterIdentityTest {
                 .body((HEADER + "1号楼,101,residence,80.00,王,P1,,false\n1号楼,\"102\"x,residence,1,李,P2,,false\n")
                         .getBytes(StandardCharsets.UTF_8))
                 .put("/api/communities/" + community + "/roster")
-                .then().statusCode(422).body("detail", equalTo("the file is not valid CSV: line 3 has characters "
+                .then().statusCode(422).body("detail", equalTo("The file is not valid CSV: line 3 has characters "
                         + "after the closing quote of a field; inside a quoted field write a quote as \"\""));
         Api.as(Api.workingGroup(community)).contentType(RosterResourceTest.XLSX)
                 .body("PK\u0003\u0004 not a workbook".getBytes(StandardCharsets.ISO_8859_1))
                 .put("/api/communities/" + community + "/roster")
-                .then().statusCode(422).body("detail", containsString("not a readable .xlsx file"))
+                .then().statusCode(422).body("detail", containsString("Not a readable .xlsx file"))
                 .body("detail", not(containsString("Exception"))).body("detail", not(containsString("org.")));
     }
 
@@ -186,7 +186,7 @@ class RosterIdentityTest {
         // two stored units look like "a-1": only the exact text names one
         Api.as(wg).body(nomination("1号楼", "103", "李四", "a座", "a-1")).post(nominations)
                 .then().statusCode(422).body("errors[0].field", equalTo("nominators"))
-                .body("errors[0].message", containsString("several units on the roster look like a座 a-1"));
+                .body("errors[0].message", containsString("Several units on the roster look like a座 a-1"));
         Api.as(wg).body(nomination("1号楼", "103", "李四", "A座", "A–1")).post(nominations)
                 .then().statusCode(200).body("id", equalTo(candidate)).body("nominators", equalTo(2));
 

@@ -60,21 +60,59 @@ class RosterResourceTest {
                 .body("electorate.area", equalTo(86566.89f));
     }
 
+    /**
+     * A bad roster is refused whole, every row listed, each in the caller's language ("第 4 行 专有部分面积：必须大于
+     * 0") with a stable code.
+     */
     @Test
-    void aBadRosterIsRefusedWholeWithEveryRowListed() {
+    void aBadRosterIsRefusedWholeWithEveryRowListedInTheCallersLanguage() {
         UUID community = Api.createCommunity("错误小区");
         String csv = "building,unit,kind,area_m2,owners,owner_ref,phone,developer_held\n"
                 + "1,101,residence,80.00,王,P1,,false\n"
                 + "1,101,residence,80.00,李,P2,,false\n"
                 + "1,102,castle,0,赵,P3,12,false\n";
-        Api.as(Api.workingGroup(community)).contentType("text/csv").body(csv)
-                .put("/api/communities/" + community + "/roster")
-                .then().statusCode(422).contentType("application/problem+json")
-                .body("errors", hasSize(4))
+        List<String> codes = List.of("roster.unit-duplicate", "roster.kind-unknown", "roster.area-not-positive",
+                "roster.phone-invalid");
+        putCsv(community, csv, "zh-CN,zh;q=0.9").statusCode(422).contentType("application/problem+json")
+                .body("title", equalTo("提交的内容有误"))
+                .body("detail", equalTo("名册中有 4 处问题，本次没有导入任何内容"))
                 .body("errors.row", equalTo(List.of(3, 4, 4, 4)))
-                .body("errors.field", equalTo(List.of("unit", "kind", "area_m2", "phone")));
+                .body("errors.field", equalTo(List.of("unit", "kind", "area_m2", "phone")))
+                .body("errors.code", equalTo(codes))
+                .body("errors.message", equalTo(List.of(
+                        "第 3 行 单元/房号：房屋 1 101 重复（第 2 行已有）",
+                        "第 4 行 房屋类型：无法识别“castle”；请填写 residence（住宅）、shop（商铺）、parking（车位）或 other（其他）",
+                        "第 4 行 专有部分面积：必须大于 0",
+                        "第 4 行 手机号码：“12”不是有效的手机号码；手机号码是以 1 开头的 11 位数字")));
+        putCsv(community, csv, null).statusCode(422)
+                .body("title", equalTo("Invalid request"))
+                .body("detail", equalTo("4 problem(s) in the roster; nothing was imported"))
+                .body("errors.code", equalTo(codes))
+                .body("errors.message", equalTo(List.of(
+                        "Row 3, unit: duplicate unit 1 101 (already on row 2)",
+                        "Row 4, kind: unknown kind 'castle'; use residence, shop, parking or other",
+                        "Row 4, area in m²: must be greater than 0",
+                        "Row 4, phone: bad phone '12': a mobile number has 11 digits and starts with 1")));
         Api.as(Api.workingGroup(community)).get("/api/communities/" + community + "/roster")
                 .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    /** A file that is no roster at all is refused in the caller's language too. */
+    @Test
+    void anUnreadableFileIsRefusedInTheCallersLanguage() {
+        UUID community = Api.createCommunity("中文坏文件小区");
+        String csv = "building,unit,kind,area_m2,owners,owner_ref,phone,developer_held\n"
+                + "1号楼,\"102,residence,90.00,李,P2,,false\n";
+        putCsv(community, csv, "zh-CN,zh;q=0.9").statusCode(422)
+                .body("title", equalTo("名册文件无法读取"))
+                .body("detail", equalTo("文件不是有效的 CSV：从第 2 行开始的带引号内容没有结束（缺少后面的英文双引号 \"）"))
+                .body("errors[0].field", equalTo("file"))
+                .body("errors[0].code", equalTo("roster.csv-quote-not-closed"));
+        putCsv(community, csv, null).statusCode(422)
+                .body("title", equalTo("Unreadable roster"))
+                .body("detail", equalTo("The file is not valid CSV: the quoted field that starts on line 2 is never "
+                        + "closed (a closing \" is missing)"))
+                .body("errors[0].code", equalTo("roster.csv-quote-not-closed"));
     }
 
     @Test
@@ -217,6 +255,16 @@ class RosterResourceTest {
                 .body(Map.of("building", "1号楼", "unit", "101", "change", "UPDATE", "reason", "x", "areaM2", "-1"))
                 .post("/api/communities/" + community + "/roster/amendments")
                 .then().statusCode(422).body("errors.field", hasItem("area_m2"));
+    }
+
+    /** Uploads a roster as the working group, with an Accept-Language header unless {@code language} is null. */
+    private static io.restassured.response.ValidatableResponse putCsv(UUID community, String csv, String language) {
+        io.restassured.specification.RequestSpecification request = Api.as(Api.workingGroup(community));
+        if (language != null) {
+            request = request.header("Accept-Language", language);
+        }
+        return request.contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .put("/api/communities/" + community + "/roster").then();
     }
 
     private static void importCsv(UUID community, String csv) {

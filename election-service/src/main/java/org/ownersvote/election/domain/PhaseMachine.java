@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.ownersvote.platform.time.LegalDates;
+import org.ownersvote.platform.problem.Text;
+import org.ownersvote.platform.problem.When;
 
 /**
  * Which phase may follow which, and what must be true before each move:
@@ -54,7 +55,7 @@ public final class PhaseMachine {
     }
 
     /** Why a move is refused: the phases that may follow, and the condition that is not met. */
-    public record Refusal(Set<Phase> allowed, String reason) {
+    public record Refusal(Set<Phase> allowed, Text reason) {
     }
 
     private PhaseMachine() {
@@ -67,48 +68,44 @@ public final class PhaseMachine {
     public static Optional<Refusal> check(Phase from, Phase to, Facts facts) {
         Set<Phase> allowed = allowedNext(from);
         if (!allowed.contains(to)) {
-            return Optional.of(new Refusal(allowed, from + " cannot move to " + to));
+            return Optional.of(new Refusal(allowed, Text.of("transition.not-next")));
         }
-        String unmet = switch (to) {
+        Text unmet = switch (to) {
             case NOMINATION -> nominationUnmet(facts);
             case CANDIDATE_PUBLICITY -> facts.approvedCandidates() < facts.seats()
-                    ? "at least " + facts.seats() + " approved candidates are needed (" + facts.approvedCandidates()
-                            + " approved)"
+                    ? Text.of("transition.too-few-candidates", facts.seats(), facts.approvedCandidates())
                     : null;
             case VOTING -> votingUnmet(facts);
             case COUNTING -> facts.now().isBefore(facts.votingDeadline()) && !facts.closingEarlyWithReason()
-                    ? "voting runs until " + LegalDates.deadline(facts.votingDeadline(), "en")
-                            + "; give a reason to close it early"
+                    ? Text.of("transition.voting-runs", When.of(facts.votingDeadline().toInstant()))
                     : null;
-            case RESULT_PUBLICITY -> !facts.finalTallyReceived() ? "the final tally has not arrived from ballot-service"
-                    : !Boolean.TRUE.equals(facts.quorumMet()) ? "the final tally says the quorum was not met: the "
-                            + "election fails"
+            case RESULT_PUBLICITY -> !facts.finalTallyReceived() ? Text.of("transition.no-final-tally")
+                    : !Boolean.TRUE.equals(facts.quorumMet()) ? Text.of("transition.quorum-not-met")
                     : null;
-            case FAILED -> !facts.finalTallyReceived() ? "the final tally has not arrived from ballot-service"
-                    : Boolean.TRUE.equals(facts.quorumMet()) ? "the quorum was met: publish the result instead" : null;
+            case FAILED -> !facts.finalTallyReceived() ? Text.of("transition.no-final-tally")
+                    : Boolean.TRUE.equals(facts.quorumMet()) ? Text.of("transition.quorum-met") : null;
             default -> null;
         };
         return unmet == null ? Optional.empty() : Optional.of(new Refusal(allowed, unmet));
     }
 
-    private static String nominationUnmet(Facts facts) {
+    private static Text nominationUnmet(Facts facts) {
         if (facts.rosterUnits() == 0) {
-            return "the roster must be imported before nomination opens";
+            return Text.of("transition.no-roster");
         }
-        List<String> size = facts.rulePack().committeeSizeViolations(facts.seats(), facts.alternates(),
+        List<Text> size = facts.rulePack().committeeSizeViolations(facts.seats(), facts.alternates(),
                 Optional.of(facts.electorateArea()));
-        return size.isEmpty() ? null : String.join("; ", size);
+        return size.isEmpty() ? null : Text.of("transition.committee-size", Listing.sentences(size));
     }
 
-    private static String votingUnmet(Facts facts) {
+    private static Text votingUnmet(Facts facts) {
         if (facts.unansweredObjections() > 0) {
-            return facts.unansweredObjections() + " objection(s) are not answered yet";
+            return Text.of("transition.objections-unanswered", facts.unansweredObjections());
         }
         if (!facts.drill()) {
             if (facts.now().isBefore(facts.publicityEndsAt())) {
-                return "the candidate list must be public for " + facts.rulePack().minimumPublicityDays()
-                        + " days first (voting may open from " + LegalDates.deadline(facts.publicityEndsAt(), "en")
-                        + ")";
+                return Text.of("transition.publicity-running", facts.rulePack().minimumPublicityDays(),
+                        When.of(facts.publicityEndsAt().toInstant()));
             }
         }
         return null;

@@ -12,12 +12,15 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.ownersvote.platform.problem.Text;
+import org.ownersvote.platform.problem.Wording;
 import org.ownersvote.platform.text.IdentityText;
 
 /**
  * Checks an uploaded roster row by row (format: UTF-8 CSV or .xlsx with the columns below). A roster is imported
  * only if every row is valid, so every problem of every row is collected, each with the spreadsheet row number and
- * the column, in words a working group can act on.
+ * the column, in words a working group can act on: each message begins with where the problem is ("第 12 行 专有部分面积：
+ * 必须大于 0"; for an amended unit, which has no row, just the column's name) and its key is the error's stable code.
  */
 public final class RosterValidator {
 
@@ -50,8 +53,11 @@ public final class RosterValidator {
         }
     }
 
-    /** One problem: spreadsheet row (header = 1; 0 when the file as a whole is wrong), column, message. */
-    public record RowError(int row, String column, String message) {
+    /**
+     * One problem: spreadsheet row (header = 1; 0 when the file as a whole is wrong or for an amended unit), column,
+     * message.
+     */
+    public record RowError(int row, String column, Text message) {
     }
 
     public record Result(List<RosterUnit> units, List<RowError> errors) {
@@ -72,11 +78,10 @@ public final class RosterValidator {
         List<RowError> errors = new ArrayList<>();
         for (String column : COLUMNS) {
             if (!header.contains(column)) {
-                errors.add(new RowError(1, column, "the column '" + column + "' is missing; the header must be "
-                        + String.join(",", COLUMNS)));
+                errors.add(new RowError(1, column, Text.of("roster.column-missing", column, columnWords(column),
+                        String.join(",", COLUMNS))));
             } else if (header.indexOf(column) != header.lastIndexOf(column)) {
-                errors.add(new RowError(1, column, "the column '" + column + "' appears twice in the header; which "
-                        + "one holds the " + column.replace('_', ' ') + " cannot be told"));
+                errors.add(new RowError(1, column, Text.of("roster.column-twice", column, columnWords(column))));
             }
         }
         return errors;
@@ -95,70 +100,62 @@ public final class RosterValidator {
         Map<String, Seen> unitsSeen = new HashMap<>();
         Map<String, Seen> refsSeen = new HashMap<>();
         if (rows.isEmpty()) {
-            errors.add(new RowError(0, "", "the roster has no units"));
+            errors.add(new RowError(0, "", Text.of("roster.no-units")));
         }
         for (RawRow raw : rows) {
             List<RowError> rowErrors = new ArrayList<>();
-            String building = text(raw, "building", "the building", MAX_BUILDING, rowErrors);
-            String unit = text(raw, "unit", "the unit", MAX_UNIT, rowErrors);
+            String building = text(raw, "building", MAX_BUILDING, rowErrors);
+            String unit = text(raw, "unit", MAX_UNIT, rowErrors);
             if ("".equals(building)) {
-                rowErrors.add(error(raw, "building", "the building is missing"));
+                rowErrors.add(error(raw, "building", "roster.building-missing"));
             }
             if ("".equals(unit)) {
-                rowErrors.add(error(raw, "unit", "the unit is missing"));
+                rowErrors.add(error(raw, "unit", "roster.unit-missing"));
             }
             if (building != null && unit != null && !building.isEmpty() && !unit.isEmpty()) {
                 String label = building + " " + unit;
                 Seen first = unitsSeen.putIfAbsent(IdentityText.skeleton(building) + "\u0000"
                         + IdentityText.skeleton(unit), new Seen(raw.row(), label));
                 if (first != null && first.text().equals(label)) {
-                    rowErrors.add(error(raw, "unit", "duplicate unit " + label + " (already on row " + first.row()
-                            + ")"));
+                    rowErrors.add(error(raw, "unit", "roster.unit-duplicate", label, first.row()));
                 } else if (first != null) {
-                    rowErrors.add(error(raw, "unit", "unit " + label + " looks the same as unit " + first.text()
-                            + " on row " + first.row() + " (they differ only in case, dashes, spacing or look-alike "
-                            + "letters): one home is one row"));
+                    rowErrors.add(error(raw, "unit", "roster.unit-look-alike", label, first.text(), first.row()));
                 }
             }
-            String kindText = text(raw, "kind", "the kind", MAX_SHORT, rowErrors);
+            String kindText = text(raw, "kind", MAX_SHORT, rowErrors);
             UnitKind kind = kindText == null ? null : UnitKind.fromCode(kindText).orElse(null);
             if (kindText != null && kind == null) {
-                rowErrors.add(error(raw, "kind", "unknown kind '" + kindText + "'; use residence, shop, parking or other"));
+                rowErrors.add(error(raw, "kind", "roster.kind-unknown", kindText));
             }
             BigDecimal area = area(raw, rowErrors);
             List<String> owners = owners(raw, rowErrors);
-            String ownerRef = text(raw, "owner_ref", "owner_ref", MAX_OWNER_REF, rowErrors);
+            String ownerRef = text(raw, "owner_ref", MAX_OWNER_REF, rowErrors);
             if ("".equals(ownerRef)) {
-                rowErrors.add(error(raw, "owner_ref", "owner_ref is missing: the stable key of the owning person, "
-                        + "DEVELOPER for developer-held units"));
+                rowErrors.add(error(raw, "owner_ref", "roster.owner-ref-missing"));
             } else if (ownerRef != null) {
                 Seen first = refsSeen.putIfAbsent(IdentityText.skeleton(ownerRef), new Seen(raw.row(), ownerRef));
                 if (first != null && !first.text().equals(ownerRef)) {
-                    rowErrors.add(error(raw, "owner_ref", "owner_ref " + ownerRef + " looks the same as "
-                            + first.text() + " on row " + first.row() + " but is written differently; write one "
-                            + "person's key the same way on every row"));
+                    rowErrors.add(error(raw, "owner_ref", "roster.owner-ref-look-alike", ownerRef, first.text(),
+                            first.row()));
                 }
             }
-            String phone = text(raw, "phone", "the phone", MAX_SHORT, rowErrors);
+            String phone = text(raw, "phone", MAX_SHORT, rowErrors);
             if (phone != null && !phone.isEmpty() && !PHONE.matcher(phone).matches()) {
-                rowErrors.add(error(raw, "phone", "bad phone '" + phone + "': a mobile number has 11 digits and starts with 1"));
+                rowErrors.add(error(raw, "phone", "roster.phone-invalid", phone));
             }
-            String developerText = text(raw, "developer_held", "developer_held", MAX_SHORT, rowErrors);
+            String developerText = text(raw, "developer_held", MAX_SHORT, rowErrors);
             Boolean developerHeld = developerText == null ? null : switch (developerText) {
                 case "true" -> true;
                 case "false" -> false;
                 default -> null;
             };
             if (developerText != null && developerHeld == null) {
-                rowErrors.add(error(raw, "developer_held", "developer_held must be true or false, not '"
-                        + developerText + "'"));
+                rowErrors.add(error(raw, "developer_held", "roster.developer-held-invalid", developerText));
             } else if (developerHeld != null && ownerRef != null) {
                 if (developerHeld && !ownerRef.isEmpty() && !RosterUnit.DEVELOPER.equals(ownerRef)) {
-                    rowErrors.add(error(raw, "developer_held", "developer_held is true but owner_ref is '" + ownerRef
-                            + "': developer-held units have owner_ref DEVELOPER"));
+                    rowErrors.add(error(raw, "developer_held", "roster.developer-held-other-owner", ownerRef));
                 } else if (!developerHeld && RosterUnit.DEVELOPER.equals(ownerRef)) {
-                    rowErrors.add(error(raw, "developer_held", "owner_ref is DEVELOPER but developer_held is false: "
-                            + "a sold unit names its buyer"));
+                    rowErrors.add(error(raw, "developer_held", "roster.developer-ref-not-held"));
                 }
             }
             if (rowErrors.isEmpty()) {
@@ -174,17 +171,17 @@ public final class RosterValidator {
      * The column's text in its normal form; {@code null} (the problem recorded) when it holds what no text may hold
      * or is longer than {@code max} characters.
      */
-    private static String text(RawRow raw, String column, String what, int max, List<RowError> errors) {
+    private static String text(RawRow raw, String column, int max, List<RowError> errors) {
         String value = raw.raw(column);
-        Optional<String> problem = IdentityText.problem(value);
+        Optional<Text> problem = TextFault.of(where(raw, column), value);
         if (problem.isPresent()) {
-            errors.add(error(raw, column, what + " " + problem.get()));
+            errors.add(new RowError(raw.row(), column, problem.get()));
             return null;
         }
         String normal = IdentityText.normalise(value);
         int length = normal.codePointCount(0, normal.length());
         if (length > max) {
-            errors.add(error(raw, column, what + " is " + length + " characters long; at most " + max + " fit"));
+            errors.add(error(raw, column, "roster.too-long", length, max));
             return null;
         }
         return normal;
@@ -192,59 +189,83 @@ public final class RosterValidator {
 
     /** The co-owners (';' between them), each a name of at most {@link #MAX_OWNER_NAME}, none named twice. */
     private static List<String> owners(RawRow raw, List<RowError> errors) {
-        String text = text(raw, "owners", "the owners field", MAX_OWNERS, errors);
+        String text = text(raw, "owners", MAX_OWNERS, errors);
         if (text == null) {
             return List.of();
         }
         List<String> owners = Arrays.stream(text.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (owners.isEmpty()) {
-            errors.add(error(raw, "owners", "the owner is missing: name at least one owner (';' between co-owners)"));
+            errors.add(error(raw, "owners", "roster.owner-missing"));
         }
         Set<String> skeletons = new HashSet<>();
         for (String owner : owners) {
             int length = owner.codePointCount(0, owner.length());
             if (length > MAX_OWNER_NAME) {
-                errors.add(error(raw, "owners", "an owner's name is " + length + " characters long; at most "
-                        + MAX_OWNER_NAME + " fit"));
+                errors.add(error(raw, "owners", "roster.owner-name-too-long", length, MAX_OWNER_NAME));
             } else if (!skeletons.add(IdentityText.skeleton(owner))) {
-                errors.add(error(raw, "owners", "the owner " + owner + " is named twice"));
+                errors.add(error(raw, "owners", "roster.owner-twice", owner));
             }
         }
         return owners;
     }
 
     private static BigDecimal area(RawRow raw, List<RowError> errors) {
-        String text = text(raw, "area_m2", "the area", MAX_SHORT, errors);
+        String text = text(raw, "area_m2", MAX_SHORT, errors);
         if (text == null) {
             return null;
         }
         if (text.isEmpty()) {
-            errors.add(error(raw, "area_m2", "the area is missing"));
+            errors.add(error(raw, "area_m2", "roster.area-missing"));
             return null;
         }
         Matcher parts = AREA.matcher(text);
         if (!parts.matches()) {
-            errors.add(error(raw, "area_m2", "'" + text + "' is not an area in m² (digits, '.' and up to two decimals)"));
+            errors.add(error(raw, "area_m2", "roster.area-not-a-number", text));
             return null;
         }
         if (parts.group(2) != null && parts.group(2).length() > 2) {
-            errors.add(error(raw, "area_m2", "area " + text + " has more than two decimals"));
+            errors.add(error(raw, "area_m2", "roster.area-decimals", text));
             return null;
         }
         if (parts.group(1).replaceFirst("^0+", "").length() > AREA_INTEGER_DIGITS) {
-            errors.add(error(raw, "area_m2", "area " + text + " is too large: at most "
-                    + "9".repeat(AREA_INTEGER_DIGITS) + ".99 m²"));
+            errors.add(error(raw, "area_m2", "roster.area-too-large", text, "9".repeat(AREA_INTEGER_DIGITS) + ".99"));
             return null;
         }
         BigDecimal area = new BigDecimal(text);
         if (area.signum() <= 0) {
-            errors.add(error(raw, "area_m2", "area must be more than 0"));
+            errors.add(error(raw, "area_m2", "roster.area-not-positive"));
             return null;
         }
         return area.setScale(2);
     }
 
-    private static RowError error(RawRow raw, String column, String message) {
-        return new RowError(raw.row(), column, message);
+    /**
+     * A problem of a row's column: the message {@code key} with where it is as its {0} and {@code args} as {1}, {2}…
+     */
+    private static RowError error(RawRow raw, String column, String key, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = where(raw, column);
+        System.arraycopy(args, 0, all, 1, args.length);
+        return new RowError(raw.row(), column, Text.of(key, all));
+    }
+
+    /** "第 12 行 专有部分面积" for a row of a file, "专有部分面积" for an amended unit (row 0). */
+    private static Wording where(RawRow raw, String column) {
+        return raw.row() > 0 ? Text.of("roster.at-row", raw.row(), columnWords(column)) : columnWords(column);
+    }
+
+    /** A column's name in words (the file's header keeps the English column names). */
+    public static Text columnWords(String column) {
+        return switch (column) {
+            case "building" -> Text.of("column.building");
+            case "unit" -> Text.of("column.unit");
+            case "kind" -> Text.of("column.kind");
+            case "area_m2" -> Text.of("column.area");
+            case "owners" -> Text.of("column.owners");
+            case "owner_ref" -> Text.of("column.owner-ref");
+            case "phone" -> Text.of("column.phone");
+            case "developer_held" -> Text.of("column.developer-held");
+            default -> throw new IllegalArgumentException("no column " + column);
+        };
     }
 }

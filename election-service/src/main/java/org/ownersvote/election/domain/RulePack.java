@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.ownersvote.platform.problem.Text;
+
 /**
  * The legal rules an election runs under. Every tally names the pack and version it used.
  * Committee size: odd; national guidance 5–11; Shanghai ≥ 5, or 3 where the total area is under 10,000 m² (§20).
@@ -74,6 +76,14 @@ public enum RulePack {
         return 30;
     }
 
+    /** The pack in a person's words, with its code ("上海规定（SH-2020）"). */
+    public Text words() {
+        return switch (this) {
+            case CN_2021 -> Text.of("rule-pack.cn-2021");
+            case SH_2020 -> Text.of("rule-pack.sh-2020");
+        };
+    }
+
     public static Optional<RulePack> fromCode(String code) {
         return Arrays.stream(values()).filter(p -> p.code.equals(code)).findFirst();
     }
@@ -84,27 +94,27 @@ public enum RulePack {
      * @param totalArea the electorate's area {@code A}; empty while the roster is not imported, in which case the
      *                  Shanghai small-community allowance of 3 seats is not yet granted
      */
-    public List<String> committeeSizeViolations(int seats, int alternates, Optional<BigDecimal> totalArea) {
-        List<String> violations = new ArrayList<>();
+    public List<Text> committeeSizeViolations(int seats, int alternates, Optional<BigDecimal> totalArea) {
+        List<Text> violations = new ArrayList<>();
         if (seats % 2 == 0) {
-            violations.add("seats must be an odd number");
+            violations.add(Text.of("committee.seats-even"));
         }
         switch (this) {
             case CN_2021 -> {
                 if (seats < 5 || seats > 11) {
-                    violations.add("seats must be between 5 and 11 under CN-2021");
+                    violations.add(Text.of("committee.seats-national", words()));
                 }
             }
             case SH_2020 -> {
                 boolean small = totalArea.map(a -> a.compareTo(SMALL_COMMUNITY_AREA) < 0).orElse(false);
                 if (seats < 5 && !(seats == 3 && small)) {
-                    violations.add("seats must be at least 5 under SH-2020 (3 only where the total area is under 10,000 m²"
-                            + (totalArea.isEmpty() ? "; import the roster first" : "") + ")");
+                    violations.add(totalArea.isEmpty() ? Text.of("committee.seats-shanghai-no-roster", words())
+                            : Text.of("committee.seats-shanghai", words()));
                 }
             }
         }
         if (alternates < 0 || alternates > seats) {
-            violations.add("alternates must be between 0 and the number of seats");
+            violations.add(Text.of("committee.alternates-out-of-range"));
         }
         return violations;
     }

@@ -34,9 +34,11 @@ import org.ownersvote.election.rest.dto.AmendmentRequest;
 import org.ownersvote.election.rest.dto.ElectorateView;
 import org.ownersvote.election.rest.dto.RosterImportView;
 import org.ownersvote.election.rest.dto.RosterPage;
+import org.ownersvote.election.service.InputText;
 import org.ownersvote.election.service.RosterService;
 import org.ownersvote.election.service.roster.RosterFile;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
 
@@ -106,8 +108,8 @@ public class RosterResource {
     public ElectorateView electorate(@PathParam("cid") UUID communityId,
             @QueryParam("rulePack") @DefaultValue("CN-2021") String rulePackCode) {
         caller.requireCommunity(communityId);
-        RulePack rulePack = RulePack.fromCode(rulePackCode).orElseThrow(() -> ProblemException.invalid("rulePack",
-                "unknown rule pack '" + rulePackCode + "'; use CN-2021 or SH-2020"));
+        RulePack rulePack = RulePack.fromCode(rulePackCode).orElseThrow(() -> InputText.invalid("rulePack",
+                Text.of("election.rule-pack-unknown", rulePackCode)));
         return ElectorateView.of(rulePack.code(), rosters.electorate(communityId, rulePack));
     }
 
@@ -116,7 +118,7 @@ public class RosterResource {
     }
 
     private ProblemException tooLarge() {
-        return new ProblemException(413, "too-large", "Roster too large", "A roster file may have at most "
-                + maxUploadBytes / (1024 * 1024) + " MB", List.of());
+        return new ProblemException(413, "too-large", Text.of("roster.too-large", maxUploadBytes / (1024 * 1024)),
+                List.of());
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,6 +24,10 @@ import org.ownersvote.events.election.VotingOpened;
 import org.ownersvote.platform.correlation.RequestIds;
 import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
+
+import io.quarkus.arc.Arc;
+import io.vertx.core.http.HttpServerRequest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,7 +36,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * group's own token, before election-service commits the new phase (issue 16): people never see VOTING while
  * ballot-service cannot yet issue, print or record, nor COUNTING while it still takes votes. If ballot-service
  * cannot do its part, the phase does not change and the working group is told to try again (503).
- * Both calls are idempotent on ballot-service's side, so a retry after a lost answer is safe.
+ * Both calls are idempotent on ballot-service's side, so a retry after a lost answer is safe. The caller's
+ * Accept-Language goes along, so that a refusal ballot-service explains is already in the caller's language when it is
+ * passed on.
  */
 @ApplicationScoped
 public class BallotVoting {
@@ -40,6 +47,9 @@ public class BallotVoting {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30); // issuing a large election's ballots takes a while
 
+    private static final java.util.regex.Pattern LANGUAGE_RANGES = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9*][A-Za-z0-9*,;=. -]*");
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @ConfigProperty(name = "ownersvote.ballot-service.url")
@@ -47,6 +57,9 @@ public class BallotVoting {
 
     @Inject
     JsonWebToken jwt;
+
+    @Inject
+    Instance<HttpServerRequest> request;
 
     /** Voting opens in ballot-service: the ballots are issued before anyone sees VOTING. */
     public void open(VotingOpened opened, OffsetDateTime at) {
@@ -72,6 +85,10 @@ public class BallotVoting {
             if (requestId != null) {
                 request.header(RequestIds.HEADER, requestId.toString());
             }
+            String language = callersLanguage();
+            if (language != null) {
+                request.header("Accept-Language", language);
+            }
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             LOG.warnf("ballot-service did not answer %s of %s: %s", step, electionId, e.toString());
@@ -89,23 +106,33 @@ public class BallotVoting {
                     response.body());
             if (response.statusCode() == 409) {
                 // ballot-service's record disagrees (e.g. it already left VOTING): say so, change nothing here
-                throw new ProblemException(409, "voting-" + step, "Conflict", "ballot-service refused: "
-                        + answer.path("detail").asText(), List.of());
+                throw new ProblemException(409, "voting-" + step, Text.of("voting.ballot-service-refused",
+                        answer.path("detail").asText()), List.of());
             }
             long retry = response.headers().firstValueAsLong("Retry-After").orElse(5);
             String slug = answer.path("type").asText("").replace(Problem.TYPE_PREFIX, "");
             throw response.statusCode() == 503 && !slug.isEmpty()
-                    ? ProblemException.pending(slug, answer.path("detail").asText(), Duration.ofSeconds(retry))
+                    ? ProblemException.pending(slug, Text.of("voting.ballot-service-not-ready",
+                            answer.path("detail").asText()), Duration.ofSeconds(retry))
                     : unavailable(step, Duration.ofSeconds(retry));
         } catch (IOException e) {
             throw unavailable(step, Duration.ofSeconds(5));
         }
     }
 
+    /** The Accept-Language of the request this call is a step of, or null outside a request or without one. */
+    private String callersLanguage() {
+        if (!Arc.container().requestContext().isActive() || !request.isResolvable()) {
+            return null;
+        }
+        String language = request.get().getHeader("Accept-Language");
+        // only a well-formed list of language ranges is passed on (a stray character would fail the whole call)
+        return language == null || language.length() > 200 || !LANGUAGE_RANGES.matcher(language).matches() ? null
+                : language;
+    }
+
     private static ProblemException unavailable(String step, Duration retryAfter) {
-        return ProblemException.pending("ballot-service-unavailable", ("voting-open".equals(step)
-                ? "Voting cannot open right now: ballot-service, which issues the ballots, did not answer"
-                : "Voting cannot close right now: ballot-service, which records the votes, did not answer")
-                + "; nothing was changed, try again shortly", retryAfter);
+        return ProblemException.pending("ballot-service-unavailable", "voting-open".equals(step)
+                ? Text.of("voting.open-unavailable") : Text.of("voting.close-unavailable"), retryAfter);
     }
 }

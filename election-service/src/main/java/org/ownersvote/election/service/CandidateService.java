@@ -17,6 +17,7 @@ import org.ownersvote.election.Election;
 import org.ownersvote.election.Objection;
 import org.ownersvote.election.RosterEntry;
 import org.ownersvote.election.domain.CandidateOrder;
+import org.ownersvote.election.domain.Listing;
 import org.ownersvote.election.domain.Phase;
 import org.ownersvote.election.domain.RulePack;
 import org.ownersvote.election.rest.dto.CandidateDtos.AnswerRequest;
@@ -30,6 +31,8 @@ import org.ownersvote.events.election.ObjectionAnswered;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.outbox.Outbox;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
+import org.ownersvote.platform.problem.When;
 import org.ownersvote.platform.text.IdentityText;
 
 /** Nomination from paper forms, eligibility review, and objections during publicity. */
@@ -60,28 +63,26 @@ public class CandidateService {
      */
     @Transactional
     public Nominated nominate(Election election, NominationRequest request, String actor) {
-        requirePhase(election, Phase.NOMINATION, "Nominations are recorded while nomination is open");
+        requirePhase(election, Phase.NOMINATION, Text.of("candidate.nominate-when"));
         RosterEntry nomineeUnit = rosterUnit(election, request.unit(), "unit");
         RulePack rulePack = RulePack.fromCode(election.rulePack).orElseThrow();
         String asked = InputText.identity("name", request.name());
         String statement = InputText.acceptable("statement", request.statement());
         if (!rulePack.counts(nomineeUnit.kind)) {
-            throw ProblemException.invalid("unit", "unit " + label(nomineeUnit) + " is a " + nomineeUnit.kind.code()
-                    + ", which does not count in this election; a nominee must own a counted unit");
+            throw InputText.invalid("unit", Text.of("candidate.unit-not-counted", label(nomineeUnit),
+                    nomineeUnit.kind.words()));
         }
         if (nomineeUnit.developerHeld) {
             // a committee member is an owner "具有完全民事行为能力" (业主大会和业主委员会指导规则 §31), i.e. a natural
             // person: the developer holding unsold units votes as an owner but cannot sit on the committee
-            throw ProblemException.invalid("unit", "unit " + label(nomineeUnit) + " is held by the developer ("
-                    + nomineeUnit.owners.replace(";", "、") + "); a committee member must be a natural-person owner. "
-                    + "开发商持有的房屋不能推荐候选人：业主委员会委员须为自然人业主");
+            throw InputText.invalid("unit", Text.of("candidate.unit-developer-held", label(nomineeUnit),
+                    Listing.names(List.of(nomineeUnit.owners.split(";")))));
         }
         // the name as the roster writes it (normal form): what the list, the events and the ballots show
         String name = List.of(nomineeUnit.owners.split(";")).stream()
                 .filter(owner -> IdentityText.looksAlike(owner, asked)).findFirst().map(IdentityText::normalise)
-                .orElseThrow(() -> ProblemException.invalid("name", asked + " is not an owner of "
-                        + label(nomineeUnit) + " on the roster (owners: " + nomineeUnit.owners.replace(";", "、")
-                        + ")"));
+                .orElseThrow(() -> InputText.invalid("name", Text.of("candidate.not-an-owner", asked,
+                        label(nomineeUnit), Listing.names(List.of(nomineeUnit.owners.split(";"))))));
         List<RosterEntry> nominators = request.nominators().stream()
                 .map(nominator -> rosterUnit(election, nominator, "nominators")).toList();
         OffsetDateTime now = clock.now();
@@ -123,19 +124,18 @@ public class CandidateService {
     /** The working group's eligibility decision; a rejection names its category and reason. */
     @Transactional
     public Candidate review(Election election, UUID candidateId, ReviewRequest request, String actor) {
-        requirePhase(election, Phase.NOMINATION, "Eligibility is reviewed while nomination is open");
+        requirePhase(election, Phase.NOMINATION, Text.of("candidate.review-when"));
         Candidate candidate = candidate(election, candidateId);
         if (request.decision() == Candidate.Status.NOMINATED) {
-            throw ProblemException.invalid("decision", "decide APPROVED or REJECTED");
+            throw InputText.invalid("decision", Text.of("candidate.decide"));
         }
         if (request.decision() == Candidate.Status.REJECTED
                 && (request.reasonCategory() == null || request.reason() == null || request.reason().isBlank())) {
-            throw ProblemException.invalid("reason", "a rejection needs a reasonCategory and a reason");
+            throw InputText.invalid("reason", Text.of("candidate.rejection-needs-reason"));
         }
         if (request.decision() == Candidate.Status.APPROVED && RulePack.SH_2020.code().equals(election.rulePack)
                 && !candidate.commitmentReceived) {
-            throw ProblemException.invalid("decision", "under SH-2020 (上海 §20) a candidate is approved only after "
-                    + "handing in the written commitment (承诺书)");
+            throw InputText.invalid("decision", Text.of("candidate.commitment-missing"));
         }
         candidate.status = request.decision();
         candidate.reasonCategory = request.decision() == Candidate.Status.REJECTED ? request.reasonCategory() : null;
@@ -185,7 +185,7 @@ public class CandidateService {
 
     @Transactional
     public Objection lodge(Election election, ObjectionRequest request, String actor) {
-        requirePhase(election, Phase.CANDIDATE_PUBLICITY, "Objections are lodged while the candidate list is public");
+        requirePhase(election, Phase.CANDIDATE_PUBLICITY, Text.of("objection.lodge-when"));
         RosterEntry unit = rosterUnit(election, request.objectingUnit(), "objectingUnit");
         if (request.candidateId() != null) {
             candidate(election, request.candidateId());
@@ -207,14 +207,14 @@ public class CandidateService {
 
     @Transactional
     public Objection answer(Election election, UUID objectionId, AnswerRequest request, String actor) {
-        requirePhase(election, Phase.CANDIDATE_PUBLICITY, "Objections are answered while the candidate list is public");
+        requirePhase(election, Phase.CANDIDATE_PUBLICITY, Text.of("objection.answer-when"));
         Objection objection = Objection.findById(objectionId);
         if (objection == null || !objection.electionId.equals(election.id)) {
-            throw ProblemException.notFound("Objection", objectionId);
+            throw ProblemException.notFound(Text.of("thing.objection"), objectionId);
         }
         if (objection.answer != null) {
-            throw ProblemException.conflict("already-answered", "This objection was answered on "
-                    + objection.answeredAt);
+            throw ProblemException.conflict("already-answered", Text.of("objection.already-answered",
+                    When.of(objection.answeredAt.toInstant())));
         }
         objection.answer = InputText.acceptable("answer", request.answer());
         objection.answeredAt = clock.now();
@@ -236,20 +236,21 @@ public class CandidateService {
     private static Candidate candidate(Election election, UUID candidateId) {
         Candidate candidate = Candidate.findById(candidateId);
         if (candidate == null || !candidate.electionId.equals(election.id)) {
-            throw ProblemException.notFound("Candidate", candidateId);
+            throw ProblemException.notFound(Text.of("thing.candidate"), candidateId);
         }
         return candidate;
     }
 
     private RosterEntry rosterUnit(Election election, UnitRef ref, String field) {
         return rosters.findUnit(election.communityId, ref.building(), ref.unit(), field)
-                .orElseThrow(() -> ProblemException.invalid(field, "unit " + IdentityText.normalise(ref.building())
-                        + " " + IdentityText.normalise(ref.unit()) + " is not on the roster"));
+                .orElseThrow(() -> InputText.invalid(field, Text.of("candidate.unit-not-on-roster",
+                        IdentityText.normalise(ref.building()) + " " + IdentityText.normalise(ref.unit()))));
     }
 
-    private static void requirePhase(Election election, Phase phase, String rule) {
+    private static void requirePhase(Election election, Phase phase, Text rule) {
         if (election.phase != phase) {
-            throw ProblemException.conflict("wrong-phase", rule + "; the election is in " + election.phase);
+            throw ProblemException.conflict("wrong-phase", Text.of("election.wrong-phase", rule,
+                    election.phase.words()));
         }
     }
 

@@ -64,7 +64,7 @@ public class CommunityService {
     public Community get(UUID id) {
         Community community = Community.findById(id);
         if (community == null) {
-            throw ProblemException.notFound("Community", id);
+            throw ProblemException.notFound(Text.of("thing.community"), id);
         }
         return community;
     }

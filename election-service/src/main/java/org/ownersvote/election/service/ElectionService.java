@@ -14,6 +14,7 @@ import org.ownersvote.election.Election;
 import org.ownersvote.election.Motion;
 import org.ownersvote.election.PhaseChange;
 import org.ownersvote.election.domain.Electorate;
+import org.ownersvote.election.domain.Listing;
 import org.ownersvote.election.domain.Phase;
 import org.ownersvote.election.domain.PhaseMachine;
 import org.ownersvote.election.domain.RosterUnit;
@@ -34,7 +35,8 @@ import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.outbox.Outbox;
 import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
-import org.ownersvote.platform.time.LegalDates;
+import org.ownersvote.platform.problem.Text;
+import org.ownersvote.platform.problem.When;
 import org.ownersvote.platform.time.Periods;
 
 @ApplicationScoped
@@ -69,23 +71,23 @@ public class ElectionService {
     public Election create(CreateElectionRequest request, String actor) {
         Community community = Community.findById(request.communityId());
         if (community == null) {
-            throw ProblemException.invalid("communityId", "no community " + request.communityId());
+            throw InputText.invalid("communityId", Text.of("election.no-community", request.communityId()));
         }
-        RulePack rulePack = RulePack.fromCode(request.rulePack()).orElseThrow(() -> ProblemException.invalid(
-                "rulePack", "unknown rule pack '" + request.rulePack() + "'; use CN-2021 or SH-2020"));
+        RulePack rulePack = RulePack.fromCode(request.rulePack()).orElseThrow(() -> InputText.invalid(
+                "rulePack", Text.of("election.rule-pack-unknown", request.rulePack())));
         int alternates = request.alternates() == null ? 0 : request.alternates();
         List<RosterUnit> roster = rosters.units(community.id);
         Optional<java.math.BigDecimal> area = roster.isEmpty() ? Optional.empty()
                 : Optional.of(Electorate.of(roster, rulePack).area());
-        List<String> violations = rulePack.committeeSizeViolations(request.seats(), alternates, area);
+        List<Text> violations = rulePack.committeeSizeViolations(request.seats(), alternates, area);
         if (request.votingDays() > rulePack.maximumVotingDays()) {
-            throw ProblemException.invalid("votingDays", "投票期最长" + rulePack.maximumVotingDays() + "日（" + rulePack.code()
-                    + "）。Voting may last at most " + rulePack.maximumVotingDays() + " days under " + rulePack.code());
+            throw InputText.invalid("votingDays", Text.of("election.voting-too-long", rulePack.maximumVotingDays(),
+                    rulePack.words()));
         }
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid(String.join("; ", violations),
-                    violations.stream().map(v -> new Problem.FieldError(v.startsWith("alternates") ? "alternates" : "seats", v))
-                            .toList());
+            throw ProblemException.invalid(Text.of("election.committee-size", Listing.sentences(violations)),
+                    violations.stream().map(v -> Problem.FieldError.of(
+                            v.key().equals("committee.alternates-out-of-range") ? "alternates" : "seats", v)).toList());
         }
 
         Election election = new Election();
@@ -127,7 +129,7 @@ public class ElectionService {
     public Election transition(UUID electionId, Phase to, String reason, String actor) {
         Election election = Election.findById(electionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (election == null) {
-            throw ProblemException.notFound("Election", electionId);
+            throw ProblemException.notFound(Text.of("thing.election"), electionId);
         }
         OffsetDateTime now = clock.now();
         List<RosterUnit> roster = to == Phase.NOMINATION ? rosters.units(election.communityId) : List.of();
@@ -143,15 +145,14 @@ public class ElectionService {
                 election.quorumMet);
         Optional<PhaseMachine.Refusal> refusal = PhaseMachine.check(election.phase, to, facts);
         if (refusal.isPresent()) {
-            String allowed = refusal.get().allowed().isEmpty() ? "none (the election has ended)"
-                    : refusal.get().allowed().toString();
-            throw new ProblemException(409, "transition-refused", "Transition refused",
-                    election.phase + " → " + to + " refused: " + refusal.get().reason() + ". Allowed next phases: "
-                            + allowed, List.of(new Problem.FieldError("to", refusal.get().reason())));
+            Text allowed = refusal.get().allowed().isEmpty() ? Text.of("transition.none-next")
+                    : Text.of("transition.next", Listing.of(refusal.get().allowed().stream().map(Phase::words).toList()));
+            throw new ProblemException(409, "transition-refused", Text.of("transition.refused", election.phase.words(),
+                    to.words(), refusal.get().reason(), allowed),
+                    List.of(Problem.FieldError.of("to", refusal.get().reason())));
         }
         if (to == Phase.NOMINATION && Election.freezingRoster(election.communityId).isPresent()) {
-            throw ProblemException.conflict("roster-in-use", "Another election of this community has the roster "
-                    + "frozen; finish it first");
+            throw ProblemException.conflict("roster-in-use", Text.of("transition.roster-in-use"));
         }
         Phase from = election.phase;
         election.phase = to;
@@ -260,34 +261,28 @@ public class ElectionService {
     public Election extendVotingDeadline(UUID electionId, int days, String reason, String actor) {
         Election election = Election.findById(electionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (election == null) {
-            throw ProblemException.notFound("Election", electionId);
+            throw ProblemException.notFound(Text.of("thing.election"), electionId);
         }
         OffsetDateTime now = clock.now();
         if (election.phase != Phase.VOTING) {
-            throw ProblemException.conflict("not-voting", "投票期间方可延长截止时间。The deadline can be extended only "
-                    + "while voting; the election is in " + election.phase);
+            throw ProblemException.conflict("not-voting", Text.of("deadline.not-voting", election.phase.words()));
         }
         if (!now.isBefore(election.votingDeadline)) {
-            throw ProblemException.conflict("deadline-passed", "投票已于" + LegalDates.deadline(election.votingDeadline,
-                    "zh") + "截止，不能再延长。The voting deadline (" + LegalDates.deadline(election.votingDeadline, "en")
-                    + ") has passed; it can no longer be extended");
+            throw ProblemException.conflict("deadline-passed", Text.of("deadline.passed",
+                    When.of(election.votingDeadline.toInstant())));
         }
         RulePack rulePack = RulePack.fromCode(election.rulePack).orElseThrow();
         if (days > rulePack.maximumVotingDays()) {
-            throw ProblemException.invalid("days", "延长天数不能超过投票期最长" + rulePack.maximumVotingDays() + "日。An "
-                    + "extension cannot be longer than the longest voting period, " + rulePack.maximumVotingDays()
-                    + " days under " + rulePack.code());
+            throw InputText.invalid("days", Text.of("deadline.extension-too-long", rulePack.maximumVotingDays(),
+                    rulePack.words()));
         }
         OffsetDateTime deadline = LegalCalendar.lawful(() -> periods.extend(election.votingDeadline, days));
         boolean within = LegalCalendar.lawful(() -> periods.within(election.votingOpenedAt,
                 rulePack.maximumVotingDays(), deadline));
         if (!within) {
             OffsetDateTime latest = periods.end(election.votingOpenedAt, rulePack.maximumVotingDays());
-            throw ProblemException.invalid("days", "延长" + days + "日后截止时间为" + LegalDates.deadline(deadline, "zh")
-                    + "，超过投票期最长" + rulePack.maximumVotingDays() + "日的限度（最晚" + LegalDates.deadline(latest, "zh")
-                    + "）。Extended by " + days + " days voting would close at " + LegalDates.deadline(deadline, "en")
-                    + ", beyond the longest voting period of " + rulePack.maximumVotingDays() + " days under "
-                    + rulePack.code() + " (at the latest " + LegalDates.deadline(latest, "en") + ")");
+            throw InputText.invalid("days", Text.of("deadline.beyond-longest", days, When.of(deadline.toInstant()),
+                    rulePack.maximumVotingDays(), rulePack.words(), When.of(latest.toInstant())));
         }
         OffsetDateTime previous = election.votingDeadline;
         election.votingDeadline = deadline;
@@ -323,7 +318,7 @@ public class ElectionService {
     public List<ElectionSummary> ofCommunity(UUID communityId) {
         Community community = Community.findById(communityId);
         if (community == null) {
-            throw ProblemException.notFound("Community", communityId);
+            throw ProblemException.notFound(Text.of("thing.community"), communityId);
         }
         return Election.<Election>list("communityId = ?1 order by createdAt desc", communityId).stream()
                 .map(e -> ElectionSummary.of(e, community)).toList();
@@ -332,7 +327,7 @@ public class ElectionService {
     public Election get(UUID id) {
         Election election = Election.findById(id);
         if (election == null) {
-            throw ProblemException.notFound("Election", id);
+            throw ProblemException.notFound(Text.of("thing.election"), id);
         }
         return election;
     }

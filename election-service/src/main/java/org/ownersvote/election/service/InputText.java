@@ -1,6 +1,12 @@
 package org.ownersvote.election.service;
 
+import java.util.List;
+
+import org.ownersvote.election.domain.RosterValidator;
+import org.ownersvote.election.domain.TextFault;
+import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.text.IdentityText;
 
 /** Text from a request, checked before anything is looked up or stored with it. */
@@ -17,8 +23,8 @@ public final class InputText {
         if (value == null) {
             return null;
         }
-        IdentityText.problem(value).ifPresent(problem -> {
-            throw ProblemException.invalid(field, field + " " + problem);
+        TextFault.of(words(field), value).ifPresent(problem -> {
+            throw invalid(field, problem);
         });
         return value.strip();
     }
@@ -26,5 +32,30 @@ public final class InputText {
     /** Identity text (a building, a unit, a name): {@link #acceptable}, then in its normal form. */
     public static String identity(String field, String value) {
         return IdentityText.normalise(acceptable(field, value));
+    }
+
+    /**
+     * 422: one field of the request is wrong. The message is the detail as well; unlike the platform's
+     * {@code invalid(field, message)} the detail does not start with the field's path, which is a name for programs
+     * (the message names the field in words where it needs to).
+     */
+    public static ProblemException invalid(String field, Text message) {
+        return ProblemException.invalid(message, List.of(Problem.FieldError.of(field, message)));
+    }
+
+    /** A request field's name in words. */
+    static Text words(String field) {
+        return switch (field) {
+            case "building" -> RosterValidator.columnWords("building");
+            case "unit" -> RosterValidator.columnWords("unit");
+            case "name" -> Text.of("input.name");
+            case "statement" -> Text.of("input.statement");
+            case "reason" -> Text.of("input.reason");
+            case "text" -> Text.of("input.objection");
+            case "answer" -> Text.of("input.answer");
+            case "nominators" -> Text.of("input.nominator");
+            case "objectingUnit" -> Text.of("input.objecting-unit");
+            default -> Text.of("input.other");
+        };
     }
 }

@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.time.HolidayCalendar;
 import org.ownersvote.platform.time.MissingHolidayCalendarException;
 import org.ownersvote.platform.time.Periods;
@@ -48,8 +49,8 @@ public class LegalCalendar {
         try {
             return period.get();
         } catch (MissingHolidayCalendarException e) {
-            throw ProblemException.conflict("holiday-calendar-missing", "无法计算期间：未载入" + e.year()
-                    + "年的节假日安排（国务院办公厅通知）。Cannot compute the period: " + e.getMessage());
+            throw ProblemException.conflict("holiday-calendar-missing", Text.of("period.holiday-calendar-missing",
+                    String.valueOf(e.year())));
         }
     }
 }

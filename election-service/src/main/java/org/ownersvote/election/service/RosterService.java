@@ -24,6 +24,7 @@ import org.ownersvote.election.RosterAmendment;
 import org.ownersvote.election.RosterEntry;
 import org.ownersvote.election.rest.dto.AmendmentRequest;
 import org.ownersvote.election.domain.Electorate;
+import org.ownersvote.election.domain.Listing;
 import org.ownersvote.election.domain.RosterUnit;
 import org.ownersvote.election.domain.RosterValidator;
 import org.ownersvote.election.domain.RulePack;
@@ -33,6 +34,7 @@ import org.ownersvote.election.service.roster.RosterFile;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.text.IdentityText;
 
 /** Imports, reads and counts a community's roster. */
@@ -62,8 +64,7 @@ public class RosterService {
         em.lock(community, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         Optional<Election> freezing = Election.freezingRoster(communityId);
         if (freezing.isPresent()) {
-            throw ProblemException.conflict("roster-frozen", "The roster is frozen since nomination opened for \""
-                    + freezing.get().title + "\"; change it by amendment (POST .../roster/amendments)");
+            throw ProblemException.conflict("roster-frozen", Text.of("roster.frozen", freezing.get().title));
         }
         RosterFile.Content content = RosterFile.read(file, mediaType);
         List<RosterValidator.RowError> errors = RosterValidator.checkHeader(content.header());
@@ -72,8 +73,8 @@ public class RosterService {
             errors = result.errors();
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.size() + " problem(s) in the roster; nothing was imported",
-                    errors.stream().map(e -> new Problem.FieldError(e.column(), e.message(), e.row())).toList());
+            throw ProblemException.invalid(Text.of("roster.rejected", errors.size()),
+                    errors.stream().map(e -> Problem.FieldError.of(e.column(), e.row(), e.message())).toList());
         }
 
         Map<String, RosterUnit> before = byKey(units(communityId));
@@ -96,10 +97,9 @@ public class RosterService {
         Community community = community(communityId);
         em.lock(community, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         Election election = Election.freezingRoster(communityId).orElseThrow(() -> ProblemException.conflict(
-                "roster-not-frozen", "The roster is not frozen: import the corrected roster instead of amending it"));
+                "roster-not-frozen", Text.of("amendment.roster-not-frozen")));
         if (election.phase.votingOpened()) {
-            throw ProblemException.conflict("voting-opened", "Voting has opened for \"" + election.title
-                    + "\": the roster can no longer be changed");
+            throw ProblemException.conflict("voting-opened", Text.of("amendment.voting-opened", election.title));
         }
         String building = InputText.identity("building", request.building());
         String unitLabel = InputText.identity("unit", request.unit());
@@ -120,20 +120,21 @@ public class RosterService {
 
         switch (request.change()) {
             case REMOVE -> {
-                RosterEntry entry = existing.orElseThrow(() -> ProblemException.invalid("unit",
-                        "there is no unit " + amendment.building + " " + amendment.unit + " to remove"));
+                RosterEntry entry = existing.orElseThrow(() -> InputText.invalid("unit",
+                        Text.of("amendment.no-unit-to-remove", amendment.building + " " + amendment.unit)));
                 entry.delete();
             }
             case ADD, UPDATE -> {
                 if (request.change() == RosterAmendment.Change.ADD && existing.isPresent()) {
-                    throw ProblemException.invalid("unit", "unit " + building + " " + unitLabel
-                            + (existing.get().building.equals(building) && existing.get().unit.equals(unitLabel) ? ""
-                                    : " looks the same as unit " + amendment.building + " " + amendment.unit + ", which")
-                            + " is already on the roster; use UPDATE");
+                    throw InputText.invalid("unit", existing.get().building.equals(building)
+                            && existing.get().unit.equals(unitLabel)
+                                    ? Text.of("amendment.unit-exists", building + " " + unitLabel)
+                                    : Text.of("amendment.unit-look-alike-exists", building + " " + unitLabel,
+                                            amendment.building + " " + amendment.unit));
                 }
                 if (request.change() == RosterAmendment.Change.UPDATE && existing.isEmpty()) {
-                    throw ProblemException.invalid("unit", "there is no unit " + amendment.building + " "
-                            + amendment.unit + " to update; use ADD");
+                    throw InputText.invalid("unit", Text.of("amendment.no-unit-to-update",
+                            amendment.building + " " + amendment.unit));
                 }
                 RosterUnit unit = amendedUnit(request, amendment.building, amendment.unit,
                         existing.map(RosterEntry::toDomain));
@@ -178,8 +179,9 @@ public class RosterService {
                 : old.map(u -> Boolean.toString(u.developerHeld())).orElse(""));
         RosterValidator.Result result = RosterValidator.validate(List.of(new RosterValidator.RawRow(0, values)));
         if (!result.valid()) {
-            throw ProblemException.invalid("The amended unit is not valid", result.errors().stream()
-                    .map(e -> new Problem.FieldError(e.column(), e.message())).toList());
+            throw ProblemException.invalid(Text.of("amendment.unit-invalid", Listing.sentences(
+                    result.errors().stream().map(RosterValidator.RowError::message).toList())),
+                    result.errors().stream().map(e -> Problem.FieldError.of(e.column(), e.message())).toList());
         }
         return result.units().get(0);
     }
@@ -191,9 +193,8 @@ public class RosterService {
                 .filter(u -> !u.ownerRef().equals(amended.ownerRef())
                         && IdentityText.skeleton(u.ownerRef()).equals(skeleton))
                 .findFirst().ifPresent(u -> {
-                    throw ProblemException.invalid("owner_ref", "owner_ref " + amended.ownerRef() + " looks the same as "
-                            + u.ownerRef() + " of unit " + u.building() + " " + u.unit() + " but is written "
-                            + "differently; write one person's key the same way on every unit");
+                    throw InputText.invalid("owner_ref", Text.of("amendment.owner-ref-look-alike",
+                            amended.ownerRef(), u.ownerRef(), u.building() + " " + u.unit()));
                 });
     }
 
@@ -261,9 +262,8 @@ public class RosterService {
             }
         });
         if (alike.size() > 1) {
-            throw ProblemException.invalid(field, "several units on the roster look like " + rawBuilding + " "
-                    + rawUnit + " (" + String.join("; ", alike.values()) + "): name the one you mean exactly as it "
-                    + "is listed");
+            throw InputText.invalid(field, Text.of("roster.units-look-alike", rawBuilding + " " + rawUnit,
+                    Listing.names(alike.values())));
         }
         return alike.keySet().stream().findFirst().map(id -> RosterEntry.<RosterEntry>findById(id));
     }
@@ -275,7 +275,7 @@ public class RosterService {
     public Community community(UUID communityId) {
         Community community = Community.findById(communityId);
         if (community == null) {
-            throw ProblemException.notFound("Community", communityId);
+            throw ProblemException.notFound(Text.of("thing.community"), communityId);
         }
         return community;
     }

@@ -135,7 +135,7 @@ class PhaseMachineTest {
     }
 
     private static String reason(Phase from, Phase to, PhaseMachine.Facts facts) {
-        return PhaseMachine.check(from, to, facts).orElseThrow().reason();
+        return PhaseMachine.check(from, to, facts).orElseThrow().reason().english();
     }
 
     /** One fact changed, all others met. */

@@ -22,15 +22,15 @@ class RulePackTest {
     @ParameterizedTest
     @ValueSource(ints = { 3, 13 })
     void nationalPackRefusesSizesOutsideFiveToEleven(int seats) {
-        assertEquals(List.of("seats must be between 5 and 11 under CN-2021"),
-                RulePack.CN_2021.committeeSizeViolations(seats, 0, Optional.empty()));
+        assertEquals(List.of("seats must be between 5 and 11 under the national rules (CN-2021)"),
+                english(RulePack.CN_2021.committeeSizeViolations(seats, 0, Optional.empty())));
     }
 
     @Test
     void everyPackRefusesAnEvenCommittee() {
-        assertTrue(RulePack.CN_2021.committeeSizeViolations(6, 0, Optional.empty())
+        assertTrue(english(RulePack.CN_2021.committeeSizeViolations(6, 0, Optional.empty()))
                 .contains("seats must be an odd number"));
-        assertTrue(RulePack.SH_2020.committeeSizeViolations(8, 0, Optional.empty())
+        assertTrue(english(RulePack.SH_2020.committeeSizeViolations(8, 0, Optional.empty()))
                 .contains("seats must be an odd number"));
     }
 
@@ -42,7 +42,7 @@ class RulePackTest {
 
     @Test
     void shanghaiDoesNotGrantThreeSeatsBeforeTheAreaIsKnown() {
-        List<String> violations = RulePack.SH_2020.committeeSizeViolations(3, 0, Optional.empty());
+        List<String> violations = english(RulePack.SH_2020.committeeSizeViolations(3, 0, Optional.empty()));
         assertEquals(1, violations.size());
         assertTrue(violations.get(0).contains("import the roster first"), violations.get(0));
     }
@@ -56,7 +56,7 @@ class RulePackTest {
     void alternatesMayNotExceedSeats() {
         assertEquals(List.of(), RulePack.CN_2021.committeeSizeViolations(5, 5, Optional.empty()));
         assertEquals(List.of("alternates must be between 0 and the number of seats"),
-                RulePack.CN_2021.committeeSizeViolations(5, 6, Optional.empty()));
+                english(RulePack.CN_2021.committeeSizeViolations(5, 6, Optional.empty())));
     }
 
     @Test
@@ -74,5 +74,9 @@ class RulePackTest {
         }
         assertEquals(Optional.of(3), RulePack.SH_2020.committeeAnnouncementDays());
         assertEquals(Optional.empty(), RulePack.CN_2021.committeeAnnouncementDays());
+    }
+
+    private static List<String> english(List<org.ownersvote.platform.problem.Text> violations) {
+        return violations.stream().map(org.ownersvote.platform.problem.Text::english).toList();
     }
 }

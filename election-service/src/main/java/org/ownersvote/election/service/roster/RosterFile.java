@@ -25,7 +25,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ownersvote.election.domain.RosterValidator.RawRow;
+import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.text.IdentityText;
 
 /** Reads an uploaded roster, CSV (UTF-8, BOM or not, RFC 4180) or .xlsx (first sheet), into header and rows. */
@@ -48,8 +50,7 @@ public final class RosterFile {
         if (type.startsWith(XLSX)) {
             return xlsx(bytes);
         }
-        throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
-                "Upload the roster as text/csv or as an .xlsx workbook (" + XLSX + ")", List.of());
+        throw new ProblemException(415, "unsupported-media-type", Text.of("roster.unsupported-type", XLSX), List.of());
     }
 
     static Content csv(byte[] bytes) {
@@ -58,7 +59,7 @@ public final class RosterFile {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw unreadable("the file is not UTF-8 text; save it from the spreadsheet as 'CSV UTF-8'");
+            throw unreadable(Text.of("roster.not-utf8"));
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -88,7 +89,7 @@ public final class RosterFile {
      * What is wrong with a CSV file, in the words of the person who saved it: the parser's messages name its own
      * classes and settings, so they are read here and never passed on.
      */
-    static String notCsv(Exception e, long lineReached) {
+    static Text notCsv(Exception e, long lineReached) {
         StringBuilder messages = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {
             messages.append(' ').append(t.getMessage());
@@ -97,14 +98,12 @@ public final class RosterFile {
         Matcher line = Pattern.compile("line:? ?([\\d,]+)").matcher(all);
         String at = line.find() ? line.group(1).replace(",", "") : Long.toString(Math.max(1, lineReached));
         if (all.contains("EOF reached before encapsulated token finished")) {
-            return "the file is not valid CSV: the quoted field that starts on line " + at + " is never closed "
-                    + "(a closing \" is missing)";
+            return Text.of("roster.csv-quote-not-closed", at);
         }
         if (all.contains("Invalid character between encapsulated token and delimiter")) {
-            return "the file is not valid CSV: line " + at + " has characters after the closing quote of a field; "
-                    + "inside a quoted field write a quote as \"\"";
+            return Text.of("roster.csv-text-after-quote", at);
         }
-        return "the file is not valid CSV: line " + at + " cannot be read";
+        return Text.of("roster.csv-line-unreadable", at);
     }
 
     private static String columnName(String header) {
@@ -119,7 +118,7 @@ public final class RosterFile {
             formatter.setUseCachedValuesForFormulaCells(true);
             Row headerRow = sheet.getRow(sheet.getFirstRowNum());
             if (headerRow == null) {
-                throw unreadable("the first sheet is empty");
+                throw unreadable(Text.of("roster.first-sheet-empty"));
             }
             List<String> header = new ArrayList<>();
             for (int c = 0; c < headerRow.getLastCellNum(); c++) {
@@ -147,8 +146,7 @@ public final class RosterFile {
             throw e;
         } catch (IOException | RuntimeException e) {
             // POI's own messages name its classes (XmlException, POIXMLException, ...): never passed on
-            throw unreadable("not a readable .xlsx file: save it from the spreadsheet as an Excel workbook (.xlsx) "
-                    + "or as 'CSV UTF-8'; old .xls files, password-protected and damaged workbooks cannot be read");
+            throw unreadable(Text.of("roster.xlsx-unreadable"));
         }
     }
 
@@ -161,8 +159,7 @@ public final class RosterFile {
         return cell.getCellType() == org.apache.poi.ss.usermodel.CellType.BOOLEAN ? text.toLowerCase(Locale.ROOT) : text;
     }
 
-    private static ProblemException unreadable(String detail) {
-        return new ProblemException(422, "unreadable-roster", "Unreadable roster", detail,
-                List.of(new org.ownersvote.platform.problem.Problem.FieldError("file", detail)));
+    private static ProblemException unreadable(Text detail) {
+        return new ProblemException(422, "unreadable-roster", detail, List.of(Problem.FieldError.of("file", detail)));
     }
 }

@@ -23,14 +23,14 @@ class RosterFileTest {
     @Test
     void anUnclosedQuoteIsDescribedWithTheLineItStartsOn() {
         assertNotCsv("1号楼,101,residence,80.00,王,P1,,false\n1号楼,\"102,residence,90.00,李,P2,,false\n",
-                "the file is not valid CSV: the quoted field that starts on line 3 is never closed (a closing \" is "
+                "The file is not valid CSV: the quoted field that starts on line 3 is never closed (a closing \" is "
                         + "missing)");
     }
 
     @Test
     void textAfterAClosingQuoteIsDescribedWithItsLine() {
         assertNotCsv("1号楼,101,residence,80.00,王,P1,,false\n1号楼,\"102\"x,residence,90.00,李,P2,,false\n",
-                "the file is not valid CSV: line 3 has characters after the closing quote of a field; inside a quoted "
+                "The file is not valid CSV: line 3 has characters after the closing quote of a field; inside a quoted "
                         + "field write a quote as \"\"");
     }
 
@@ -51,7 +51,7 @@ class RosterFileTest {
         ProblemException e = assertThrows(ProblemException.class,
                 () -> RosterFile.read(bytes.getBytes(StandardCharsets.ISO_8859_1), RosterFile.XLSX));
         assertEquals(422, e.status());
-        assertEquals("not a readable .xlsx file: save it from the spreadsheet as an Excel workbook (.xlsx) or as "
+        assertEquals("Not a readable .xlsx file: save it from the spreadsheet as an Excel workbook (.xlsx) or as "
                 + "'CSV UTF-8'; old .xls files, password-protected and damaged workbooks cannot be read", e.getMessage(),
                 what);
         assertFalse(e.getMessage().contains("Exception"));
