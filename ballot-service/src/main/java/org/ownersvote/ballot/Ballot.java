@@ -72,7 +72,7 @@ public class Ballot extends PanacheEntityBase {
         // serials are printed in capitals; a serial typed in lower case is the same serial
         String serial = typed == null ? null : typed.strip().toUpperCase(java.util.Locale.ROOT);
         if (!org.ownersvote.ballot.domain.SerialNumbers.wellFormed(serial)) {
-            throw FieldProblems.invalid("serial", Text.of("serial.malformed", typed));
+            throw ProblemException.invalid("serial", Text.of("serial.malformed", typed));
         }
         return Ballot.<Ballot>find("serial", serial).withLock(lock).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound(Text.of("thing.ballot"), serial));

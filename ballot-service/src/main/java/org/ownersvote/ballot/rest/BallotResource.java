@@ -33,7 +33,6 @@ import org.ownersvote.ballot.rest.dto.BallotSteps;
 import org.ownersvote.ballot.rest.dto.BallotSteps.BallotView;
 import org.ownersvote.ballot.service.BallotLedger;
 import org.ownersvote.ballot.service.OwnerAccess;
-import org.ownersvote.ballot.FieldProblems;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Caller;
@@ -113,7 +112,7 @@ public class BallotResource {
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         BallotElection election = election(electionId);
         if (caller.hasRole(Roles.BUILDING_LEADER) && !caller.hasRole(Roles.WORKING_GROUP) && building == null) {
-            throw FieldProblems.invalid("building", Text.of("scope.building-leader-needs-building"));
+            throw ProblemException.invalid("building", Text.of("scope.building-leader-needs-building"));
         }
         BallotLedger.requireScope(election, building, caller);
         return ledger.list(electionId, building, status, page, size).stream().map(BallotView::of).toList();

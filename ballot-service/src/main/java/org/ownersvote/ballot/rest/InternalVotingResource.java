@@ -1,5 +1,7 @@
 package org.ownersvote.ballot.rest;
 
+import org.ownersvote.platform.problem.ProblemException;
+
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -18,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.ownersvote.ballot.BallotElection;
 import org.ownersvote.ballot.service.VotingGate;
 import org.ownersvote.events.election.VotingOpened;
-import org.ownersvote.ballot.FieldProblems;
 import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
@@ -55,7 +56,7 @@ public class InternalVotingResource {
     @RolesAllowed(Roles.WORKING_GROUP)
     public Opened open(@PathParam("eid") UUID electionId, @Valid @NotNull Open request) {
         if (!request.opened().electionId().equals(electionId)) {
-            throw FieldProblems.invalid("opened.electionId", Text.of("voting.other-election"));
+            throw ProblemException.invalid("opened.electionId", Text.of("voting.other-election"));
         }
         caller.requireCommunity(request.opened().communityId());
         BallotElection recorded = BallotElection.findById(electionId);

@@ -21,7 +21,6 @@ import org.ownersvote.ballot.domain.SerialNumbers;
 import org.ownersvote.events.ballot.BallotStepRecorded;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.outbox.Outbox;
-import org.ownersvote.ballot.FieldProblems;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.problem.When;
@@ -93,10 +92,10 @@ public class BallotLedger {
         OffsetDateTime now = OffsetDateTime.now();
         OffsetDateTime at = step.at() == null ? now : step.at();
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
-            throw FieldProblems.invalid("at", Text.of("step.at-in-future"));
+            throw ProblemException.invalid("at", Text.of("step.at-in-future"));
         }
         if (election.votingOpenedAt != null && at.isBefore(election.votingOpenedAt)) {
-            throw FieldProblems.invalid("at",
+            throw ProblemException.invalid("at",
                     Text.of("step.at-before-opening", When.of(election.votingOpenedAt.toInstant())));
         }
         boolean workingGroup = caller.hasRole(Roles.WORKING_GROUP);

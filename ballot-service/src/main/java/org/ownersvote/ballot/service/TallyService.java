@@ -17,7 +17,6 @@ import jakarta.transaction.Transactional;
 
 import org.ownersvote.ballot.Ballot;
 import org.ownersvote.ballot.BallotElection;
-import org.ownersvote.ballot.FieldProblems;
 import org.ownersvote.ballot.config.BallotConfig;
 import org.ownersvote.ballot.counting.BallotCount;
 import org.ownersvote.ballot.counting.FinalTally;
@@ -169,10 +168,10 @@ public class TallyService {
         if (!agrees && !request.disagree()) {
             audit.recordRefusal(caller.username(), "tally.signoff", "election", electionId, electionId,
                     "attestation does not match the tally as it stands");
-            throw FieldProblems.invalid("attestation", Text.of("tally.attestation-mismatch"));
+            throw ProblemException.invalid("attestation", Text.of("tally.attestation-mismatch"));
         }
         if (!agrees && (request.note() == null || request.note().isBlank())) {
-            throw FieldProblems.invalid("note", Text.of("tally.disagreement-needs-note"));
+            throw ProblemException.invalid("note", Text.of("tally.disagreement-needs-note"));
         }
         TallySignoff signoff = new TallySignoff();
         signoff.electionId = electionId;

@@ -108,7 +108,7 @@ public class RosterResource {
     public ElectorateView electorate(@PathParam("cid") UUID communityId,
             @QueryParam("rulePack") @DefaultValue("CN-2021") String rulePackCode) {
         caller.requireCommunity(communityId);
-        RulePack rulePack = RulePack.fromCode(rulePackCode).orElseThrow(() -> InputText.invalid("rulePack",
+        RulePack rulePack = RulePack.fromCode(rulePackCode).orElseThrow(() -> ProblemException.invalid("rulePack",
                 Text.of("election.rule-pack-unknown", rulePackCode)));
         return ElectorateView.of(rulePack.code(), rosters.electorate(communityId, rulePack));
     }

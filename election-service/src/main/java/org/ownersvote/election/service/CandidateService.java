@@ -69,19 +69,19 @@ public class CandidateService {
         String asked = InputText.identity("name", request.name());
         String statement = InputText.acceptable("statement", request.statement());
         if (!rulePack.counts(nomineeUnit.kind)) {
-            throw InputText.invalid("unit", Text.of("candidate.unit-not-counted", label(nomineeUnit),
+            throw ProblemException.invalid("unit", Text.of("candidate.unit-not-counted", label(nomineeUnit),
                     nomineeUnit.kind.words()));
         }
         if (nomineeUnit.developerHeld) {
             // a committee member is an owner "具有完全民事行为能力" (业主大会和业主委员会指导规则 §31), i.e. a natural
             // person: the developer holding unsold units votes as an owner but cannot sit on the committee
-            throw InputText.invalid("unit", Text.of("candidate.unit-developer-held", label(nomineeUnit),
+            throw ProblemException.invalid("unit", Text.of("candidate.unit-developer-held", label(nomineeUnit),
                     Listing.names(List.of(nomineeUnit.owners.split(";")))));
         }
         // the name as the roster writes it (normal form): what the list, the events and the ballots show
         String name = List.of(nomineeUnit.owners.split(";")).stream()
                 .filter(owner -> IdentityText.looksAlike(owner, asked)).findFirst().map(IdentityText::normalise)
-                .orElseThrow(() -> InputText.invalid("name", Text.of("candidate.not-an-owner", asked,
+                .orElseThrow(() -> ProblemException.invalid("name", Text.of("candidate.not-an-owner", asked,
                         label(nomineeUnit), Listing.names(List.of(nomineeUnit.owners.split(";"))))));
         List<RosterEntry> nominators = request.nominators().stream()
                 .map(nominator -> rosterUnit(election, nominator, "nominators")).toList();
@@ -127,15 +127,15 @@ public class CandidateService {
         requirePhase(election, Phase.NOMINATION, Text.of("candidate.review-when"));
         Candidate candidate = candidate(election, candidateId);
         if (request.decision() == Candidate.Status.NOMINATED) {
-            throw InputText.invalid("decision", Text.of("candidate.decide"));
+            throw ProblemException.invalid("decision", Text.of("candidate.decide"));
         }
         if (request.decision() == Candidate.Status.REJECTED
                 && (request.reasonCategory() == null || request.reason() == null || request.reason().isBlank())) {
-            throw InputText.invalid("reason", Text.of("candidate.rejection-needs-reason"));
+            throw ProblemException.invalid("reason", Text.of("candidate.rejection-needs-reason"));
         }
         if (request.decision() == Candidate.Status.APPROVED && RulePack.SH_2020.code().equals(election.rulePack)
                 && !candidate.commitmentReceived) {
-            throw InputText.invalid("decision", Text.of("candidate.commitment-missing"));
+            throw ProblemException.invalid("decision", Text.of("candidate.commitment-missing"));
         }
         candidate.status = request.decision();
         candidate.reasonCategory = request.decision() == Candidate.Status.REJECTED ? request.reasonCategory() : null;
@@ -243,7 +243,7 @@ public class CandidateService {
 
     private RosterEntry rosterUnit(Election election, UnitRef ref, String field) {
         return rosters.findUnit(election.communityId, ref.building(), ref.unit(), field)
-                .orElseThrow(() -> InputText.invalid(field, Text.of("candidate.unit-not-on-roster",
+                .orElseThrow(() -> ProblemException.invalid(field, Text.of("candidate.unit-not-on-roster",
                         IdentityText.normalise(ref.building()) + " " + IdentityText.normalise(ref.unit()))));
     }
 

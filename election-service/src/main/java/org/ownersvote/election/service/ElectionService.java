@@ -71,9 +71,9 @@ public class ElectionService {
     public Election create(CreateElectionRequest request, String actor) {
         Community community = Community.findById(request.communityId());
         if (community == null) {
-            throw InputText.invalid("communityId", Text.of("election.no-community", request.communityId()));
+            throw ProblemException.invalid("communityId", Text.of("election.no-community", request.communityId()));
         }
-        RulePack rulePack = RulePack.fromCode(request.rulePack()).orElseThrow(() -> InputText.invalid(
+        RulePack rulePack = RulePack.fromCode(request.rulePack()).orElseThrow(() -> ProblemException.invalid(
                 "rulePack", Text.of("election.rule-pack-unknown", request.rulePack())));
         int alternates = request.alternates() == null ? 0 : request.alternates();
         List<RosterUnit> roster = rosters.units(community.id);
@@ -81,7 +81,7 @@ public class ElectionService {
                 : Optional.of(Electorate.of(roster, rulePack).area());
         List<Text> violations = rulePack.committeeSizeViolations(request.seats(), alternates, area);
         if (request.votingDays() > rulePack.maximumVotingDays()) {
-            throw InputText.invalid("votingDays", Text.of("election.voting-too-long", rulePack.maximumVotingDays(),
+            throw ProblemException.invalid("votingDays", Text.of("election.voting-too-long", rulePack.maximumVotingDays(),
                     rulePack.words()));
         }
         if (!violations.isEmpty()) {
@@ -273,7 +273,7 @@ public class ElectionService {
         }
         RulePack rulePack = RulePack.fromCode(election.rulePack).orElseThrow();
         if (days > rulePack.maximumVotingDays()) {
-            throw InputText.invalid("days", Text.of("deadline.extension-too-long", rulePack.maximumVotingDays(),
+            throw ProblemException.invalid("days", Text.of("deadline.extension-too-long", rulePack.maximumVotingDays(),
                     rulePack.words()));
         }
         OffsetDateTime deadline = LegalCalendar.lawful(() -> periods.extend(election.votingDeadline, days));
@@ -281,7 +281,7 @@ public class ElectionService {
                 rulePack.maximumVotingDays(), deadline));
         if (!within) {
             OffsetDateTime latest = periods.end(election.votingOpenedAt, rulePack.maximumVotingDays());
-            throw InputText.invalid("days", Text.of("deadline.beyond-longest", days, When.of(deadline.toInstant()),
+            throw ProblemException.invalid("days", Text.of("deadline.beyond-longest", days, When.of(deadline.toInstant()),
                     rulePack.maximumVotingDays(), rulePack.words(), When.of(latest.toInstant())));
         }
         OffsetDateTime previous = election.votingDeadline;

@@ -1,10 +1,8 @@
 package org.ownersvote.election.service;
 
-import java.util.List;
 
 import org.ownersvote.election.domain.RosterValidator;
 import org.ownersvote.election.domain.TextFault;
-import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.text.IdentityText;
@@ -24,7 +22,7 @@ public final class InputText {
             return null;
         }
         TextFault.of(words(field), value).ifPresent(problem -> {
-            throw invalid(field, problem);
+            throw ProblemException.invalid(field, problem);
         });
         return value.strip();
     }
@@ -32,15 +30,6 @@ public final class InputText {
     /** Identity text (a building, a unit, a name): {@link #acceptable}, then in its normal form. */
     public static String identity(String field, String value) {
         return IdentityText.normalise(acceptable(field, value));
-    }
-
-    /**
-     * 422: one field of the request is wrong. The message is the detail as well; unlike the platform's
-     * {@code invalid(field, message)} the detail does not start with the field's path, which is a name for programs
-     * (the message names the field in words where it needs to).
-     */
-    public static ProblemException invalid(String field, Text message) {
-        return ProblemException.invalid(message, List.of(Problem.FieldError.of(field, message)));
     }
 
     /** A request field's name in words. */

@@ -120,20 +120,20 @@ public class RosterService {
 
         switch (request.change()) {
             case REMOVE -> {
-                RosterEntry entry = existing.orElseThrow(() -> InputText.invalid("unit",
+                RosterEntry entry = existing.orElseThrow(() -> ProblemException.invalid("unit",
                         Text.of("amendment.no-unit-to-remove", amendment.building + " " + amendment.unit)));
                 entry.delete();
             }
             case ADD, UPDATE -> {
                 if (request.change() == RosterAmendment.Change.ADD && existing.isPresent()) {
-                    throw InputText.invalid("unit", existing.get().building.equals(building)
+                    throw ProblemException.invalid("unit", existing.get().building.equals(building)
                             && existing.get().unit.equals(unitLabel)
                                     ? Text.of("amendment.unit-exists", building + " " + unitLabel)
                                     : Text.of("amendment.unit-look-alike-exists", building + " " + unitLabel,
                                             amendment.building + " " + amendment.unit));
                 }
                 if (request.change() == RosterAmendment.Change.UPDATE && existing.isEmpty()) {
-                    throw InputText.invalid("unit", Text.of("amendment.no-unit-to-update",
+                    throw ProblemException.invalid("unit", Text.of("amendment.no-unit-to-update",
                             amendment.building + " " + amendment.unit));
                 }
                 RosterUnit unit = amendedUnit(request, amendment.building, amendment.unit,
@@ -193,7 +193,7 @@ public class RosterService {
                 .filter(u -> !u.ownerRef().equals(amended.ownerRef())
                         && IdentityText.skeleton(u.ownerRef()).equals(skeleton))
                 .findFirst().ifPresent(u -> {
-                    throw InputText.invalid("owner_ref", Text.of("amendment.owner-ref-look-alike",
+                    throw ProblemException.invalid("owner_ref", Text.of("amendment.owner-ref-look-alike",
                             amended.ownerRef(), u.ownerRef(), u.building() + " " + u.unit()));
                 });
     }
@@ -262,7 +262,7 @@ public class RosterService {
             }
         });
         if (alike.size() > 1) {
-            throw InputText.invalid(field, Text.of("roster.units-look-alike", rawBuilding + " " + rawUnit,
+            throw ProblemException.invalid(field, Text.of("roster.units-look-alike", rawBuilding + " " + rawUnit,
                     Listing.names(alike.values())));
         }
         return alike.keySet().stream().findFirst().map(id -> RosterEntry.<RosterEntry>findById(id));

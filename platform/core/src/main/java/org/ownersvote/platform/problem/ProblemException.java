@@ -55,9 +55,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, "invalid-request", detail, errors);
     }
 
-    /** One field is wrong: its error is the detail too ("field: message"). */
+    /**
+     * One field is wrong, said in a sentence that is the detail as well as the field's message: the field's path is a
+     * name for programs ({@code errors[].field}) and stays out of the words a person reads.
+     */
     public static ProblemException invalid(String field, Text message) {
-        return invalid(Text.of("problem.field", field, message), List.of(Problem.FieldError.of(field, message)));
+        return invalid(message, List.of(Problem.FieldError.of(field, message)));
     }
 
     public static ProblemException tooManyRequests(String slug, Text detail, java.time.Duration retryAfter) {
