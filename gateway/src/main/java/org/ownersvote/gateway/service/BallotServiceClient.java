@@ -107,7 +107,7 @@ public class BallotServiceClient {
                     error.path("message").asText(null), error.path("row").isInt() ? error.path("row").asInt() : null,
                     null));
         }
-        Duration retryAfter = status == 429 || status == 503 ? Duration.ofSeconds(
+        Duration retryAfter = status == 429 ? Duration.ofSeconds(
                 response.headers().firstValueAsLong("Retry-After").orElse(60)) : null;
         return new PassedOn(status, slug, problem.path("title").asText(""), problem.path("detail").asText(""),
                 errors, retryAfter);
