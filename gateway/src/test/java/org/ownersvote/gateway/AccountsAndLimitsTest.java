@@ -150,6 +150,22 @@ class AccountsAndLimitsTest {
     }
 
     @Test
+    void aLockedAccountIsToldHowLongToWaitInWords() {
+        String username = electionAccount();
+        for (int i = 0; i < 5; i++) {
+            login(username, "wrong-password-" + i, address()).then().statusCode(401);
+        }
+        given().header("Accept-Language", "zh-CN,zh;q=0.9").header("X-Forwarded-For", address())
+                .contentType(ContentType.JSON).body(Map.of("username", username, "password", PASSWORD))
+                .post("/api/auth/login").then().statusCode(429)
+                .body("title", equalTo("登录尝试次数过多"))
+                .body("detail", equalTo("这个账号登录失败的次数太多，请15分钟后再试"));
+        login(username, PASSWORD, address()).then().statusCode(429)
+                .body("title", equalTo("Too many sign-in attempts"))
+                .body("detail", equalTo("Too many failed sign-ins for this account; try again in 15 minutes"));
+    }
+
+    @Test
     void manyFailuresFromOneAddressLockThatAddressOnly() {
         String address = address();
         for (int i = 0; i < addressLimit; i++) {

@@ -48,6 +48,30 @@ class OwnerLoginTest {
     }
 
     @Test
+    void ballotServicesRefusalComesBackInTheOwnersLanguage() {
+        given().header("Accept-Language", "zh-CN,zh;q=0.9").contentType(ContentType.JSON)
+                .body(Map.of("ballotSerial", OwnerCredentials.SERIAL, "verificationCode", "2222-2222"))
+                .post("/api/auth/owner-login").then().statusCode(401)
+                .body("type", equalTo("urn:ownersvote:problem:wrong-ballot-code"))
+                .body("title", equalTo("选票编号或验证码不对"))
+                .body("detail", equalTo("选票编号或验证码不对（两者都印在您的选票上）"));
+        given().header("Accept-Language", "zh-CN,zh;q=0.9").contentType(ContentType.JSON)
+                .body(Map.of("ballotSerial", OwnerCredentials.LOCKED_SERIAL, "verificationCode", OwnerCredentials.CODE))
+                .post("/api/auth/owner-login").then().statusCode(429)
+                .header("Retry-After", equalTo("600"))
+                .body("title", equalTo("操作过于频繁"))
+                .body("detail", equalTo("这张选票的验证码输错次数太多，请10分钟后再试"));
+        login(OwnerCredentials.SERIAL, "2222-2222").then().statusCode(401)
+                .body("title", equalTo("Unauthorized"))
+                .body("detail", equalTo("The ballot serial or the verification code is wrong"));
+        given().header("Accept-Language", "zh-CN,zh;q=0.9").contentType(ContentType.JSON)
+                .body(Map.of("ballotSerial", OwnerCredentials.SERIAL)).post("/api/auth/owner-login").then()
+                .statusCode(422).body("errors[0].field", equalTo("verificationCode"))
+                .body("errors[0].code", equalTo("constraint.NotBlank"))
+                .body("errors[0].message", equalTo("必须填写，不能为空白"));
+    }
+
+    @Test
     void aMissingCodeIsRefusedBeforeBallotServiceIsAsked() {
         given().contentType(ContentType.JSON).body(Map.of("ballotSerial", OwnerCredentials.SERIAL))
                 .post("/api/auth/owner-login").then().statusCode(422)

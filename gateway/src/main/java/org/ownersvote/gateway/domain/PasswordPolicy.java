@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.ownersvote.platform.problem.Text;
+
 /** The minimum strength of a staff password. */
 public final class PasswordPolicy {
 
@@ -13,21 +15,21 @@ public final class PasswordPolicy {
     private PasswordPolicy() {
     }
 
-    /** What is wrong with the password; empty when it is strong enough. */
-    public static List<String> violations(String password, String username) {
-        List<String> problems = new ArrayList<>();
+    /** What is wrong with the password, in the caller's words later; empty when it is strong enough. */
+    public static List<Text> violations(String password, String username) {
+        List<Text> problems = new ArrayList<>();
         if (password == null || password.length() < MIN_LENGTH) {
-            problems.add("must be at least " + MIN_LENGTH + " characters");
+            problems.add(Text.of("password.too-short", MIN_LENGTH));
             return problems;
         }
         if (password.length() > MAX_LENGTH) {
-            problems.add("must be at most " + MAX_LENGTH + " characters");
+            problems.add(Text.of("password.too-long", MAX_LENGTH));
         }
         if (password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
-            problems.add("must contain letters and digits");
+            problems.add(Text.of("password.letters-and-digits"));
         }
         if (username != null && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
-            problems.add("must not contain the username");
+            problems.add(Text.of("password.contains-username"));
         }
         return problems;
     }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.ownersvote.gateway.config.GatewayConfig;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 
 /**
  * One page for the whole API: the OpenAPI documents of the gateway (its own /q/openapi) and of the three services
@@ -62,7 +63,7 @@ public class ApiDocsResource {
                 "notification-service", config.notificationService());
         URI base = services.get(service);
         if (base == null) {
-            throw ProblemException.notFound("API document", service);
+            throw ProblemException.notFound(Text.of("thing.api-document"), service);
         }
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/q/openapi?format=json"))
@@ -75,7 +76,16 @@ public class ApiDocsResource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new ProblemException(503, "service-unavailable", "Service unavailable",
-                service + " did not give its API document; try again shortly", java.util.List.of());
+        throw new ProblemException(503, "service-unavailable", Text.of("docs.unavailable", serviceName(service)),
+                java.util.List.of());
+    }
+
+    /** A service as a message names it: in words, not by its host name. */
+    private static Text serviceName(String service) {
+        return switch (service) {
+            case "election-service" -> Text.of("service.election-service");
+            case "ballot-service" -> Text.of("service.ballot-service");
+            default -> Text.of("service.notification-service");
+        };
     }
 }

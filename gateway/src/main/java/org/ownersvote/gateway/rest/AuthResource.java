@@ -36,7 +36,8 @@ public class AuthResource {
     @Path("/owner-login")
     @PermitAll
     public TokenResponse ownerLogin(@Valid @NotNull OwnerLoginRequest request, @Context HttpServerRequest http) {
-        return sessions.ownerLogin(request.ballotSerial().strip(), request.verificationCode(), address(http));
+        return sessions.ownerLogin(request.ballotSerial().strip(), request.verificationCode(), address(http),
+                http.getHeader("Accept-Language"));
     }
 
     @POST

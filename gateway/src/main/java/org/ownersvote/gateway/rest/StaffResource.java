@@ -24,6 +24,7 @@ import org.ownersvote.gateway.rest.dto.UserView;
 import org.ownersvote.gateway.service.AccountService;
 import org.ownersvote.gateway.service.ElectionServiceClient;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
 
@@ -76,7 +77,7 @@ public class StaffResource {
     private UUID ownElection(UUID electionId) {
         UUID community = elections.communityOf(electionId, jwt.getRawToken());
         if (!caller.communityId().map(community::equals).orElse(false)) {
-            throw ProblemException.forbidden("Election " + electionId + " belongs to another community");
+            throw ProblemException.forbidden(Text.of("staff.election-of-another-community"));
         }
         return community;
     }

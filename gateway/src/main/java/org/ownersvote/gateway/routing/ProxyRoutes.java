@@ -70,9 +70,12 @@ public class ProxyRoutes {
                 .setMaxPoolSize(50)
                 .setKeepAlive(false));
         Map<Upstream, HttpProxy> proxies = new EnumMap<>(Upstream.class);
-        proxies.put(Upstream.ELECTION_SERVICE, proxy(client, config.electionService(), "election-service"));
-        proxies.put(Upstream.BALLOT_SERVICE, proxy(client, config.ballotService(), "ballot-service"));
-        proxies.put(Upstream.NOTIFICATION_SERVICE, proxy(client, config.notificationService(), "notification-service"));
+        proxies.put(Upstream.ELECTION_SERVICE, proxy(client, config.electionService(), "election-service",
+                Text.of("service.election-service")));
+        proxies.put(Upstream.BALLOT_SERVICE, proxy(client, config.ballotService(), "ballot-service",
+                Text.of("service.ballot-service")));
+        proxies.put(Upstream.NOTIFICATION_SERVICE, proxy(client, config.notificationService(), "notification-service",
+                Text.of("service.notification-service")));
 
         router.route("/api/*").order(ORDER).handler(rc -> {
             String path = rc.request().path();
@@ -137,7 +140,8 @@ public class ProxyRoutes {
         }
     }
 
-    private HttpProxy proxy(HttpClient client, URI origin, String name) {
+    /** The proxy to a service; {@code name} is its host name for the log, {@code words} its name for people. */
+    private HttpProxy proxy(HttpClient client, URI origin, String name, Text words) {
         int port = origin.getPort() > 0 ? origin.getPort() : 80;
         return HttpProxy.reverseProxy(client).origin(port, origin.getHost()).addInterceptor(new ProxyInterceptor() {
             @Override
@@ -152,7 +156,7 @@ public class ProxyRoutes {
                             context.request().headers().get("Accept-Language"));
                     response.setBody(Body.body(Buffer.buffer(RouteProblems.json(503, "service-unavailable",
                             ProblemTexts.title(503, "service-unavailable", null, language),
-                            ProblemTexts.render(Text.of("problem.service-unavailable", name), language),
+                            ProblemTexts.render(Text.of("problem.service-unavailable", words), language),
                             context.request().getURI()))));
                     return Future.succeededFuture(response);
                 });

@@ -17,11 +17,13 @@ import jakarta.transaction.Transactional;
 
 import org.ownersvote.gateway.StaffAccount;
 import org.ownersvote.gateway.domain.PasswordPolicy;
+import org.ownersvote.gateway.domain.RoleNames;
 import org.ownersvote.gateway.rest.dto.CreateElectionStaffRequest;
 import org.ownersvote.gateway.rest.dto.CreateUserRequest;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
 
@@ -67,34 +69,33 @@ public class AccountService {
     public StaffAccount create(CreateUserRequest request, String actor) {
         List<Problem.FieldError> errors = new ArrayList<>();
         PasswordPolicy.violations(request.password(), request.username())
-                .forEach(v -> errors.add(new Problem.FieldError("password", v)));
+                .forEach(v -> errors.add(Problem.FieldError.of("password", v)));
         request.roles().stream().filter(r -> !STAFF_ROLES.contains(r))
-                .forEach(r -> errors.add(new Problem.FieldError("roles", "unknown staff role '" + r + "'")));
+                .forEach(r -> errors.add(Problem.FieldError.of("roles", Text.of("account.unknown-role", r))));
         separationOfDuties(request.roles()).ifPresent(errors::add);
         boolean needsCommunity = request.roles().stream().anyMatch(COMMUNITY_ROLES::contains);
         boolean needsElection = request.roles().stream().anyMatch(ELECTION_ROLES::contains);
         if (needsCommunity && request.communityId() == null) {
-            errors.add(new Problem.FieldError("communityId", "required for " + String.join(", ", request.roles())));
+            errors.add(Problem.FieldError.of("communityId", Text.of("account.community-required",
+                    RoleNames.list(request.roles()))));
         }
         if (needsElection && request.electionId() == null) {
-            errors.add(new Problem.FieldError("electionId", "required for " + String.join(", ", request.roles())));
+            errors.add(Problem.FieldError.of("electionId", Text.of("account.election-required",
+                    RoleNames.list(request.roles()))));
         }
-        if (request.roles().contains(Roles.BUILDING_LEADER) && (request.buildings() == null || request.buildings().isEmpty())) {
-            errors.add(new Problem.FieldError("buildings", "a building leader needs at least one building"));
-        }
+        leaderBuildings(request.roles(), request.buildings()).ifPresent(errors::add);
         if (electionLogins.isElectionLogin(request.username())) {
-            errors.add(new Problem.FieldError("username", "names ending in an election's login suffix belong to that "
-                    + "election's accounts, which its working group creates"));
+            errors.add(Problem.FieldError.of("username", Text.of("account.election-login-name")));
         }
         if (errors.isEmpty() && needsElection) {
             onePersonOneAccount(request.displayName(), request.communityId(), request.electionId())
                     .ifPresent(errors::add);
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The account cannot be created as requested", errors);
+            throw ProblemException.invalid(Text.of("account.not-created"), errors);
         }
         if (StaffAccount.byUsername(request.username()).isPresent()) {
-            throw ProblemException.conflict("username-taken", "The username '" + request.username() + "' is taken");
+            throw ProblemException.conflict("username-taken", Text.of("account.username-taken", request.username()));
         }
         return persist(request.username(), request, actor);
     }
@@ -109,23 +110,21 @@ public class AccountService {
             String actor) {
         List<Problem.FieldError> errors = new ArrayList<>();
         PasswordPolicy.violations(request.password(), request.username())
-                .forEach(v -> errors.add(new Problem.FieldError("password", v)));
+                .forEach(v -> errors.add(Problem.FieldError.of("password", v)));
         request.roles().stream().filter(r -> !ELECTION_ROLES.contains(r)).forEach(r -> errors.add(
-                new Problem.FieldError("roles", "a working group may give only " + String.join(", ",
-                        new TreeSet<>(ELECTION_ROLES)) + ", not '" + r + "'")));
+                Problem.FieldError.of("roles", Text.of("account.not-an-election-role", RoleNames.list(ELECTION_ROLES),
+                        RoleNames.of(r)))));
         separationOfDuties(request.roles()).ifPresent(errors::add);
-        if (request.roles().contains(Roles.BUILDING_LEADER) && (request.buildings() == null || request.buildings().isEmpty())) {
-            errors.add(new Problem.FieldError("buildings", "a building leader needs at least one building"));
-        }
+        leaderBuildings(request.roles(), request.buildings()).ifPresent(errors::add);
         if (errors.isEmpty()) {
             onePersonOneAccount(request.displayName(), communityId, electionId).ifPresent(errors::add);
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The account cannot be created as requested", errors);
+            throw ProblemException.invalid(Text.of("account.not-created"), errors);
         }
         String login = electionLogins.loginName(request.username(), electionId);
         if (StaffAccount.byUsername(login).isPresent()) { // only ever an account of this same election
-            throw ProblemException.conflict("username-taken", "This election already has an account '" + login + "'");
+            throw ProblemException.conflict("username-taken", Text.of("account.election-username-taken", login));
         }
         return persist(login, new CreateUserRequest(login, request.password(), request.displayName(), request.roles(),
                 communityId, electionId, request.buildings(), null), actor);
@@ -160,9 +159,16 @@ public class AccountService {
         if (checking.isEmpty() || distinct.size() == 1) {
             return Optional.empty();
         }
-        return Optional.of(new Problem.FieldError("roles", "an election account holds exactly one of "
-                + String.join(", ", new TreeSet<>(ELECTION_ROLES)) + " and no other role (they check each other); "
-                + "asked for " + String.join(" + ", distinct) + ": create one account per role, for different people"));
+        return Optional.of(Problem.FieldError.of("roles", Text.of("account.separation-of-duties",
+                RoleNames.list(ELECTION_ROLES), RoleNames.list(distinct))));
+    }
+
+    /** A building leader's account names the buildings it covers: its returns and worklists are per building. */
+    static Optional<Problem.FieldError> leaderBuildings(List<String> roles, List<String> buildings) {
+        if (roles.contains(Roles.BUILDING_LEADER) && (buildings == null || buildings.isEmpty())) {
+            return Optional.of(Problem.FieldError.of("buildings", Text.of("account.leader-needs-building")));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -184,10 +190,8 @@ public class AccountService {
                 .filter(a -> electionId.equals(a.electionId) || Arrays.asList(a.roles).contains(Roles.WORKING_GROUP))
                 .filter(a -> personKey(a.displayName).equals(person))
                 .findFirst()
-                .map(a -> new Problem.FieldError("displayName", "'" + a.displayName + "' already has the enabled "
-                        + "account " + a.username + " (" + String.join(", ", a.roles) + ") in this election; one "
-                        + "person has one account and one role there (disable that account first if it was a mistake, "
-                        + "or tell two people of the same name apart in the display name)"));
+                .map(a -> Problem.FieldError.of("displayName", Text.of("account.same-person", a.displayName,
+                        a.username, RoleNames.list(Arrays.asList(a.roles)))));
     }
 
     /** The display name as compared for "the same person": NFKC, whitespace removed, case-folded. */
@@ -204,21 +208,21 @@ public class AccountService {
     public StaffAccount disable(UUID accountId, Caller caller) {
         StaffAccount account = StaffAccount.findById(accountId);
         if (account == null) {
-            throw ProblemException.notFound("Account", accountId);
+            throw ProblemException.notFound(Text.of("thing.account"), accountId);
         }
         if (!caller.hasRole(Roles.ADMIN)) {
             boolean own = account.communityId != null && caller.communityId().map(account.communityId::equals)
                     .orElse(false);
             boolean electionStaff = Arrays.stream(account.roles).allMatch(ELECTION_ROLES::contains);
             if (!own) {
-                throw ProblemException.notFound("Account", accountId); // another community's accounts are not shown
+                throw ProblemException.notFound(Text.of("thing.account"), accountId); // another community's accounts are not shown
             }
             if (!electionStaff) {
-                throw ProblemException.forbidden("A working group may disable only the election accounts it creates");
+                throw ProblemException.forbidden(Text.of("account.disable-election-accounts-only"));
             }
         }
         if (account.username.equals(caller.username())) {
-            throw ProblemException.conflict("own-account", "You cannot disable your own account");
+            throw ProblemException.conflict("own-account", Text.of("account.disable-own"));
         }
         if (account.enabled) {
             account.enabled = false;

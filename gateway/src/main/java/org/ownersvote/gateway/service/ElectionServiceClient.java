@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.ownersvote.gateway.config.GatewayConfig;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,10 +47,10 @@ public class ElectionServiceClient {
                 return UUID.fromString(election.path("communityId").asText());
             }
             if (response.statusCode() == 404) {
-                throw ProblemException.notFound("Election", electionId);
+                throw ProblemException.notFound(Text.of("thing.election"), electionId);
             }
             if (response.statusCode() == 403) {
-                throw ProblemException.forbidden("Your account is not scoped to election " + electionId);
+                throw ProblemException.forbidden(Text.of("staff.election-not-covered"));
             }
             LOG.errorf("election-service answered %d for election %s", response.statusCode(), electionId);
         } catch (IOException e) {
@@ -57,7 +58,7 @@ public class ElectionServiceClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new ProblemException(503, "service-unavailable", "Service unavailable",
-                "election-service did not answer; try again shortly", java.util.List.of());
+        throw new ProblemException(503, "service-unavailable",
+                Text.of("problem.service-unavailable", Text.of("service.election-service")), java.util.List.of());
     }
 }

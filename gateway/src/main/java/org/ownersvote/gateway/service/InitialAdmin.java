@@ -42,7 +42,8 @@ public class InitialAdmin {
                 "No admin account exists and OWNERSVOTE_ADMIN_PASSWORD is not set: set it to create the first admin"));
         var weaknesses = PasswordPolicy.violations(password, config.username());
         if (!weaknesses.isEmpty()) {
-            throw new IllegalStateException("OWNERSVOTE_ADMIN_PASSWORD is too weak: " + String.join("; ", weaknesses));
+            throw new IllegalStateException("OWNERSVOTE_ADMIN_PASSWORD is too weak: " + String.join("; ",
+                    weaknesses.stream().map(org.ownersvote.platform.problem.Text::english).toList()));
         }
         StaffAccount admin = new StaffAccount();
         admin.id = UUID.randomUUID();

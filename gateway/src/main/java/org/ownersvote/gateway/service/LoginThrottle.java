@@ -10,8 +10,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.ownersvote.gateway.config.GatewayConfig;
+import org.ownersvote.gateway.domain.Wait;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 
 /**
  * Limits guessing passwords and ballot codes: failures are counted per account and per client address in a
@@ -38,7 +40,7 @@ public class LoginThrottle {
         return "address:" + address;
     }
 
-    /** Refuses with 429 if any of the keys is locked now. */
+    /** Refuses with 429 if any of the keys is locked now, saying how long to wait in words. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void check(String actor, String... keys) {
         OffsetDateTime now = OffsetDateTime.now();
@@ -49,9 +51,10 @@ public class LoginThrottle {
             if (!locked.isEmpty()) {
                 long seconds = ((Number) locked.get(0)).longValue();
                 audit.recordRefusal(actor, "login", "login", key, null, "throttled for " + seconds + " s");
-                throw ProblemException.tooManyRequests("too-many-logins", "Too many failed sign-ins "
-                        + (key.startsWith("account:") ? "for this account" : "from this address")
-                        + "; try again later", Duration.ofSeconds(Math.max(1, seconds)));
+                Duration wait = Duration.ofSeconds(Math.max(1, seconds));
+                throw ProblemException.tooManyRequests("too-many-logins", key.startsWith("account:")
+                        ? Text.of("login.too-many-for-account", Wait.of(wait))
+                        : Text.of("login.too-many-from-address", Wait.of(wait)), wait);
             }
         }
     }

@@ -1,6 +1,5 @@
 package org.ownersvote.gateway.service;
 
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +10,7 @@ import org.ownersvote.gateway.config.GatewayConfig;
 import org.ownersvote.gateway.rest.dto.TokenResponse;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -47,8 +47,7 @@ public class Sessions {
             throttle.failed(accountKey);
             throttle.failed(LoginThrottle.address(address));
             // one answer for unknown user, wrong password and disabled account: nothing to enumerate
-            throw new ProblemException(401, "login-failed", "Login failed",
-                    "Wrong username or password, or the account is disabled", List.of());
+            throw ProblemException.unauthorized("login-failed", Text.of("login.failed"));
         }
         throttle.succeeded(accountKey);
         RefreshTokens.Started session = QuarkusTransaction.requiringNew().call(() ->
@@ -63,8 +62,7 @@ public class Sessions {
                 audit.recordRefusal(rotation.account().username, "refresh", "staff_account",
                         rotation.account().username, null, rotation.result().name());
             }
-            throw new ProblemException(401, "refresh-refused", "Refresh refused",
-                    "The refresh token is unknown, expired or revoked; sign in again", List.of());
+            throw ProblemException.unauthorized("refresh-refused", Text.of("login.refresh-refused"));
         }
         return response(tokens.issue(rotation.account(), rotation.session()), rotation.next());
     }
@@ -73,12 +71,15 @@ public class Sessions {
         refreshTokens.logout(refreshToken);
     }
 
-    /** An owner's sign-in with serial and code; wrong codes also count against the client address. */
-    public TokenResponse ownerLogin(String serial, String code, String address) {
+    /**
+     * An owner's sign-in with serial and code; wrong codes also count against the client address. ballot-service's
+     * refusal is passed on in the caller's language ({@code acceptLanguage}, the caller's Accept-Language).
+     */
+    public TokenResponse ownerLogin(String serial, String code, String address, String acceptLanguage) {
         throttle.check("owner:" + serial, LoginThrottle.address(address));
         BallotHolder holder;
         try {
-            holder = ballots.checkOwnerCredentials(serial, code, address);
+            holder = ballots.checkOwnerCredentials(serial, code, address, acceptLanguage);
         } catch (ProblemException e) {
             if (e.status() == 401) {
                 throttle.failed(LoginThrottle.address(address));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.ownersvote.platform.problem.Text;
 
 class PasswordPolicyTest {
 
@@ -15,16 +16,16 @@ class PasswordPolicyTest {
 
     @Test
     void refusesShortPasswords() {
-        assertEquals(List.of("must be at least 10 characters"), PasswordPolicy.violations("abc123", "wang"));
+        assertEquals(List.of(Text.of("password.too-short", 10)), PasswordPolicy.violations("abc123", "wang"));
     }
 
     @Test
     void refusesPasswordsWithoutDigits() {
-        assertEquals(List.of("must contain letters and digits"), PasswordPolicy.violations("onlyletters-here", "wang"));
+        assertEquals(List.of(Text.of("password.letters-and-digits")), PasswordPolicy.violations("onlyletters-here", "wang"));
     }
 
     @Test
     void refusesPasswordsContainingTheUsername() {
-        assertEquals(List.of("must not contain the username"), PasswordPolicy.violations("Wang12345678", "wang"));
+        assertEquals(List.of(Text.of("password.contains-username")), PasswordPolicy.violations("Wang12345678", "wang"));
     }
 }

@@ -34,6 +34,7 @@ import org.ownersvote.notification.service.MessageLog;
 import org.ownersvote.notification.service.Recipients;
 import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
 
@@ -122,7 +123,7 @@ public class MessageResource {
     private void inScope(UUID electionId) {
         NoticeElection election = QuarkusTransaction.requiringNew().call(() -> NoticeElection.findById(electionId));
         if (election == null) {
-            throw ProblemException.notFound("Election", electionId);
+            throw ProblemException.notFound(Text.of("thing.election"), electionId);
         }
         caller.requireElection(election.communityId, electionId);
     }
@@ -133,28 +134,31 @@ public class MessageResource {
         for (int i = 0; i < request.ownerEmails().size(); i++) {
             RecipientsRequest.OwnerEmail e = request.ownerEmails().get(i);
             if (!seen.add(e.building().strip() + "\u0000" + e.unit().strip())) {
-                errors.add(new Problem.FieldError("ownerEmails[" + i + "]", "unit " + e.building() + " "
-                        + e.unit() + " is listed twice"));
+                errors.add(Problem.FieldError.of("ownerEmails[" + i + "]",
+                        Text.of("recipients.unit-listed-twice", e.building().strip(), e.unit().strip())));
             }
         }
         seen.clear();
         for (int i = 0; i < request.groups().size(); i++) {
             if (!seen.add(request.groups().get(i).name().strip())) {
-                errors.add(new Problem.FieldError("groups[" + i + "].name", "group name listed twice"));
+                errors.add(Problem.FieldError.of("groups[" + i + "].name",
+                        Text.of("recipients.group-listed-twice", request.groups().get(i).name().strip())));
             }
         }
         seen.clear();
         for (int i = 0; i < request.buildingLeaders().size(); i++) {
             RecipientsRequest.Leader l = request.buildingLeaders().get(i);
             if (!seen.add(l.name().strip())) {
-                errors.add(new Problem.FieldError("buildingLeaders[" + i + "].name", "leader name listed twice"));
+                errors.add(Problem.FieldError.of("buildingLeaders[" + i + "].name",
+                        Text.of("recipients.leader-listed-twice", l.name().strip())));
             }
             if (l.phone() == null && l.email() == null) {
-                errors.add(new Problem.FieldError("buildingLeaders[" + i + "]", "a phone or an email is needed"));
+                errors.add(Problem.FieldError.of("buildingLeaders[" + i + "]",
+                        Text.of("recipients.leader-needs-contact")));
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The recipients list has errors; nothing was changed", errors);
+            throw ProblemException.invalid(Text.of("recipients.not-saved"), errors);
         }
     }
 

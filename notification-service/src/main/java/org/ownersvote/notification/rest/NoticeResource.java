@@ -20,6 +20,7 @@ import org.ownersvote.notification.rest.dto.NoticePage;
 import org.ownersvote.notification.rest.dto.NoticeView;
 import org.ownersvote.notification.service.NoticeTexts;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -52,7 +53,7 @@ public class NoticeResource {
             @QueryParam("lang") @DefaultValue("zh") @Pattern(regexp = "zh|en") String language) {
         Notice notice = Notice.findById(noticeId);
         if (notice == null || !notice.communityId.equals(communityId)) {
-            throw ProblemException.notFound("Notice", noticeId);
+            throw ProblemException.notFound(Text.of("thing.notice"), noticeId);
         }
         NoticeView view = NoticeView.of(notice, language);
         return printPage.data("notice", view).data("lang", language)

@@ -22,6 +22,8 @@ import org.ownersvote.notification.domain.Outcome;
 import org.ownersvote.notification.domain.QuietHours;
 import org.ownersvote.notification.domain.RateLimit;
 import org.ownersvote.platform.audit.AuditLog;
+import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 
 /**
  * The delivery state of messages, changed in short transactions around each send: claim (PENDING → SENDING, the
@@ -144,11 +146,11 @@ public class Deliveries {
     public Message resend(UUID electionId, UUID messageId, String actor, Instant now) {
         Message m = em.find(Message.class, messageId, LockModeType.PESSIMISTIC_WRITE);
         if (m == null || !m.electionId.equals(electionId)) {
-            throw org.ownersvote.platform.problem.ProblemException.notFound("Message", messageId);
+            throw ProblemException.notFound(Text.of("thing.message"), messageId);
         }
         if (m.status != Message.Status.FAILED && m.status != Message.Status.UNCONFIRMED) {
-            throw org.ownersvote.platform.problem.ProblemException.conflict("message-not-failed", "Message "
-                    + messageId + " is " + m.status + "; only FAILED or UNCONFIRMED messages can be resent");
+            throw ProblemException.conflict("message-not-failed", Text.of("message.not-resendable",
+                    statusInWords(m.status)));
         }
         String previous = m.lastError;
         m.round++;
@@ -158,6 +160,17 @@ public class Deliveries {
         m.lastError = null;
         audit.record(actor, "message.resent", "message", m.id, electionId, "round " + m.round + "; was: " + previous);
         return m;
+    }
+
+    /** A message's state as a person reads it: "已发送", not SENT. */
+    static Text statusInWords(Message.Status status) {
+        return switch (status) {
+            case PENDING -> Text.of("message.status.pending");
+            case SENDING -> Text.of("message.status.sending");
+            case SENT -> Text.of("message.status.sent");
+            case FAILED -> Text.of("message.status.failed");
+            case UNCONFIRMED -> Text.of("message.status.unconfirmed");
+        };
     }
 
     public QuietHours quietHours() {

@@ -16,6 +16,7 @@ import org.ownersvote.notification.Message;
 import org.ownersvote.notification.rest.dto.MessagePage;
 import org.ownersvote.notification.rest.dto.MessageView;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -56,7 +57,7 @@ public class MessageLog {
     public MessageView one(UUID electionId, UUID messageId) {
         Message m = Message.findById(messageId);
         if (m == null || !m.electionId.equals(electionId)) {
-            throw ProblemException.notFound("Message", messageId);
+            throw ProblemException.notFound(Text.of("thing.message"), messageId);
         }
         List<MessageView.Attempt> history = new ArrayList<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery("select attempt, round, at, outcome, detail from "

@@ -249,7 +249,66 @@ class MessagesTest {
         assertEquals(failed.id + ":2", Providers.smsTo(phone).get(0).get("requestId"));
         await().atMost(Duration.ofSeconds(10)).until(() -> only(f.messages()).status == Message.Status.SENT);
         given().auth().oauth2(f.workingGroup()).post("/api/elections/" + f.election() + "/messages/" + failed.id
-                + "/resend").then().statusCode(409);
+                + "/resend").then().statusCode(409)
+                .body("title", equalTo("Message cannot be resent"))
+                .body("detail", equalTo("This message has been sent; only a message that failed or whose delivery "
+                        + "is unconfirmed can be resent"));
+        given().auth().oauth2(f.workingGroup()).header("Accept-Language", CHINESE)
+                .post("/api/elections/" + f.election() + "/messages/" + failed.id + "/resend").then().statusCode(409)
+                .body("type", equalTo("urn:ownersvote:problem:message-not-failed"))
+                .body("title", equalTo("这条消息不能重发"))
+                .body("detail", equalTo("这条消息已经发送成功，只有发送失败或未确认送达的消息才能重发"));
+    }
+
+    static final String CHINESE = "zh-CN,zh;q=0.9";
+
+    @Test
+    void mistakesInTheRecipientsListAreExplainedInTheCallersLanguage() {
+        MessageFixture f = MessageFixture.create(book, List.of(MessageFixture.unit("1号楼", "101", null)));
+        String path = "/api/elections/" + f.election() + "/messages/recipients";
+        Map<String, Object> twice = Map.of(
+                "ownerEmails", List.of(Map.of("building", "1号楼", "unit", "101", "email", "a@b.cn"),
+                        Map.of("building", "1号楼", "unit", "101", "email", "c@d.cn")),
+                "groups", List.of(Map.of("name", "三期业主群", "webhookKey", "abcdefgh1234"),
+                        Map.of("name", "三期业主群", "webhookKey", "abcdefgh5678")),
+                "buildingLeaders", List.of(Map.of("name", "李", "phone", "13800000000", "buildings", List.of("1号楼")),
+                        Map.of("name", "李", "buildings", List.of("2号楼"))));
+        given().auth().oauth2(f.workingGroup()).header("Accept-Language", CHINESE).contentType(ContentType.JSON)
+                .body(twice).put(path).then().statusCode(422)
+                .body("title", equalTo("提交的内容有误"))
+                .body("detail", equalTo("收件人名单有误，未做任何更改"))
+                .body("errors.field", equalTo(List.of("ownerEmails[1]", "groups[1].name", "buildingLeaders[1].name",
+                        "buildingLeaders[1]")))
+                .body("errors.code", equalTo(List.of("recipients.unit-listed-twice", "recipients.group-listed-twice",
+                        "recipients.leader-listed-twice", "recipients.leader-needs-contact")))
+                .body("errors.message", equalTo(List.of("楼栋 1号楼、单元/房号 101 重复填写了", "业主群“三期业主群”重复填写了",
+                        "楼长“李”重复填写了", "楼长须填写手机号或电子邮件地址，至少填一项")));
+        given().auth().oauth2(f.workingGroup()).contentType(ContentType.JSON).body(twice).put(path).then()
+                .statusCode(422)
+                .body("detail", equalTo("The recipients list has errors; nothing was changed"))
+                .body("errors.message", equalTo(List.of("building 1号楼, unit 101 is listed twice",
+                        "the group '三期业主群' is listed twice", "the building leader '李' is listed twice",
+                        "a building leader needs a mobile number or an email address")));
+
+        given().auth().oauth2(f.workingGroup()).header("Accept-Language", CHINESE).contentType(ContentType.JSON)
+                .body(Map.of("ownerEmails", List.of(), "groups", List.of(Map.of("name", "群", "webhookKey", "short")),
+                        "buildingLeaders", List.of(Map.of("name", "王", "phone", "12345", "buildings",
+                                List.of("1号楼")))))
+                .put(path).then().statusCode(422)
+                .body("errors.find { it.field == 'groups[0].webhookKey' }.code", equalTo("field.robot-key-format"))
+                .body("errors.find { it.field == 'groups[0].webhookKey' }.message",
+                        equalTo("群机器人密钥须为 8 至 100 个英文字母、数字或“-”"))
+                .body("errors.find { it.field == 'buildingLeaders[0].phone' }.code", equalTo("field.mobile-format"))
+                .body("errors.find { it.field == 'buildingLeaders[0].phone' }.message",
+                        equalTo("手机号须为以 1 开头的 11 位数字"));
+
+        UUID unknown = UUID.randomUUID();
+        given().auth().oauth2(f.workingGroup()).header("Accept-Language", CHINESE)
+                .get("/api/elections/" + unknown + "/messages").then().statusCode(404)
+                .body("title", equalTo("未找到"))
+                .body("detail", equalTo("选举 " + unknown + " 不存在"));
+        given().auth().oauth2(f.workingGroup()).get("/api/elections/" + unknown + "/messages").then().statusCode(404)
+                .body("detail", equalTo("Election " + unknown + " does not exist"));
     }
 
     @Test
