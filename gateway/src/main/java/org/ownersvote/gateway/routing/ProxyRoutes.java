@@ -155,7 +155,7 @@ public class ProxyRoutes {
                     java.util.Locale language = ProblemTexts.language(
                             context.request().headers().get("Accept-Language"));
                     response.setBody(Body.body(Buffer.buffer(RouteProblems.json(503, "service-unavailable",
-                            ProblemTexts.title(503, "service-unavailable", null, language),
+                            ProblemTexts.title(503, "service-unavailable", language),
                             ProblemTexts.render(Text.of("problem.service-unavailable", words), language),
                             context.request().getURI()))));
                     return Future.succeededFuture(response);

@@ -34,14 +34,6 @@ public record Problem(
     public record FieldError(String field, String code, String message, Integer row,
             @com.fasterxml.jackson.annotation.JsonIgnore Text text) {
 
-        public FieldError(String field, String message) {
-            this(field, null, message, null, null);
-        }
-
-        public FieldError(String field, String message, Integer row) {
-            this(field, null, message, row, null);
-        }
-
         public static FieldError of(String field, Text message) {
             return of(field, null, message);
         }

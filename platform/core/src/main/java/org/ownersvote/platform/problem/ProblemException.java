@@ -10,21 +10,11 @@ public class ProblemException extends RuntimeException {
 
     private final int status;
     private final String slug;
-    private final String title;
     private final List<Problem.FieldError> errors;
-    /** The detail as a message key and its values, rendered in the caller's language; null for a plain text. */
+    /** The detail as a message key and its values, rendered in the caller's language. */
     private final Text text;
     /** For 429 and 503: when the caller may try again (sent as Retry-After, in seconds). */
     private java.time.Duration retryAfter;
-
-    public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
-        super(detail);
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
-        this.errors = List.copyOf(errors);
-        this.text = null;
-    }
 
     /**
      * A problem whose detail is a message key with its values (see {@link ProblemTexts}); its title is the bundle's
@@ -34,7 +24,6 @@ public class ProblemException extends RuntimeException {
         super(detail.english());
         this.status = status;
         this.slug = slug;
-        this.title = null;
         this.errors = List.copyOf(errors);
         this.text = detail;
     }
@@ -79,59 +68,19 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(401, slug, detail, List.of());
     }
 
-    /** The detail in a language: the bundle's text for a keyed problem, the plain text otherwise. */
+    /** The detail in a language, from the bundles (see {@link ProblemTexts}). */
     public String detail(java.util.Locale language) {
-        return text == null ? getMessage() : ProblemTexts.render(text, language);
+        return ProblemTexts.render(text, language);
     }
 
     /** The title in a language: "title.&lt;slug&gt;" from the bundles, else the status's ("status.&lt;code&gt;"). */
     public String title(java.util.Locale language) {
-        return ProblemTexts.title(status, slug, text == null ? title : null, language);
+        return ProblemTexts.title(status, slug, language);
     }
 
-    /** The message key of the detail, or null for a plain text. */
+    /** The message key of the detail and its values. */
     public Text text() {
         return text;
-    }
-
-    public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(404, "not-found", "Not found", what + " " + id + " does not exist", List.of());
-    }
-
-    public static ProblemException forbidden(String detail) {
-        return new ProblemException(403, "forbidden", "Forbidden", detail, List.of());
-    }
-
-    public static ProblemException conflict(String slug, String detail) {
-        return new ProblemException(409, slug, "Conflict", detail, List.of());
-    }
-
-    public static ProblemException invalid(String detail, List<Problem.FieldError> errors) {
-        return new ProblemException(422, "invalid-request", "Invalid request", detail, errors);
-    }
-
-    public static ProblemException invalid(String field, String message) {
-        return invalid(field + ": " + message, List.of(new Problem.FieldError(field, message)));
-    }
-
-    public static ProblemException tooManyRequests(String slug, String detail, java.time.Duration retryAfter) {
-        ProblemException e = new ProblemException(429, slug, "Too many requests", detail, List.of());
-        e.retryAfter = retryAfter;
-        return e;
-    }
-
-    /**
-     * 503: what the request depends on is still being applied (e.g. a phase change reaching this service); the
-     * caller may send the same request again after {@code retryAfter}.
-     */
-    public static ProblemException pending(String slug, String detail, java.time.Duration retryAfter) {
-        ProblemException e = new ProblemException(503, slug, "Not ready yet", detail, List.of());
-        e.retryAfter = retryAfter;
-        return e;
-    }
-
-    public static ProblemException unauthorized(String slug, String detail) {
-        return new ProblemException(401, slug, "Unauthorized", detail, List.of());
     }
 
     public java.util.Optional<java.time.Duration> retryAfter() {
@@ -144,10 +93,6 @@ public class ProblemException extends RuntimeException {
 
     public String slug() {
         return slug;
-    }
-
-    public String title() {
-        return title;
     }
 
     public List<Problem.FieldError> errors() {

@@ -24,7 +24,7 @@ public final class ProblemResponses {
     /** A problem in the caller's language: texts from the bundles, each field error's message too. */
     public static Response of(int status, String slug, Text detail, String instance, List<Problem.FieldError> errors,
             java.util.Locale language) {
-        return of(status, slug, ProblemTexts.title(status, slug, null, language), ProblemTexts.render(detail, language),
+        return of(status, slug, ProblemTexts.title(status, slug, language), ProblemTexts.render(detail, language),
                 instance, errors.stream().map(e -> e.in(language)).toList());
     }
 

@@ -62,20 +62,14 @@ public final class ProblemTexts {
         return fill(template == null ? text.key() : template, args);
     }
 
-    /**
-     * A problem's title: the bundles' "title.&lt;slug&gt;" if there is one, else a plain-text title given by the
-     * thrower (English only; kept while it lasts), else the status's general title "status.&lt;code&gt;".
-     */
-    public static String title(int status, String slug, String given, Locale language) {
+    /** A problem's title: the bundles' "title.&lt;slug&gt;" if there is one, else the status's "status.&lt;code&gt;". */
+    public static String title(int status, String slug, Locale language) {
         String own = template("title." + slug, language);
         if (own != null) {
             return own;
         }
-        if (given != null && language == ENGLISH) {
-            return given;
-        }
         String general = template("status." + status, language);
-        return general != null ? general : given != null ? given : String.valueOf(status);
+        return general != null ? general : String.valueOf(status);
     }
 
     /** The template for a key, or null. */

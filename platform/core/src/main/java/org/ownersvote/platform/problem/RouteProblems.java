@@ -19,18 +19,12 @@ public final class RouteProblems {
     private RouteProblems() {
     }
 
-    public static void send(RoutingContext rc, int status, String slug, String title, String detail) {
-        rc.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .end(json(status, slug, title, detail, rc.request().path()));
-    }
-
     /** A problem in the request's language (Accept-Language), its words from the bundles. */
     public static void send(RoutingContext rc, int status, String slug, Text detail) {
         java.util.Locale language = ProblemTexts.language(rc.request().getHeader("Accept-Language"));
         rc.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .end(json(status, slug, ProblemTexts.title(status, slug, null, language),
+                .end(json(status, slug, ProblemTexts.title(status, slug, language),
                         ProblemTexts.render(detail, language), rc.request().path()));
     }
 

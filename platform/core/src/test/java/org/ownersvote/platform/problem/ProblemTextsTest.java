@@ -37,9 +37,9 @@ class ProblemTextsTest {
 
     @Test
     void titlesComeFromTheSlugThenTheStatus() {
-        assertEquals("未知字段", ProblemTexts.title(400, "unknown-field", null, ProblemTexts.CHINESE));
-        assertEquals("与当前状态冲突", ProblemTexts.title(409, "voting-closed", "Conflict", ProblemTexts.CHINESE));
-        assertEquals("Conflict", ProblemTexts.title(409, "voting-closed", "Conflict", ProblemTexts.ENGLISH));
+        assertEquals("未知字段", ProblemTexts.title(400, "unknown-field", ProblemTexts.CHINESE));
+        assertEquals("与当前状态冲突", ProblemTexts.title(409, "voting-closed", ProblemTexts.CHINESE));
+        assertEquals("Conflict", ProblemTexts.title(409, "voting-closed", ProblemTexts.ENGLISH));
     }
 
     @Test
