@@ -45,8 +45,10 @@ class ProblemTextsTest {
     @Test
     void aKeyedProblemSpeaksBothLanguagesAndItsFieldErrorsKeepTheirCode() {
         ProblemException e = ProblemException.invalid("note", Text.of("field.control-characters"));
-        assertEquals("note: must not contain control or invisible characters", e.getMessage());
-        assertEquals("note：不能含有控制字符或不可见字符", e.detail(ProblemTexts.CHINESE));
+        // the field's path is for programs (errors[].field); the detail a person reads is the sentence alone
+        assertEquals("must not contain control or invisible characters", e.getMessage());
+        assertEquals("不能含有控制字符或不可见字符", e.detail(ProblemTexts.CHINESE));
+        assertEquals("note", e.errors().get(0).field());
         Problem.FieldError error = e.errors().get(0).in(ProblemTexts.CHINESE);
         assertEquals("field.control-characters", error.code());
         assertEquals("不能含有控制字符或不可见字符", error.message());
