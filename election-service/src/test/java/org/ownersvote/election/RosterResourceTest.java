@@ -52,6 +52,26 @@ class RosterResourceTest {
     }
 
     @Test
+    void theBuildingsAreListedInNaturalOrderAndTheRosterSearchedByUnitOrOwner() {
+        UUID community = Api.createCommunity("楼栋小区");
+        Api.as(Api.workingGroup(community)).contentType("text/csv").body(sample().getBytes(StandardCharsets.UTF_8))
+                .put("/api/communities/" + community + "/roster").then().statusCode(200);
+        Api.as(Api.workingGroup(community)).get("/api/communities/" + community + "/roster/buildings")
+                .then().statusCode(200)
+                .body("building", equalTo(List.of("1号楼", "2号楼", "3号楼", "4号楼", "5号楼", "6号楼", "7号楼", "8号楼",
+                        "9号楼", "10号楼", "11号楼", "12号楼", "13号楼", "14号楼", "商业街", "地下车库")))
+                .body("[0].units", equalTo(72)).body("[9].units", equalTo(44));
+        Api.as(Api.workingGroup(community)).queryParam("q", "顾建然")
+                .get("/api/communities/" + community + "/roster").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].unit", equalTo("102"))
+                .body("items[0].building", equalTo("1号楼"));
+        Api.as(Api.workingGroup(community)).queryParam("q", "%")
+                .get("/api/communities/" + community + "/roster").then().statusCode(200).body("total", equalTo(0));
+        Api.as(Api.workingGroup(UUID.randomUUID())).get("/api/communities/" + community + "/roster/buildings")
+                .then().statusCode(403);
+    }
+
+    @Test
     void anXlsxWorkbookImportsLikeTheCsv() throws IOException {
         UUID community = Api.createCommunity("表格小区");
         Api.as(Api.workingGroup(community)).contentType(XLSX).body(RosterFileXlsxTest.sampleAsXlsx())

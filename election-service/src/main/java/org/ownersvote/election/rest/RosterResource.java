@@ -79,15 +79,35 @@ public class RosterResource {
     @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP })
     public RosterPage roster(@PathParam("cid") UUID communityId,
             @QueryParam("building") @Size(max = 50) String building,
+            @QueryParam("q") @Size(max = 50) String search,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         caller.requireCommunity(communityId);
         rosters.community(communityId);
         // the working group calls owners; oversight roles see masked numbers
         boolean fullPhones = caller.hasRole(Roles.WORKING_GROUP);
-        List<RosterPage.Unit> items = RosterEntry.page(communityId, building, page, size).stream()
+        String q = search == null || search.isBlank() ? null : search.strip();
+        List<RosterPage.Unit> items = RosterEntry.page(communityId, building, q, page, size).stream()
                 .map(e -> RosterPage.Unit.of(e, fullPhones)).toList();
-        return new RosterPage(items, page, size, RosterEntry.countIn(communityId, building));
+        return new RosterPage(items, page, size, RosterEntry.countIn(communityId, building, q));
+    }
+
+    /**
+     * The roster's buildings with their number of units, in natural order: what a working group chooses a building
+     * leader's buildings from (the gateway checks an account's buildings against it).
+     */
+    @GET
+    @Path("/roster/buildings")
+    @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP })
+    public List<RosterBuilding> buildings(@PathParam("cid") UUID communityId) {
+        caller.requireCommunity(communityId);
+        rosters.community(communityId);
+        return RosterEntry.buildings(communityId).stream()
+                .map(row -> new RosterBuilding((String) row[0], ((Number) row[1]).intValue())).toList();
+    }
+
+    /** One building of the roster and how many units it has. */
+    public record RosterBuilding(String building, int units) {
     }
 
     @POST
