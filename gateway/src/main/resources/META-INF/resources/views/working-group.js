@@ -1,0 +1,198 @@
+// The working group: the community (roster, elections), and an election from preparation to the end.
+import { route, render, h, field, api, t, session, attempt, attemptAt, showOk, feedback, noteOk, confirmStep, refresh } from '../app.js';
+import { PHASES, NEXT, label, deadline } from './common.js';
+
+export function register() {
+  // ----- working group -----
+  route('/wg', async () => {
+    const cid = session.claims().community_id;
+    const [community, elections] = await Promise.all([api('GET', `/api/communities/${cid}`), api('GET', `/api/communities/${cid}/elections`)]);
+    const title = h('input', { value: t('defaultTitle') });
+    const rulePack = h('select', {}, h('option', { value: 'SH-2020' }, t('rp.SH-2020')), h('option', { value: 'CN-2021' }, t('rp.CN-2021')));
+    const seats = h('input', { type: 'number', min: 3, max: 15, value: 5 });
+    const alternates = h('input', { type: 'number', min: 0, max: 5, value: 0 });
+    const days = h('input', { type: 'number', min: 1, max: 60, value: 14 });
+    const drill = h('input', { type: 'checkbox' });
+    render(h('h1', { text: community.name }),
+      rosterCard(cid),
+      h('section', { class: 'card' }, h('h2', { text: t('elections') }),
+        elections.length === 0 ? h('p', { text: t('noElections') }) : h('ul', {}, elections.map(e => h('li', {},
+          h('a', { href: '#/wg/' + e.id }, e.title), ' ', h('span', { class: 'status', text: t('ph.' + e.phase) }), e.drill ? ' ' + t('drill') : ''))),
+        h('a', { href: '#/notices/' + cid }, t('noticeBoard'))),
+      h('form', { class: 'card', onsubmit: async e => {
+        e.preventDefault();
+        const created = await attempt(() => api('POST', '/api/elections', { communityId: cid, title: title.value, rulePack: rulePack.value,
+          seats: Number(seats.value), alternates: Number(alternates.value), votingDays: Number(days.value), drill: drill.checked, motions: [] }));
+        if (created) location.hash = '#/wg/' + created.id;
+      } }, h('h2', { text: t('newElection') }), field(t('title'), title), field(t('rulePack'), rulePack),
+        h('div', { class: 'row' }, field(t('seats'), seats), field(t('alternates'), alternates), field(t('votingDays'), days)),
+        h('label', {}, drill, t('drillBox')), h('p', {}, h('button', { type: 'submit' }, t('create')))));
+  });
+
+  function rosterCard(cid) {
+    const file = h('input', { type: 'file', accept: '.csv,.xlsx,text/csv', name: 'roster' });
+    const result = h('div');
+    return h('form', { class: 'card', onsubmit: async e => {
+      e.preventDefault();
+      const f = file.files[0];
+      if (!f) return;
+      const type = f.name.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+      const imported = await attempt(() => api('PUT', `/api/communities/${cid}/roster`, f, { contentType: type }));
+      if (imported) {
+        result.replaceChildren(h('p', { id: 'roster-result', text: t('rosterImported', imported.units ?? '',
+          imported.electorate ? imported.electorate.countedUnits : '') }));
+      }
+    } }, h('h2', { text: t('roster') }), h('p', { class: 'muted', text: t('rosterHelp') }), field(t('rosterFile'), file),
+      h('p', {}, h('button', { type: 'submit' }, t('import'))), result);
+  }
+
+  route('/wg/([0-9a-f-]{36})', async (params, eid) => {
+    const e = await api('GET', `/api/elections/${eid}`);
+    const index = PHASES.indexOf(e.phase);
+    const timeline = h('ol', { class: 'timeline', 'aria-label': t('phases') }, PHASES.map((p, i) =>
+      h('li', { class: i < index ? 'done' : i === index ? 'current' : '', 'aria-current': i === index ? 'step' : null }, t('ph.' + p))));
+    const reasonInput = h('input', { name: 'reason', placeholder: t('reasonHint') });
+    const moved = feedback('phase');
+    // every move is one-way: each is confirmed in a dialog that says, in plain words, what cannot be undone
+    const moves = (NEXT[e.phase] || []).map(to => {
+      const ending = to === 'FAILED';
+      const button = h('button', { type: 'button', 'data-to': to, class: ending ? 'danger' : null, onclick: async () => {
+        const reason = reasonInput.value.trim();
+        const early = to === 'COUNTING' && e.votingDeadline && Date.now() < Date.parse(e.votingDeadline);
+        const sure = await confirmStep({ consequence: t(early ? 'cf.COUNTING_EARLY' : 'cf.' + to),
+          detail: reason ? t('reasonGiven', reason) : null, confirmLabel: t(early ? 'closeEarly' : 'moveTo', t('ph.' + to)),
+          danger: ending || early });
+        if (!sure) return;
+        button.disabled = true;
+        const done = await attemptAt(moved, () => api('POST', `/api/elections/${eid}/transitions`, reason ? { to, reason } : { to }));
+        button.disabled = false;
+        if (done) { noteOk(moved, t('movedTo', t('ph.' + done.phase))); refresh(); }
+      } }, t('moveTo', t('ph.' + to)));
+      return button;
+    });
+    const el = e.electorate || {};
+    const sections = [h('h1', { text: e.title + (e.drill ? ' ' + t('drill') : '') }),
+      h('section', { class: 'card' }, timeline, h('p', {}, t('phase') + ': ', h('strong', { id: 'phase', text: t('ph.' + e.phase) })),
+        h('p', { class: 'muted', text: t('deadline') + ' ' + deadline(e.votingDeadline) }),
+        moves.length ? field(t('reason'), reasonInput) : null, h('div', { class: 'row moves' }, moves), moved),
+      h('section', { class: 'card' }, h('h2', { text: t('electorate') }),
+        h('p', { text: t('electorateFigures', el.countedUnits ?? '—', el.area ?? '—', el.headcount ?? '—') }))];
+    if (['DRAFT', 'NOMINATION', 'CANDIDATE_PUBLICITY'].includes(e.phase)) sections.push(await candidatesCard(eid, e.phase));
+    if (['VOTING', 'COUNTING', 'RESULT_PUBLICITY', 'CLOSED'].includes(e.phase)) sections.push(await turnoutCard(eid), printCard(eid));
+    sections.push(staffCard(eid), await messagesCard(eid));
+    render(...sections);
+  });
+
+  async function candidatesCard(eid, phase) {
+    const list = await api('GET', `/api/elections/${eid}/candidates`);
+    const building = h('input', { placeholder: '1号楼' }); const unit = h('input', { placeholder: '101' });
+    const name = h('input'); const byBuilding = h('input', { placeholder: '1号楼' }); const byUnit = h('input', { placeholder: '102' });
+    const commitment = h('input', { type: 'checkbox' });
+    const review = (c, decision) => h('button', { type: 'button', class: decision === 'APPROVED' ? '' : 'secondary', onclick: async () => {
+      const body = decision === 'APPROVED' ? { decision } : { decision, reasonCategory: 'OTHER', reason: prompt(t('rejectReason')) || '' };
+      if (await attempt(() => api('POST', `/api/elections/${eid}/candidates/${c.id}/review`, body))) refresh();
+    } }, t('dec.' + decision));
+    return h('section', { class: 'card' }, h('h2', { text: t('candidates') }),
+      h('table', {}, h('thead', {}, h('tr', {}, [t('name'), t('unit'), t('nominators'), t('status'), ''].map(x => h('th', { text: x })))),
+        h('tbody', {}, list.candidates.map(c => h('tr', {}, h('td', { text: c.name }), h('td', { text: c.building + ' ' + c.unit }),
+          h('td', { text: String(c.nominators) }), h('td', { text: t('cs.' + c.status) }),
+          h('td', {}, phase === 'NOMINATION' && c.status === 'NOMINATED' ? [review(c, 'APPROVED'), ' ', review(c, 'REJECTED')] : null))))),
+      phase === 'NOMINATION' ? h('form', { onsubmit: async ev => {
+        ev.preventDefault();
+        const done = await attempt(() => api('POST', `/api/elections/${eid}/nominations`, { unit: { building: building.value, unit: unit.value },
+          name: name.value, statement: '', nominators: [{ building: byBuilding.value, unit: byUnit.value }], commitmentReceived: commitment.checked }));
+        if (done) refresh();
+      } }, h('h2', { text: t('nominate') }), h('div', { class: 'row' }, field(t('building'), building), field(t('unit'), unit), field(t('name'), name)),
+        h('div', { class: 'row' }, field(t('nominatorBuilding'), byBuilding), field(t('nominatorUnit'), byUnit)),
+        h('label', {}, commitment, t('commitment')), h('p', {}, h('button', { type: 'submit' }, t('nominate')))) : null,
+      phase === 'CANDIDATE_PUBLICITY' ? objectionsPart(eid, list) : null);
+  }
+
+  /** During publicity: the objections owners lodged, each with its answer or a form to answer it, and a new one. */
+  function objectionsPart(eid, list) {
+    const names = Object.fromEntries(list.candidates.map(c => [c.id, c.name]));
+    const building = h('input', { placeholder: '1号楼' }); const unit = h('input', { placeholder: '101' });
+    const candidate = h('select', {}, h('option', { value: '' }, t('aboutTheList')),
+      list.candidates.filter(c => c.status === 'APPROVED').map(c => h('option', { value: c.id }, c.name)));
+    const text = h('textarea', { rows: 3 });
+    return h('div', {}, h('h2', { text: t('objections') }),
+      list.objections.length === 0 ? h('p', { class: 'muted', text: t('noObjections') }) : h('ul', {}, list.objections.map(o => {
+        const answer = h('textarea', { rows: 2 });
+        return h('li', {}, h('p', { text: `${o.building} ${o.unit} → ${o.candidateId ? names[o.candidateId] : t('aboutTheList')}: ${o.text}` }),
+          o.answer ? h('p', { class: 'muted', text: t('answer') + ': ' + o.answer }) : h('form', { onsubmit: async ev => {
+            ev.preventDefault();
+            if (await attempt(() => api('POST', `/api/elections/${eid}/objections/${o.id}/answer`, { answer: answer.value }))) refresh();
+          } }, field(t('answer'), answer), h('button', { type: 'submit' }, t('sendAnswer'))));
+      })),
+      h('form', { onsubmit: async ev => {
+        ev.preventDefault();
+        const body = { objectingUnit: { building: building.value, unit: unit.value }, text: text.value };
+        if (candidate.value) body.candidateId = candidate.value;
+        if (await attempt(() => api('POST', `/api/elections/${eid}/objections`, body))) refresh();
+      } }, h('h2', { text: t('lodgeObjection') }), h('div', { class: 'row' }, field(t('building'), building), field(t('unit'), unit),
+        field(t('candidate'), candidate)), field(t('objectionText'), text), h('p', {}, h('button', { type: 'submit' }, t('lodge')))));
+  }
+
+  async function turnoutCard(eid) {
+    const progress = await api('GET', `/api/elections/${eid}/ballots/progress`);
+    const rows = progress.buildings;
+    const width = 600; const bar = 28; const height = rows.length * (bar + 8) + 8;
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', `0 0 ${width} ${height}`); svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', t('turnoutChart')); svg.style.width = '100%';
+    rows.forEach((r, i) => {
+      const voted = r.returned + r.castOnline; const share = r.units ? voted / r.units : 0;
+      const y = 8 + i * (bar + 8);
+      const add = (tag, attrs, text) => { const n = document.createElementNS(svg.namespaceURI, tag);
+        Object.entries(attrs).forEach(([k, v]) => n.setAttribute(k, v)); if (text) n.textContent = text; svg.append(n); };
+      add('rect', { x: 110, y, width: 380, height: bar, fill: '#eee' });
+      add('rect', { x: 110, y, width: Math.round(380 * share), height: bar, fill: '#b3261e' });
+      add('text', { x: 0, y: y + 20, 'font-size': 16 }, r.building);
+      add('text', { x: 500, y: y + 20, 'font-size': 16 }, `${voted}/${r.units} ${(share * 100).toFixed(0)}%`);
+    });
+    return h('section', { class: 'card' }, h('h2', { text: t('turnout') }), svg,
+      h('table', {}, h('thead', {}, h('tr', {}, [t('building'), t('units'), t('st.HANDED_OUT'), t('st.UNDELIVERABLE'), t('st.RETURNED'), t('st.CAST_ONLINE')]
+        .map(x => h('th', { text: x })))), h('tbody', {}, rows.map(r => h('tr', {}, [r.building, r.units, r.handedOut, r.undeliverable, r.returned, r.castOnline]
+        .map(x => h('td', { text: String(x) })))))));
+  }
+
+  function printCard(eid) {
+    const building = h('input', { placeholder: '1号楼' });
+    return h('form', { class: 'card', onsubmit: async e => {
+      e.preventDefault();
+      const page = await attempt(() => api('POST', `/api/elections/${eid}/ballots/print?building=${encodeURIComponent(building.value)}`));
+      if (page) window.open(URL.createObjectURL(new Blob([page], { type: 'text/html' })), '_blank', 'noopener');
+    } }, h('h2', { text: t('printBallots') }), h('p', { class: 'muted', text: t('printHelp') }), field(t('building'), building),
+      h('p', {}, h('button', { type: 'submit' }, t('print'))));
+  }
+
+  function staffCard(eid) {
+    const username = h('input', { autocomplete: 'off' }); const password = h('input', { type: 'password', autocomplete: 'new-password' });
+    const display = h('input'); const role = h('select', {}, ['building-leader', 'counter', 'scrutineer', 'chief-scrutineer']
+      .map(r => h('option', { value: r }, t('role.' + r))));
+    const buildings = h('input', { placeholder: '1号楼,2号楼' });
+    const list = h('ul');
+    api('GET', `/api/elections/${eid}/staff`).then(accounts => list.replaceChildren(...accounts.map(a =>
+      h('li', { text: `${a.displayName} · ${t('loginName')}: ${a.username} · ${a.roles.map(r => t('role.' + r)).join(', ')}${a.buildings.length ? ' · ' + a.buildings.join(', ') : ''}${a.enabled ? '' : ' · ' + t('disabled')}` })))).catch(() => null);
+    return h('form', { class: 'card', onsubmit: async e => {
+      e.preventDefault();
+      const created = await attempt(() => api('POST', `/api/elections/${eid}/staff`, { username: username.value.trim(), password: password.value,
+        displayName: display.value, roles: [role.value], buildings: buildings.value ? buildings.value.split(/[,，]/).map(s => s.trim()).filter(Boolean) : [] }));
+      if (created) { showOk(t('accountCreated', created.username)); refresh(); }
+    } }, h('h2', { text: t('accounts') }), list, h('div', { class: 'row' }, field(t('shortName'), username), field(t('password'), password)),
+      h('p', { class: 'muted', text: t('loginNameHelp') }),
+      h('div', { class: 'row' }, field(t('displayName'), display), field(t('role'), role), field(t('buildings'), buildings)),
+      h('p', { class: 'muted', text: t('passwordHelp') }), h('p', {}, h('button', { type: 'submit' }, t('create'))));
+  }
+
+  async function messagesCard(eid) {
+    const page = await api('GET', `/api/elections/${eid}/messages?size=50`).catch(() => null);
+    if (!page) return h('section', { class: 'card' }, h('h2', { text: t('messages') }), h('p', { class: 'muted', text: t('messagesUnavailable') }));
+    return h('section', { class: 'card' }, h('h2', { text: t('messages') }),
+      h('p', { text: Object.entries(page.byStatus).map(([s, n]) => t('ms.' + s) + ' ' + n).join(' · ') }),
+      h('table', {}, h('tbody', {}, page.items.map(m => h('tr', {}, h('td', { text: t('mp.' + m.purpose) }), h('td', { text: label('mc.', m.channel) }),
+        h('td', { text: m.recipient + ' ' + m.address }), h('td', { text: t('ms.' + m.status) + (m.lastError ? ' — ' + m.lastError : '') }),
+        h('td', {}, m.status === 'FAILED' || m.status === 'UNCONFIRMED' ? h('button', { type: 'button', class: 'secondary', onclick: async () => {
+          if (await attempt(() => api('POST', `/api/elections/${eid}/messages/${m.id}/resend`))) refresh(); } }, t('resend')) : null))))));
+  }
+}
