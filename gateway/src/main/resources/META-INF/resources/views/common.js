@@ -1,6 +1,6 @@
 // What several screens share: the phases, the values the services take, labels for enum values, and dates as the
 // law states them. Nothing here talks to the API.
-import { t, hasText } from '../app.js';
+import { h, t, hasText } from '../app.js';
 
 export const PHASES = ['DRAFT', 'NOMINATION', 'CANDIDATE_PUBLICITY', 'VOTING', 'COUNTING', 'RESULT_PUBLICITY', 'CLOSED'];
 export const NEXT = { DRAFT: ['NOMINATION'], NOMINATION: ['CANDIDATE_PUBLICITY'], CANDIDATE_PUBLICITY: ['VOTING'],
@@ -43,3 +43,14 @@ export const deadline = iso => {
   const monthName = new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
   return `${String(hour).padStart(2, '0')}:${mm} on ${day} ${monthName} ${year}, Beijing time`;
 };
+
+/** Saves text as a file the browser downloads (no page is opened). */
+export function download(fileName, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = h('a', { href: url, download: fileName, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+

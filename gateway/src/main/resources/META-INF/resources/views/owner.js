@@ -1,6 +1,8 @@
 // The owner's page, which the ballot's QR code opens: serial and code, the ballot's trail, the e-vote.
 import { route, render, h, field, api, t, session, attempt, showOk, go } from '../app.js';
 import { MARKS, label, whyText, when } from './common.js';
+import { noticeArticles } from './notices.js';
+import { tallySection } from './tally.js';
 
 export function register() {
   // ----- owner: serial and code, trail, e-vote -----
@@ -36,6 +38,18 @@ export function register() {
     if (status.votingOpen && (status.status === 'ISSUED' || status.status === 'HANDED_OUT' || status.status === 'UNDELIVERABLE')
         && status.candidates) {
       nodes.push(evoteForm(serial, status));
+    }
+    // once the tally is final anyone may see it: the owner sees the result on the same page; before, nothing
+    const tally = claims.election_id ? await api('GET', `/api/elections/${claims.election_id}/tally`).catch(() => null) : null;
+    if (tally && !tally.provisional && tally.tally) {
+      const names = {};
+      (status.candidates || []).forEach(c => { names[c.candidateId] = c.name; });
+      (status.motions || []).forEach(m => { names[m.motionId] = m.title; });
+      nodes.push(h('section', { class: 'card', id: 'owner-result' }, tallySection(tally, names, { staff: false })));
+    }
+    if (claims.community_id) {
+      const board = await noticeArticles(claims.community_id, 20).catch(() => null);
+      if (board) nodes.push(h('section', { id: 'owner-notices' }, h('h2', { text: t('noticeBoard') }), board));
     }
     render(...nodes);
   });

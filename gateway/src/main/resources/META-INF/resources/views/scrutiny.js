@@ -3,7 +3,7 @@
 // is typed, and the sign-off takes the verifier's whole output (pasted or as its file) and finds the code in it.
 import { route, render, h, field, api, t, session, attemptAt, showOk, feedback, noteOk, fillNote, clearNote, confirmStep,
   refresh } from '../app.js';
-import { MARKS, SIGNATURES } from './common.js';
+import { MARKS, SIGNATURES, download } from './common.js';
 import { tallySection } from './tally.js';
 
 /** The verifier's jar, as `mvn package` names it in verifier/target (README, "The verifier"). */
@@ -30,16 +30,6 @@ export function extractAttestation(output) {
   return all.length === 1 ? all[0] : null;
 }
 
-/** Saves text as a file the browser downloads (no page is opened). */
-export function download(fileName, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = h('a', { href: url, download: fileName, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 export function register() {
   route('/scrutiny', async () => {
     const claims = session.claims();
@@ -51,7 +41,7 @@ export function register() {
     const sections = [h('h1', { text: t('scrutiny') }), h('h2', { text: t('conflicts') + ' (' + conflicts.length + ')' })];
     if (conflicts.length === 0) sections.push(h('p', { class: 'muted', text: t('noConflicts') }));
     for (const c of conflicts) sections.push(conflictCard(eid, c, names, list.candidates.filter(x => x.status === 'APPROVED'), election.motions));
-    sections.push(h('section', { class: 'card' }, tallySection(tally, names, election)));
+    sections.push(h('section', { class: 'card' }, tallySection(tally, names)));
     sections.push(checkCard(eid, tally, claims));
     render(...sections);
   });

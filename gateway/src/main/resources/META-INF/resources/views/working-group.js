@@ -1,6 +1,7 @@
 // The working group: the community (roster, elections), and an election from preparation to the end.
 import { route, render, h, field, api, t, session, attempt, attemptAt, showOk, feedback, noteOk, confirmStep, refresh } from '../app.js';
-import { PHASES, NEXT, label, deadline } from './common.js';
+import { PHASES, NEXT, label, deadline, download } from './common.js';
+import { tallySection, resultsCsv, turnoutCsv } from './tally.js';
 
 export function register() {
   // ----- working group -----
@@ -78,7 +79,9 @@ export function register() {
       h('section', { class: 'card' }, h('h2', { text: t('electorate') }),
         h('p', { text: t('electorateFigures', el.countedUnits ?? '—', el.area ?? '—', el.headcount ?? '—') }))];
     if (['DRAFT', 'NOMINATION', 'CANDIDATE_PUBLICITY'].includes(e.phase)) sections.push(await candidatesCard(eid, e.phase));
-    if (['VOTING', 'COUNTING', 'RESULT_PUBLICITY', 'CLOSED'].includes(e.phase)) sections.push(await turnoutCard(eid), printCard(eid));
+    if (['COUNTING', 'RESULT_PUBLICITY', 'CLOSED', 'FAILED'].includes(e.phase)) sections.push(await resultsCard(eid, e));
+    if (['VOTING', 'COUNTING', 'RESULT_PUBLICITY', 'CLOSED', 'FAILED'].includes(e.phase)) sections.push(await turnoutCard(eid));
+    if (e.phase === 'VOTING') sections.push(printCard(eid));
     sections.push(staffCard(eid), await messagesCard(eid));
     render(...sections);
   });
@@ -133,6 +136,46 @@ export function register() {
         field(t('candidate'), candidate)), field(t('objectionText'), text), h('p', {}, h('button', { type: 'submit' }, t('lodge')))));
   }
 
+  /** Candidate and motion ids to their names, for the tally (which names only ids). */
+  async function namesOf(eid, e) {
+    const list = await api('GET', `/api/elections/${eid}/candidates`);
+    const names = Object.fromEntries(list.candidates.map(c => [c.id, c.name]));
+    (e.motions || []).forEach(m => { names[m.id] = m.title; });
+    return { names, candidates: list.candidates };
+  }
+
+  /** The tally on the election page: figures, bars, who is elected; CSV downloads and the print page. */
+  async function resultsCard(eid, e) {
+    const [view, { names }] = await Promise.all([api('GET', `/api/elections/${eid}/tally`).catch(() => null), namesOf(eid, e)]);
+    if (!view) return h('section', { class: 'card', id: 'results' }, h('h2', { text: t('tally') }), h('p', { class: 'muted', text: t('tallyUnavailable') }));
+    const saved = feedback('results-csv');
+    const actions = h('div', { class: 'row no-print' },
+      view.tally ? h('button', { type: 'button', class: 'secondary', 'data-csv': 'results', onclick: () => {
+        download(t('resultsFile') + '.csv', resultsCsv(view, names), 'text/csv;charset=utf-8'); noteOk(saved, t('downloaded', t('resultsFile') + '.csv'));
+      } }, t('downloadResults')) : null,
+      h('a', { class: 'button secondary', href: `#/wg/${eid}/print`, 'data-print-page': '' }, t('printPage')));
+    return h('section', { class: 'card', id: 'results' }, tallySection(view, names), actions, saved);
+  }
+
+  // ----- the result as a page to print (A4), for the paper notice board and the files -----
+  route('/wg/([0-9a-f-]{36})/print', async (params, eid) => {
+    const e = await api('GET', `/api/elections/${eid}`);
+    const [view, { names }, progress] = await Promise.all([api('GET', `/api/elections/${eid}/tally`), namesOf(eid, e),
+      api('GET', `/api/elections/${eid}/ballots/progress`)]);
+    const rows = progress.buildings;
+    render(h('div', { class: 'row no-print' }, h('a', { class: 'button secondary', href: '#/wg/' + eid }, t('back')),
+      h('button', { type: 'button', id: 'print', onclick: () => window.print() }, t('print'))),
+      h('article', { class: 'print-page', id: 'print-page' },
+        h('h1', { text: e.title + (e.drill ? ' ' + t('drill') : '') }),
+        h('p', { text: t('phase') + '：' + t('ph.' + e.phase) + ' · ' + t('printedAt', new Date().toLocaleString(t('locale'), { timeZone: 'Asia/Shanghai' })) }),
+        tallySection(view, names),
+        h('h2', { text: t('turnout') }),
+        h('table', { class: 'tally' }, h('thead', {}, h('tr', {}, [t('building'), t('units'), t('st.RETURNED'), t('st.CAST_ONLINE'), t('turnoutShare')]
+          .map(x => h('th', { scope: 'col', text: x })))), h('tbody', {}, rows.map(r => h('tr', {}, [r.building, r.units, r.returned, r.castOnline,
+          (r.units ? ((r.returned + r.castOnline) * 100 / r.units).toFixed(1) : '0.0') + '%'].map(x => h('td', { text: String(x) })))))),
+        h('div', { class: 'signatures' }, [t('sigWorkingGroup'), t('sigScrutineers'), t('sigDate')].map(x => h('p', { text: x + '：＿＿＿＿＿＿＿＿' })))));
+  });
+
   async function turnoutCard(eid) {
     const progress = await api('GET', `/api/elections/${eid}/ballots/progress`);
     const rows = progress.buildings;
@@ -150,7 +193,11 @@ export function register() {
       add('text', { x: 0, y: y + 20, 'font-size': 16 }, r.building);
       add('text', { x: 500, y: y + 20, 'font-size': 16 }, `${voted}/${r.units} ${(share * 100).toFixed(0)}%`);
     });
-    return h('section', { class: 'card' }, h('h2', { text: t('turnout') }), svg,
+    const saved = feedback('turnout-csv');
+    return h('section', { class: 'card', id: 'turnout' }, h('h2', { text: t('turnout') }), svg,
+      h('p', { class: 'no-print' }, h('button', { type: 'button', class: 'secondary', 'data-csv': 'turnout', onclick: () => {
+        download(t('turnoutFile') + '.csv', turnoutCsv(progress), 'text/csv;charset=utf-8'); noteOk(saved, t('downloaded', t('turnoutFile') + '.csv'));
+      } }, t('downloadTurnout'))), saved,
       h('table', {}, h('thead', {}, h('tr', {}, [t('building'), t('units'), t('st.HANDED_OUT'), t('st.UNDELIVERABLE'), t('st.RETURNED'), t('st.CAST_ONLINE')]
         .map(x => h('th', { text: x })))), h('tbody', {}, rows.map(r => h('tr', {}, [r.building, r.units, r.handedOut, r.undeliverable, r.returned, r.castOnline]
         .map(x => h('td', { text: String(x) })))))));
