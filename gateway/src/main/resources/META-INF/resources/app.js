@@ -344,7 +344,9 @@ function nav() {
   const claims = session.claims();
   const links = [];
   if (claims) {
-    links.push(h('span', { text: claims.name || claims.upn || '' }));
+    // an owner is named by the ballot they signed in with, in words (the token's upn is owner:SERIAL)
+    const owner = (claims.groups || []).includes('owner');
+    links.push(h('span', { id: 'who', text: owner ? t('ownerHeader', claims.ballot_serial || '') : (claims.name || claims.upn || '') }));
     links.push(h('button', { type: 'button', class: 'link', onclick: logout }, t('logout')));
   } else {
     links.push(h('a', { href: '#/login' }, t('staffLogin')), h('a', { href: '#/owner' }, t('ownerPage')));

@@ -101,6 +101,10 @@ const zh = {
   'nk.OBJECTION_ANSWERED': '异议答复', 'nk.VOTING_OPEN': '投票开始', 'nk.DEADLINE_EXTENDED': '投票延期',
   'nk.ELECTION_FAILED': '选举终止', 'nk.RESULT': '选举结果', 'nk.UNDELIVERABLE_BALLOTS': '无法送达的选票',
   'nk.VOTING_CLOSED_EARLY': '提前结束投票', 'nk.OTHER': '公告',
+  approvedOf: '已选 {0} / 最多 {1}', tooMany: '（超过了，请把多出的改为“不同意”或“弃权”）',
+  notAllChosen: '还有 {0} 项没有选择，请每一项都选一个。', tooManyApprovals: '同意的候选人有 {0} 名，最多只能 {1} 名。请修改后再核对。',
+  reviewChoices: '下一步：核对我的选择', reviewTitle: '请核对您的选择', reviewHelp: '确认无误后，再输入一次验证码并提交。提交后不能更改。',
+  codeAgain: '再输入一次验证码', changeChoices: '返回修改', ownerHeader: '业主 · 选票 {0}', 'ch.ONLINE': '网上投票',
 };
 
 const en = {
@@ -208,6 +212,10 @@ const en = {
   'nk.OBJECTION_ANSWERED': 'Objection answered', 'nk.VOTING_OPEN': 'Voting open', 'nk.DEADLINE_EXTENDED': 'Deadline extended',
   'nk.ELECTION_FAILED': 'Election failed', 'nk.RESULT': 'Result', 'nk.UNDELIVERABLE_BALLOTS': 'Undeliverable ballots',
   'nk.VOTING_CLOSED_EARLY': 'Voting closed early', 'nk.OTHER': 'Notice',
+  approvedOf: '{0} approved / at most {1}', tooMany: '(too many: change the extra ones to oppose or abstain)',
+  notAllChosen: '{0} item(s) not chosen yet: choose one answer for each.', tooManyApprovals: 'You approve {0} candidates; at most {1} may be approved. Change it before reviewing.',
+  reviewChoices: 'Next: review my choices', reviewTitle: 'Please check your choices', reviewHelp: 'If all is right, type the verification code again and send. It cannot be changed afterwards.',
+  codeAgain: 'Verification code, once more', changeChoices: 'Change my choices', ownerHeader: 'Owner · ballot {0}', 'ch.ONLINE': 'online',
 };
 
 export const I18N = { zh, en };

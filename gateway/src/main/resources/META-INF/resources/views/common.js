@@ -54,3 +54,15 @@ export function download(fileName, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+
+/**
+ * The phases as a timeline with the current one marked. An election that failed (only from counting) shows the
+ * phases it went through and then 选举终止 as the current one, not the publicity and closing it never reached.
+ */
+export function phaseTimeline(phase) {
+  const steps = phase === 'FAILED' ? [...PHASES.slice(0, PHASES.indexOf('COUNTING') + 1), 'FAILED'] : PHASES;
+  const index = steps.indexOf(phase);
+  return h('ol', { class: 'timeline', 'aria-label': t('phases') }, steps.map((p, i) =>
+    h('li', { class: (i < index ? 'done' : i === index ? 'current' : '') + (p === 'FAILED' ? ' failed' : ''),
+      'aria-current': i === index ? 'step' : null }, t('ph.' + p))));
+}

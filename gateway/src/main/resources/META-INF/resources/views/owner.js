@@ -54,23 +54,64 @@ export function register() {
     render(...nodes);
   });
 
+  /**
+   * The e-vote in two steps: the choices, with a running count of approvals against the seats, then a review that
+   * lists every choice, where the owner types the code again and sends. Nothing is sent before the review.
+   */
   function evoteForm(serial, status) {
     const choices = {};
-    const row = (name, key, group) => h('fieldset', { class: 'card' }, h('legend', { text: name }),
-      MARKS.map(mark => h('label', {}, h('input', { type: 'radio', name: group + key, value: mark, required: true,
-        onchange: () => { choices[key] = mark; } }), t('mark.' + mark))));
-    const motionChoices = {};
-    const code = h('input', { name: 'code', autocomplete: 'off', required: true, autocapitalize: 'characters' });
-    return h('form', { onsubmit: async e => {
-      e.preventDefault();
-      const marks = {}; const motions = {};
-      for (const c of status.candidates) marks[c.candidateId] = choices['c' + c.candidateId];
-      for (const m of status.motions) motions[m.motionId] = motionChoices['m' + m.motionId] || choices['m' + m.motionId];
-      const done = await attempt(() => api('POST', `/api/ballots/${serial}/cast`, { verificationCode: code.value.trim(), marks, motions }));
-      if (done) { showOk(t('castDone')); location.hash = '#/owner?done=' + Date.now(); }
-    } }, h('h2', { text: t('evote') }), h('p', { text: t('evoteHelp', status.seats) }),
-      status.candidates.map(c => row(c.name + '（' + c.building + ' ' + c.unit + '）', 'c' + c.candidateId, 'cand')),
-      status.motions.map(m => row(m.title, 'm' + m.motionId, 'motion')),
-      field(t('code'), code), h('p', {}, h('button', { type: 'submit' }, t('castVote'))));
+    const items = [...status.candidates.map(c => ({ key: 'c' + c.candidateId, id: c.candidateId, kind: 'c',
+      name: c.name + '（' + c.building + ' ' + c.unit + '）' })), ...status.motions.map(m => ({ key: 'm' + m.motionId, id: m.motionId, kind: 'm', name: m.title }))];
+    const count = h('p', { id: 'approve-count', class: 'count', role: 'status', 'aria-live': 'polite' });
+    const approvals = () => status.candidates.filter(c => choices['c' + c.candidateId] === 'APPROVE').length;
+    const showCount = () => {
+      const n = approvals();
+      count.className = n > status.seats ? 'count over' : 'count';
+      count.textContent = t('approvedOf', n, status.seats) + (n > status.seats ? ' ' + t('tooMany') : '');
+    };
+    const row = item => h('fieldset', { class: 'card choice-row', 'data-key': item.key }, h('legend', { text: item.name }),
+      MARKS.map(mark => h('label', {}, h('input', { type: 'radio', name: 'v' + item.key, value: mark,
+        checked: choices[item.key] === mark, onchange: () => { choices[item.key] = mark; showCount(); } }), t('mark.' + mark))));
+    const slot = h('div', { class: 'feedback', hidden: true });
+    const box = h('div', { id: 'evote' });
+    const problem = text => { slot.className = 'feedback problem'; slot.setAttribute('role', 'alert'); slot.textContent = text; slot.hidden = false; };
+
+    const choose = () => {
+      slot.hidden = true;
+      showCount();
+      box.replaceChildren(h('h2', { text: t('evote') }), h('p', { text: t('evoteHelp', status.seats) }), count,
+        status.candidates.length ? h('h3', { text: t('candidates') }) : null, items.filter(i => i.kind === 'c').map(row),
+        status.motions.length ? h('h3', { text: t('motions') }) : null, items.filter(i => i.kind === 'm').map(row),
+        slot, h('p', {}, h('button', { type: 'button', id: 'review', onclick: () => {
+          const missing = items.filter(i => !choices[i.key]);
+          if (missing.length) {
+            problem(t('notAllChosen', missing.length));
+            box.querySelector(`fieldset[data-key="${missing[0].key}"] input`).focus();
+            return;
+          }
+          if (approvals() > status.seats) { problem(t('tooManyApprovals', approvals(), status.seats)); count.scrollIntoView({ block: 'center' }); return; }
+          review();
+        } }, t('reviewChoices'))));
+    };
+
+    const review = () => {
+      const code = h('input', { name: 'code', autocomplete: 'off', required: true, autocapitalize: 'characters' });
+      const form = h('form', { onsubmit: async e => {
+        e.preventDefault();
+        const marks = {}; const motions = {};
+        items.forEach(i => { (i.kind === 'c' ? marks : motions)[i.id] = choices[i.key]; });
+        const done = await attempt(() => api('POST', `/api/ballots/${serial}/cast`, { verificationCode: code.value.trim(), marks, motions }));
+        if (done) { showOk(t('castDone')); location.hash = '#/owner?done=' + Date.now(); }
+      } }, field(t('codeAgain'), code), h('div', { class: 'row' },
+        h('button', { type: 'button', class: 'secondary', id: 'change', onclick: choose }, t('changeChoices')),
+        h('button', { type: 'submit' }, t('castVote'))));
+      box.replaceChildren(h('h2', { id: 'review-title', tabindex: -1, text: t('reviewTitle') }), h('p', { text: t('reviewHelp') }),
+        h('p', { class: 'count', text: t('approvedOf', approvals(), status.seats) }),
+        h('table', { class: 'review', id: 'review-list' }, h('tbody', {}, items.map(i => h('tr', { class: 'mark-' + choices[i.key].toLowerCase() },
+          h('th', { scope: 'row', text: i.name }), h('td', { text: t('mark.' + choices[i.key]) }))))), form);
+      box.querySelector('#review-title').focus();
+    };
+    choose();
+    return box;
   }
 }

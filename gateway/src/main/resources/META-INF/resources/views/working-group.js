@@ -1,6 +1,6 @@
 // The working group: the community (roster, elections), and an election from preparation to the end.
 import { route, render, h, field, api, t, session, attempt, attemptAt, showOk, feedback, noteOk, confirmStep, refresh } from '../app.js';
-import { PHASES, NEXT, label, deadline, download } from './common.js';
+import { NEXT, label, deadline, download, phaseTimeline } from './common.js';
 import { tallySection, resultsCsv, turnoutCsv } from './tally.js';
 
 export function register() {
@@ -49,9 +49,7 @@ export function register() {
 
   route('/wg/([0-9a-f-]{36})', async (params, eid) => {
     const e = await api('GET', `/api/elections/${eid}`);
-    const index = PHASES.indexOf(e.phase);
-    const timeline = h('ol', { class: 'timeline', 'aria-label': t('phases') }, PHASES.map((p, i) =>
-      h('li', { class: i < index ? 'done' : i === index ? 'current' : '', 'aria-current': i === index ? 'step' : null }, t('ph.' + p))));
+    const timeline = phaseTimeline(e.phase);
     const reasonInput = h('input', { name: 'reason', placeholder: t('reasonHint') });
     const moved = feedback('phase');
     // every move is one-way: each is confirmed in a dialog that says, in plain words, what cannot be undone
