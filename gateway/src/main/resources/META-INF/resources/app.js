@@ -285,7 +285,9 @@ export async function attempt(action) {
 function fitToast() {
   const toast = document.getElementById('toast');
   toast.hidden = toast.childElementCount === 0;
-  document.body.style.paddingBottom = toast.hidden ? '' : (toast.offsetHeight + 24) + 'px';
+  // on a phone the toast is part of the page below everything (app.css): it covers nothing and needs no room
+  const floating = !toast.hidden && getComputedStyle(toast).position === 'fixed';
+  document.body.style.paddingBottom = floating ? (toast.offsetHeight + 24) + 'px' : '';
 }
 
 /**

@@ -66,3 +66,9 @@ export function phaseTimeline(phase) {
     h('li', { class: (i < index ? 'done' : i === index ? 'current' : '') + (p === 'FAILED' ? ' failed' : ''),
       'aria-current': i === index ? 'step' : null }, t('ph.' + p))));
 }
+
+/** One step of a ballot's trail in words: when, what, who received it, how, through which channel, why. */
+export const trailText = s => when(s.at) + ' ' + label('act.', s.action)
+  + (s.recipientName ? ' · ' + s.recipientName : '') + (s.relation ? ' · ' + label('rel.', s.relation) : '')
+  + (s.method ? ' · ' + label('how.', s.method) : '') + (s.channel ? ' · ' + label('ch.', s.channel) : '')
+  + (s.reason ? ' · ' + (s.action === 'UNDELIVERABLE' ? whyText(s.reason) : s.reason) : '');

@@ -17,6 +17,19 @@ export function register() {
     // the answer to the last entry, next to the form: a success replaces the one before, a refusal stays until the
     // next entry is answered (it names the serial, so it is not taken for the ballot being typed now)
     const result = h('p', { id: 'entry-result', role: 'status', 'aria-live': 'polite' });
+    // running totals: this sign-in's entries (kept for the browser tab's session) and, for the whole election, the
+    // ballots waiting for a scrutineer or a second entry (from the tally's counting progress)
+    const claims = session.claims();
+    const mineKey = `ov.count.${eid}.${claims.sid || claims.upn || ''}`;
+    const mine = JSON.parse(sessionStorage.getItem(mineKey) || '{"entries":0,"conflicts":0}');
+    const mineLine = h('span', { id: 'my-entries' });
+    const allLine = h('span', { id: 'pending-totals' });
+    const totals = h('p', { id: 'count-totals', class: 'totals' }, mineLine, allLine);
+    const drawMine = () => { mineLine.textContent = t('myEntries', mine.entries, mine.conflicts); };
+    const loadAll = () => api('GET', `/api/elections/${eid}/tally`).then(v => {
+      const c = v.counting;
+      allLine.textContent = t('pendingTotals', c.conflicts, c.awaitingSecondEntry, c.notYetEntered);
+    }).catch(() => { allLine.textContent = ''; });
     const draw = () => body.replaceChildren(...items.map((it, i) => h('tr', { class: i === current ? 'current-row' : '' },
       h('td', { text: String(i + 1) }), h('td', { text: it.name }), h('td', { class: 'mark', text: marks[it.key] ? t('mark.' + marks[it.key]) : '—' }))));
     const save = async () => {
@@ -31,6 +44,11 @@ export function register() {
         const saved = await api('POST', `/api/elections/${eid}/counting/entries`, entry);
         result.className = 'entry-ok';
         result.textContent = t('entrySaved', saved.serial, saved.entryNumber, t('state.' + saved.state));
+        mine.entries += 1;
+        if (saved.state === 'CONFLICT') mine.conflicts += 1;
+        sessionStorage.setItem(mineKey, JSON.stringify(mine));
+        drawMine();
+        loadAll();
       } catch (e) {
         if (e.status === 401) { saving = false; session.clear(); go('#/login'); return; } // the session ran out
         const why = problemText(e); // the server's detail, then only what it does not say already
@@ -56,9 +74,9 @@ export function register() {
       if (ev.key === 'Enter') { ev.preventDefault(); if (serial.value.trim()) keys.focus(); }
     });
     render(h('h1', { text: t('countEntry') }), h('p', { id: 'count-help', class: 'muted', text: t('countHelp') }),
-      h('div', { class: 'row' }, field(t('serial'), serial), field(t('signature'), signature)), result, keys,
+      totals, h('div', { class: 'row' }, field(t('serial'), serial), field(t('signature'), signature)), result, keys,
       h('p', {}, h('button', { type: 'button', onclick: save }, t('saveEntry'))));
     // the counter starts typing (or scanning) at once: the first keys go into the serial field
-    draw(); serial.focus();
+    draw(); drawMine(); loadAll(); serial.focus();
   });
 }

@@ -16,9 +16,10 @@ export function register() {
     const ballots = building ? await api('GET', `/api/elections/${eid}/ballots?building=${encodeURIComponent(building)}&size=500`) : [];
     const list = h('ul', { class: 'units', id: 'units' });
     const rows = new Map(); // serial → { ballot, pending, open, choice, note }
+    const touched = new Set(); // rows stepped on since the filter or search last changed: they stay in sight
     ballots.forEach(b => rows.set(b.serial, { ballot: b, pending: null, open: null, note: null,
       choice: { relation: 'OWNER', method: 'IN_PERSON', name: '' } }));
-    const draw = serial => {
+    let draw = serial => {
       const li = unitRow(serial);
       const old = list.querySelector(`li[data-serial="${CSS.escape(serial)}"]`);
       if (old) old.replaceWith(li); else list.append(li);
@@ -30,6 +31,7 @@ export function register() {
       const b = row.ballot;
       const what = b.unit + ' ' + label;
       row.open = null; row.note = null;
+      touched.add(serial);
       row.pending = { label, left: 5 };
       row.pending.control = withUndo({ message: t('recording', label, b.unit),
         onTick: left => { if (row.pending) { row.pending.left = left; const c = list.querySelector(`li[data-serial="${CSS.escape(serial)}"] .countdown`); if (c) c.textContent = t('pendingLeft', left); } },
@@ -48,7 +50,7 @@ export function register() {
       const li = draw(serial);
       // the tapped row stays in sight above the toast, its undo at hand
       const toast = document.getElementById('toast');
-      const room = toast.hidden ? window.innerHeight : toast.getBoundingClientRect().top;
+      const room = toast.hidden ? window.innerHeight : Math.min(window.innerHeight, toast.getBoundingClientRect().top);
       const box = li.getBoundingClientRect();
       if (box.bottom > room - 8) window.scrollBy(0, box.bottom - room + 16);
       else if (box.top < 0) li.scrollIntoView({ block: 'start' });
@@ -133,10 +135,48 @@ export function register() {
       return li;
     }
 
+    // what is still to do: a filter (to hand out / to collect / all), its counts, and a search by unit or serial. A
+    // row whose step was just recorded stays in sight until the filter or the search changes: nothing moves under
+    // the finger.
+    const filters = { visit: b => b.status === 'ISSUED' || b.status === 'UNDELIVERABLE', collect: b => b.status === 'HANDED_OUT', all: () => true };
+    let filter = filters[params.get('f')] ? params.get('f') : 'visit';
+    const search = h('input', { type: 'search', name: 'unit-search', autocomplete: 'off', inputmode: 'search',
+      placeholder: t('searchHint'), oninput: () => { touched.clear(); show(); } });
+    const filterBar = h('div', { class: 'filters', role: 'group', 'aria-label': t('stillToDo') });
+    const shown = h('p', { id: 'shown-count', class: 'muted', 'aria-live': 'polite' });
+    const counts = () => {
+      const all = [...rows.values()].map(r => r.ballot);
+      return { visit: all.filter(filters.visit).length, collect: all.filter(filters.collect).length, all: all.length };
+    };
+    const drawFilters = () => {
+      const n = counts();
+      filterBar.replaceChildren(...['visit', 'collect', 'all'].map(f => h('button', { type: 'button', 'data-filter': f,
+        class: f === filter ? 'filter on' : 'filter', 'aria-pressed': f === filter ? 'true' : 'false',
+        onclick: () => { filter = f; touched.clear(); show(); } }, t('filter.' + f), ' ', h('span', { class: 'n', text: String(n[f]) }))));
+    };
+    const show = () => {
+      const words = search.value.trim().toUpperCase();
+      let visible = 0;
+      for (const li of list.children) {
+        const row = rows.get(li.dataset.serial);
+        const b = row.ballot;
+        const matches = (!words || b.unit.toUpperCase().includes(words) || b.serial.includes(words))
+          && (filters[filter](b) || touched.has(b.serial) || row.open || row.pending); // just tapped: stays until the view changes
+        li.hidden = !matches;
+        if (matches) visible++;
+      }
+      shown.textContent = t('shownOf', visible, rows.size);
+      drawFilters();
+    };
+    const baseDraw = draw;
+    draw = serial => { const li = baseDraw(serial); drawFilters(); return li; };
+
     ballots.forEach(b => list.append(unitRow(b.serial)));
     render(h('h1', { text: t('myBuildings') }),
       h('nav', { class: 'row', 'aria-label': t('myBuildings') }, buildings.map(x => h('a', { href: '#/leader?b=' + encodeURIComponent(x),
         'aria-current': x === building ? 'page' : null, class: 'status' }, x))),
+      h('section', { class: 'worklist-tools' }, field(t('searchUnit'), search), filterBar, shown),
       list);
+    show();
   });
 }

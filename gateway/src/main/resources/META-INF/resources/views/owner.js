@@ -1,6 +1,6 @@
 // The owner's page, which the ballot's QR code opens: serial and code, the ballot's trail, the e-vote.
 import { route, render, h, field, api, t, session, attempt, showOk, go } from '../app.js';
-import { MARKS, label, whyText, when } from './common.js';
+import { MARKS, trailText } from './common.js';
 import { noticeArticles } from './notices.js';
 import { tallySection } from './tally.js';
 
@@ -30,10 +30,7 @@ export function register() {
         h('p', {}, t('unit') + ': ' + status.building + ' ' + status.unit),
         h('p', {}, t('status') + ': ', h('strong', { id: 'ballot-status', text: t('st.' + status.status) })),
         h('h2', { text: t('trail') }),
-        h('ol', {}, (status.trail || []).map(s => h('li', { text: when(s.at) + ' ' + t('act.' + s.action)
-          + (s.recipientName ? ' · ' + s.recipientName : '') + (s.relation ? ' · ' + label('rel.', s.relation) : '')
-          + (s.method ? ' · ' + label('how.', s.method) : '') + (s.channel ? ' · ' + label('ch.', s.channel) : '')
-          + (s.reason ? ' · ' + (s.action === 'UNDELIVERABLE' ? whyText(s.reason) : s.reason) : '') }))),
+        h('ol', { id: 'trail' }, (status.trail || []).map(s => h('li', { text: trailText(s) }))),
         status.recordHash ? h('p', {}, t('counted') + ' #' + status.ledgerPosition + ' ', h('span', { class: 'mono', text: status.recordHash })) : null)];
     if (status.votingOpen && (status.status === 'ISSUED' || status.status === 'HANDED_OUT' || status.status === 'UNDELIVERABLE')
         && status.candidates) {

@@ -1,6 +1,6 @@
 // The working group: the community (roster, elections), and an election from preparation to the end.
-import { route, render, h, field, api, t, session, attempt, attemptAt, showOk, feedback, noteOk, confirmStep, refresh } from '../app.js';
-import { NEXT, label, deadline, download, phaseTimeline } from './common.js';
+import { route, render, h, field, api, t, session, attempt, attemptAt, showOk, feedback, noteOk, fillNote, clearNote, confirmStep, refresh } from '../app.js';
+import { NEXT, label, deadline, download, phaseTimeline, trailText } from './common.js';
 import { tallySection, resultsCsv, turnoutCsv } from './tally.js';
 
 export function register() {
@@ -72,6 +72,8 @@ export function register() {
     const el = e.electorate || {};
     const sections = [h('h1', { text: e.title + (e.drill ? ' ' + t('drill') : '') }),
       h('section', { class: 'card' }, timeline, h('p', {}, t('phase') + ': ', h('strong', { id: 'phase', text: t('ph.' + e.phase) })),
+        h('div', { class: 'phase-help', id: 'phase-help' }, h('p', {}, h('strong', { text: t('nowDo') }), t('help.' + e.phase)),
+          NEXT[e.phase] ? h('p', {}, h('strong', { text: t('comesNext') }), t('next.' + e.phase)) : null),
         h('p', { class: 'muted', text: t('deadline') + ' ' + deadline(e.votingDeadline) }),
         moves.length ? field(t('reason'), reasonInput) : null, h('div', { class: 'row moves' }, moves), moved),
       h('section', { class: 'card' }, h('h2', { text: t('electorate') }),
@@ -80,6 +82,7 @@ export function register() {
     if (['COUNTING', 'RESULT_PUBLICITY', 'CLOSED', 'FAILED'].includes(e.phase)) sections.push(await resultsCard(eid, e));
     if (['VOTING', 'COUNTING', 'RESULT_PUBLICITY', 'CLOSED', 'FAILED'].includes(e.phase)) sections.push(await turnoutCard(eid));
     if (e.phase === 'VOTING') sections.push(printCard(eid));
+    if (['VOTING', 'COUNTING', 'RESULT_PUBLICITY', 'CLOSED', 'FAILED'].includes(e.phase)) sections.push(ballotLookupCard(eid, e.phase));
     sections.push(staffCard(eid), await messagesCard(eid));
     render(...sections);
   });
@@ -152,7 +155,68 @@ export function register() {
         download(t('resultsFile') + '.csv', resultsCsv(view, names), 'text/csv;charset=utf-8'); noteOk(saved, t('downloaded', t('resultsFile') + '.csv'));
       } }, t('downloadResults')) : null,
       h('a', { class: 'button secondary', href: `#/wg/${eid}/print`, 'data-print-page': '' }, t('printPage')));
-    return h('section', { class: 'card', id: 'results' }, tallySection(view, names), actions, saved);
+    const ties = view.provisional && view.tally ? (view.tally.ties || []).filter(x => !x.drawn) : [];
+    return h('section', { class: 'card', id: 'results' }, tallySection(view, names), actions, saved,
+      ties.map((tie, i) => lotsForm(eid, tie, names, i)));
+  }
+
+  /**
+   * The drawing of lots, only for a tie the tally names: the working group draws in front of witnesses and records
+   * the order drawn, first place first. Every place must be a different candidate.
+   */
+  function lotsForm(eid, tie, names, index) {
+    const places = tie.candidateIds.map((id, i) => h('select', { name: 'lot-' + i, 'data-lot': i },
+      h('option', { value: '' }, t('chooseOne')), tie.candidateIds.map(c => h('option', { value: c }, names[c] || c))));
+    const witnesses = h('input', { name: 'witnesses', autocomplete: 'off', placeholder: t('witnessesHint') });
+    const slot = feedback('lots-' + index);
+    return h('form', { class: 'lots', id: 'lots-' + index, onsubmit: async ev => {
+      ev.preventDefault();
+      const order = places.map(p => p.value);
+      const people = witnesses.value.split(/[,，、\s]+/).map(x => x.trim()).filter(Boolean);
+      if (order.some(x => !x) || new Set(order).size !== order.length) { fillNote(slot, { ok: false, error: { message: t('lotsOrderNeeded') } }); return; }
+      if (!people.length) { fillNote(slot, { ok: false, error: { message: t('witnessesNeeded') } }); witnesses.focus(); return; }
+      if (!await confirmStep({ consequence: t('cf.lots', order.map(c => names[c] || c).join('、')), confirmLabel: t('recordLots'), danger: true })) return;
+      const done = await attemptAt(slot, () => api('POST', `/api/elections/${eid}/tally/lots`, { candidateIdsInDrawnOrder: order, witnesses: people }));
+      if (done !== undefined) { noteOk(slot, t('lotsRecorded')); refresh(); }
+    } }, h('h3', { text: t('lotsTitle', tie.candidateIds.map(c => names[c] || c).join('、')) }),
+      h('p', { class: 'muted', text: t('lotsHelp', t(tie.decides === 'ALTERNATE' ? 'lotsForAlternate' : 'lotsForSeat')) }),
+      places.map((p, i) => field(t('lotPlace', i + 1), p)), field(t('witnesses'), witnesses),
+      h('p', {}, h('button', { type: 'submit' }, t('recordLots'))), slot);
+  }
+
+  /** A ballot found by its serial: where it is, its trail, and voiding it with a replacement while voting runs. */
+  function ballotLookupCard(eid, phase) {
+    const serial = h('input', { name: 'lookup-serial', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', placeholder: 'K7Q2MX-001271' });
+    const found = h('div', { id: 'lookup-result' });
+    const slot = feedback('lookup');
+    const showBallot = async typed => {
+      const status = await attemptAt(slot, () => api('GET', `/api/ballots/${encodeURIComponent(typed)}/status`));
+      if (!status) { found.replaceChildren(); return; }
+      const nodes = [h('p', {}, h('strong', { text: status.serial }), ' · ' + status.building + ' ' + status.unit + ' · ',
+        h('span', { class: 'status', id: 'lookup-status', text: label('st.', status.status) })),
+        status.replacesSerial ? h('p', { class: 'muted', text: t('replaces', status.replacesSerial) }) : null,
+        h('ol', {}, (status.trail || []).map(s => h('li', { text: trailText(s) })))];
+      if (phase === 'VOTING' && status.status !== 'VOIDED' && status.status !== 'CAST_ONLINE' && status.status !== 'RETURNED') {
+        const reason = h('input', { name: 'void-reason', maxlength: 500, autocomplete: 'off', placeholder: t('voidReasonHint') });
+        const voided = feedback('void');
+        nodes.push(h('div', { class: 'void' }, h('h3', { text: t('voidTitle') }), h('p', { class: 'muted', text: t('voidHelp') }),
+          field(t('voidReason'), reason), h('p', {}, h('button', { type: 'button', class: 'danger', id: 'void', onclick: async () => {
+            clearNote(voided);
+            if (!reason.value.trim()) { fillNote(voided, { ok: false, error: { message: t('voidReasonNeeded') } }); reason.focus(); return; }
+            if (!await confirmStep({ consequence: t('cf.void', status.serial), detail: t('reasonGiven', reason.value.trim()), confirmLabel: t('voidAndReissue'), danger: true })) return;
+            const r = await attemptAt(voided, () => api('POST', `/api/ballots/${encodeURIComponent(status.serial)}/void`, { reason: reason.value.trim() }));
+            if (!r) return;
+            noteOk(voided, t('voidedReissued', r.voidedSerial, r.replacementSerial));
+            voided.append(' ', h('button', { type: 'button', class: 'secondary', id: 'print-replacement', onclick: async () => {
+              const page = await attemptAt(voided, () => api('POST', `/api/elections/${eid}/ballots/print?building=${encodeURIComponent(status.building)}&serial=${encodeURIComponent(r.replacementSerial)}`));
+              if (page) window.open(URL.createObjectURL(new Blob([page], { type: 'text/html' })), '_blank', 'noopener');
+            } }, t('printReplacement')));
+          } }, t('voidAndReissue'))), voided));
+      }
+      found.replaceChildren(...nodes.filter(Boolean));
+    };
+    return h('form', { class: 'card', id: 'lookup', onsubmit: ev => { ev.preventDefault(); if (serial.value.trim()) showBallot(serial.value.trim().toUpperCase()); } },
+      h('h2', { text: t('lookupTitle') }), field(t('serial'), serial), h('p', {}, h('button', { type: 'submit' }, t('lookup'))), slot, found);
   }
 
   // ----- the result as a page to print (A4), for the paper notice board and the files -----
