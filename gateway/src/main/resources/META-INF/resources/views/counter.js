@@ -62,7 +62,7 @@ export function register() {
       // of the next serial must never land in the marks grid as marks
       marks = {}; current = 0; serial.value = ''; draw(); serial.focus();
     };
-    const keys = h('div', { tabindex: 0, class: 'card', id: 'marks', 'aria-label': t('marksArea'), onkeydown: ev => {
+    const keys = h('div', { tabindex: 0, role: 'group', class: 'card', id: 'marks', 'aria-label': t('marksArea'), onkeydown: ev => {
       const chosen = { '1': 'APPROVE', '2': 'OPPOSE', '3': 'ABSTAIN' }[ev.key];
       if (chosen && items[current]) { marks[items[current].key] = chosen; current = Math.min(current + 1, items.length - 1); draw(); ev.preventDefault(); }
       else if (ev.key === 'ArrowDown') { current = Math.min(current + 1, items.length - 1); draw(); ev.preventDefault(); }

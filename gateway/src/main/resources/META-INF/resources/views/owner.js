@@ -49,6 +49,7 @@ export function register() {
       if (board) nodes.push(h('section', { id: 'owner-notices' }, h('h2', { text: t('noticeBoard') }), board));
     }
     render(...nodes);
+    if (params.get('done')) window.scrollTo(0, 0); // just voted: the confirmation and the new status, at the top
   });
 
   /**
@@ -76,7 +77,7 @@ export function register() {
     const choose = () => {
       slot.hidden = true;
       showCount();
-      box.replaceChildren(h('h2', { text: t('evote') }), h('p', { text: t('evoteHelp', status.seats) }), count,
+      box.replaceChildren(...[h('h2', { text: t('evote') }), h('p', { text: t('evoteHelp', status.seats) }), count,
         status.candidates.length ? h('h3', { text: t('candidates') }) : null, items.filter(i => i.kind === 'c').map(row),
         status.motions.length ? h('h3', { text: t('motions') }) : null, items.filter(i => i.kind === 'm').map(row),
         slot, h('p', {}, h('button', { type: 'button', id: 'review', onclick: () => {
@@ -88,7 +89,7 @@ export function register() {
           }
           if (approvals() > status.seats) { problem(t('tooManyApprovals', approvals(), status.seats)); count.scrollIntoView({ block: 'center' }); return; }
           review();
-        } }, t('reviewChoices'))));
+        } }, t('reviewChoices')))].flat().filter(Boolean));
     };
 
     const review = () => {

@@ -36,11 +36,10 @@ export function tallySection(view, names, options = {}) {
   // candidates: one row each, heads and area with their bars, the outcome in words
   const rows = tally.candidates.map(c => h('tr', { class: 'out-' + String(c.outcome).toLowerCase(), 'data-candidate': c.candidateId },
     h('th', { scope: 'row', class: 'name', text: names[c.candidateId] || t('unknownCandidate') }),
-    h('td', { class: 'figure' }, h('span', { class: 'num', text: String(c.approvingHeads) + ' ' + t('personsUnit') + ' · ' + pct(c.headsPercent) }), bar(c.headsPercent, 'heads')),
-    h('td', { class: 'figure' }, h('span', { class: 'num', text: String(c.approvingArea) + ' ㎡ · ' + pct(c.areaPercent) }), bar(c.areaPercent, 'area')),
+    h('td', { class: 'figure', 'data-label': t('approvingHeads') }, h('span', { class: 'num', text: String(c.approvingHeads) + ' ' + t('personsUnit') + ' · ' + pct(c.headsPercent) }), bar(c.headsPercent, 'heads')),
+    h('td', { class: 'figure', 'data-label': t('approvingArea') }, h('span', { class: 'num', text: String(c.approvingArea) + ' ㎡ · ' + pct(c.areaPercent) }), bar(c.areaPercent, 'area')),
     h('td', { class: 'outcome', text: t('out.' + c.outcome) })));
-  nodes.push(h('div', { class: 'scroll' }, h('table', { class: 'tally', id: options.id || 'tally-table' },
-    h('caption', { class: 'muted', text: t('tallyCaption') }),
+  nodes.push(h('p', { class: 'muted', text: t('tallyCaption') }), h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': t('tallyCaption') }, h('table', { class: 'tally', id: options.id || 'tally-table' },
     h('thead', {}, h('tr', {}, [t('name'), t('approvingHeads'), t('approvingArea'), t('outcome')].map(x => h('th', { scope: 'col', text: x })))),
     h('tbody', {}, rows))));
 
@@ -53,12 +52,12 @@ export function tallySection(view, names, options = {}) {
   if (open.length) nodes.push(h('p', { class: 'verdict no', id: 'tie-open', text: t('tieOpen', open.map(x => list(x.candidateIds)).join('；')) }));
 
   if (tally.motions && tally.motions.length) {
-    nodes.push(h('h3', { text: t('motions') }), h('div', { class: 'scroll' }, h('table', { class: 'tally', id: 'motions-table' },
+    nodes.push(h('h3', { text: t('motions') }), h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': t('motions') }, h('table', { class: 'tally', id: 'motions-table' },
       h('thead', {}, h('tr', {}, [t('motion'), t('thresholdCol'), t('approvingHeads'), t('approvingArea'), t('outcome')].map(x => h('th', { scope: 'col', text: x })))),
       h('tbody', {}, tally.motions.map(m => h('tr', {}, h('th', { scope: 'row', class: 'name', text: names[m.motionId] || '—' }),
-        h('td', { text: t('thr.' + m.threshold) }),
-        h('td', { class: 'figure' }, h('span', { class: 'num', text: m.approvingHeads + ' ' + t('personsUnit') + ' · ' + pct(m.headsPercent) }), bar(m.headsPercent, 'heads' + (m.threshold === 'SPECIAL' ? ' special' : ''))),
-        h('td', { class: 'figure' }, h('span', { class: 'num', text: m.approvingArea + ' ㎡ · ' + pct(m.areaPercent) }), bar(m.areaPercent, 'area' + (m.threshold === 'SPECIAL' ? ' special' : ''))),
+        h('td', { class: 'needed', 'data-label': t('thresholdCol'), text: t('thr.' + m.threshold) }),
+        h('td', { class: 'figure', 'data-label': t('approvingHeads') }, h('span', { class: 'num', text: m.approvingHeads + ' ' + t('personsUnit') + ' · ' + pct(m.headsPercent) }), bar(m.headsPercent, 'heads' + (m.threshold === 'SPECIAL' ? ' special' : ''))),
+        h('td', { class: 'figure', 'data-label': t('approvingArea') }, h('span', { class: 'num', text: m.approvingArea + ' ㎡ · ' + pct(m.areaPercent) }), bar(m.areaPercent, 'area' + (m.threshold === 'SPECIAL' ? ' special' : ''))),
         h('td', { class: 'outcome', text: m.passes ? t('motionPassed') : t('motionFailed') })))))));
   }
   return nodes;

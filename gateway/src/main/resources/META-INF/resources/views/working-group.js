@@ -232,7 +232,7 @@ export function register() {
         h('p', { text: t('phase') + '：' + t('ph.' + e.phase) + ' · ' + t('printedAt', new Date().toLocaleString(t('locale'), { timeZone: 'Asia/Shanghai' })) }),
         tallySection(view, names),
         h('h2', { text: t('turnout') }),
-        h('table', { class: 'tally' }, h('thead', {}, h('tr', {}, [t('building'), t('units'), t('st.RETURNED'), t('st.CAST_ONLINE'), t('turnoutShare')]
+        h('table', { class: 'turnout-table' }, h('thead', {}, h('tr', {}, [t('building'), t('units'), t('st.RETURNED'), t('st.CAST_ONLINE'), t('turnoutShare')]
           .map(x => h('th', { scope: 'col', text: x })))), h('tbody', {}, rows.map(r => h('tr', {}, [r.building, r.units, r.returned, r.castOnline,
           (r.units ? ((r.returned + r.castOnline) * 100 / r.units).toFixed(1) : '0.0') + '%'].map(x => h('td', { text: String(x) })))))),
         h('div', { class: 'signatures' }, [t('sigWorkingGroup'), t('sigScrutineers'), t('sigDate')].map(x => h('p', { text: x + '：＿＿＿＿＿＿＿＿' })))));
