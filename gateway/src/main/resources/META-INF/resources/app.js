@@ -378,7 +378,18 @@ export function go(hash) {
 const routes = [];
 export function route(pattern, view) { routes.push([new RegExp('^' + pattern + '$'), view]); }
 
-async function dispatch() {
+// One page is shown at a time: a navigation waits until the page before it has finished showing, and only the last
+// of several asked for meanwhile is shown. Otherwise a slower page asked for first would replace the one asked for
+// last (a refresh after a step, then a link followed at once).
+let showing = Promise.resolve();
+let asked = 0;
+function dispatch() {
+  const mine = ++asked;
+  showing = showing.then(() => (mine === asked ? show() : undefined), () => (mine === asked ? show() : undefined));
+  return showing;
+}
+
+async function show() {
   if (keepConfirmation) keepConfirmation = false; else clearAlert();
   nav();
   const [path, query] = (location.hash.slice(1) || '/').split('?');

@@ -93,7 +93,7 @@ const zh = {
   motions: '表决事项', motion: '事项', thresholdCol: '通过条件', 'thr.MAJORITY': '过半数', 'thr.SPECIAL': '四分之三以上',
   motionPassed: '通过', motionFailed: '未通过', headsShare: '人数占比（%）', areaShare: '面积占比（%）',
   participationCsv: '参与表决', tallyState: '计票状态', tallyUnavailable: '计票结果暂时无法显示。',
-  resultsFile: '选举结果', turnoutFile: '各楼投票情况', downloadResults: '下载结果表格（CSV）', downloadTurnout: '下载各楼投票情况（CSV）',
+  resultsFile: '选举结果', turnoutFile: '各楼投票情况', downloadResults: '下载结果表格', downloadTurnout: '下载各楼投票情况表格',
   printPage: '打印结果', back: '返回', printedAt: '打印时间 {0}', turnoutShare: '投票率（%）',
   sigWorkingGroup: '选举工作小组（签章）', sigScrutineers: '监票人（签名）', sigDate: '日期', printNotice: '打印此公告',
   'st.RETURNED_LATE': '逾期收回（不计入）',

@@ -70,5 +70,6 @@ export function phaseTimeline(phase) {
 /** One step of a ballot's trail in words: when, what, who received it, how, through which channel, why. */
 export const trailText = s => when(s.at) + ' ' + label('act.', s.action)
   + (s.recipientName ? ' · ' + s.recipientName : '') + (s.relation ? ' · ' + label('rel.', s.relation) : '')
-  + (s.method ? ' · ' + label('how.', s.method) : '') + (s.channel ? ' · ' + label('ch.', s.channel) : '')
+  + (s.method ? ' · ' + label('how.', s.method) : '')
+  + (s.channel && !(s.action === 'CAST' && s.channel === 'ONLINE') ? ' · ' + label('ch.', s.channel) : '') // an online vote says so once
   + (s.reason ? ' · ' + (s.action === 'UNDELIVERABLE' ? whyText(s.reason) : s.reason) : '');

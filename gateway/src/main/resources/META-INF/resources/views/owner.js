@@ -1,5 +1,5 @@
 // The owner's page, which the ballot's QR code opens: serial and code, the ballot's trail, the e-vote.
-import { route, render, h, field, api, t, session, attempt, showOk, go } from '../app.js';
+import { route, render, h, field, api, t, session, attempt, go } from '../app.js';
 import { MARKS, trailText } from './common.js';
 import { noticeArticles } from './notices.js';
 import { tallySection } from './tally.js';
@@ -29,6 +29,7 @@ export function register() {
       h('section', { class: 'card' }, h('p', { text: status.electionTitle }),
         h('p', {}, t('unit') + ': ' + status.building + ' ' + status.unit),
         h('p', {}, t('status') + ': ', h('strong', { id: 'ballot-status', text: t('st.' + status.status) })),
+        params.get('done') && status.status === 'CAST_ONLINE' ? h('p', { class: 'feedback ok', role: 'status', id: 'cast-done', text: t('castDone') }) : null,
         h('h2', { text: t('trail') }),
         h('ol', { id: 'trail' }, (status.trail || []).map(s => h('li', { text: trailText(s) }))),
         status.recordHash ? h('p', {}, t('counted') + ' #' + status.ledgerPosition + ' ', h('span', { class: 'mono', text: status.recordHash })) : null)];
@@ -99,7 +100,7 @@ export function register() {
         const marks = {}; const motions = {};
         items.forEach(i => { (i.kind === 'c' ? marks : motions)[i.id] = choices[i.key]; });
         const done = await attempt(() => api('POST', `/api/ballots/${serial}/cast`, { verificationCode: code.value.trim(), marks, motions }));
-        if (done) { showOk(t('castDone')); location.hash = '#/owner?done=' + Date.now(); }
+        if (done) location.hash = '#/owner?done=' + Date.now(); // the page says it next to the new status
       } }, field(t('codeAgain'), code), h('div', { class: 'row' },
         h('button', { type: 'button', class: 'secondary', id: 'change', onclick: choose }, t('changeChoices')),
         h('button', { type: 'submit' }, t('castVote'))));
