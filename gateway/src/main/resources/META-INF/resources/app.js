@@ -5,13 +5,15 @@ import { I18N } from './i18n.js';
 // ---------- language, session, API ----------
 
 let lang = localStorage.getItem('ov.lang') || 'zh';
+/** The language the services answer in: problem details (title, detail, errors[].message) come in it. */
+export const acceptLanguage = () => lang === 'zh' ? 'zh-CN' : 'en';
 export const t = (key, ...args) => {
   let text = (I18N[lang] && I18N[lang][key]) || I18N.zh[key] || key;
   args.forEach((a, i) => { text = text.replace('{' + i + '}', a); });
   return text;
 };
 
-const session = {
+export const session = {
   get access() { return sessionStorage.getItem('ov.access'); },
   get refresh() { return sessionStorage.getItem('ov.refresh'); },
   save(tokens) {
@@ -33,7 +35,7 @@ const session = {
   has(role) { const c = this.claims(); return !!c && (c.groups || []).includes(role); },
 };
 
-class ApiError extends Error {
+export class ApiError extends Error {
   constructor(status, problem, retryAfter) {
     super(problem.detail || problem.title || String(status));
     this.status = status; this.problem = problem; this.retryAfter = retryAfter;
@@ -75,14 +77,14 @@ export async function api(method, path, body, options = {}) {
 }
 
 async function send(method, path, body, options) {
-  const headers = { Accept: 'application/json, text/html;q=0.9' };
+  const headers = { Accept: options.accept || 'application/json, text/html;q=0.9', 'Accept-Language': acceptLanguage() };
   if (session.access) headers.Authorization = 'Bearer ' + session.access;
   let payload;
   if (body instanceof Blob) { payload = body; headers['Content-Type'] = options.contentType || body.type || 'application/octet-stream'; }
   else if (body !== undefined) { payload = JSON.stringify(body); headers['Content-Type'] = 'application/json'; }
   const response = await fetch(path, { method, headers, body: payload });
   if (response.status === 401 && session.refresh && !options.retried) {
-    const renewed = await fetch('/api/auth/refresh', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    const renewed = await fetch('/api/auth/refresh', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': acceptLanguage() },
       body: JSON.stringify({ refreshToken: session.refresh }) });
     if (renewed.ok) { session.save(await renewed.json()); return send(method, path, body, { ...options, retried: true }); }
     session.clear();
@@ -92,6 +94,7 @@ async function send(method, path, body, options) {
     throw new ApiError(response.status, problem || {}, response.headers.get('Retry-After'));
   }
   if (response.status === 204) return null;
+  if (options.raw) return response.text(); // an export kept exactly as sent (the verifier hashes it)
   const type = response.headers.get('Content-Type') || '';
   return type.includes('json') ? response.json() : response.text();
 }
@@ -110,31 +113,53 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
-function field(labelText, input) {
+export function field(labelText, input) {
   const id = input.id || ('f' + Math.random().toString(36).slice(2));
   input.id = id;
   return h('div', {}, h('label', { for: id, text: labelText }), input);
 }
 
 const main = () => document.getElementById('main');
-function render(...nodes) {
+export function render(...nodes) {
   main().replaceChildren(...nodes.flat(Infinity).filter(n => n !== null && n !== undefined && n !== false));
 }
 
 // Phase names inside a server's refusal are shown by their labels, never as raw enum values.
 const PHASE_WORDS = /\b(DRAFT|NOMINATION|CANDIDATE_PUBLICITY|VOTING|COUNTING|RESULT_PUBLICITY|CLOSED|FAILED)\b/g;
+const phaseWords = text => String(text || '').replace(PHASE_WORDS, p => t('ph.' + p));
 
-/** A refusal as nodes: its title (our label for a known problem type), the server's detail and each field error. */
-function problemNodes(error) {
+/** Whether the client has a text of its own under this key. */
+export const hasText = key => t(key) !== key;
+
+/**
+ * A refusal in words, each said once: the server's detail (it answers in the page's language, see acceptLanguage),
+ * then only the field errors the detail does not already say — never a field's internal name. The client adds a
+ * heading of its own only for the few problems it names itself (a phase that cannot be entered yet), and not when
+ * the detail says it already.
+ */
+export function problemParts(error) {
   const problem = error.problem || {};
-  const kind = (problem.type || '').replace('urn:ownersvote:problem:', '');
-  const labelled = kind && t('problem.' + kind) !== 'problem.' + kind ? t('problem.' + kind) : null;
-  const phases = kind === 'transition-refused' ? text => text.replace(PHASE_WORDS, p => t('ph.' + p)) : text => text;
-  const nodes = [h('strong', { text: labelled || problem.title || t('error') }), ' ', phases(problem.detail || error.message || '')];
-  if (problem.errors && problem.errors.length) {
-    nodes.push(h('ul', {}, problem.errors.slice(0, 200).map(e =>
-      h('li', { text: (e.row ? t('row', e.row) + ' ' : '') + (e.field ? e.field + ': ' : '') + phases(e.message || '') }))));
-  }
+  const kind = String(problem.type || '').replace('urn:ownersvote:problem:', '');
+  const detail = phaseWords(problem.detail || error.message || problem.title || t('error'));
+  const own = kind && hasText('problem.' + kind) ? t('problem.' + kind) : null;
+  const heading = own && !detail.includes(own.replace(/[:：]\s*$/, '')) ? own : null;
+  const errors = (problem.errors || []).filter(e => e.message && !detail.includes(phaseWords(e.message))).slice(0, 200)
+    .map(e => (e.row ? t('row', e.row) + ' ' : '') + phaseWords(e.message));
+  return { heading, detail, errors };
+}
+
+/** The same refusal as one line of text (for a status line that holds text only). */
+export function problemText(error) {
+  const { heading, detail, errors } = problemParts(error);
+  return [heading, detail, ...errors.slice(0, 20)].filter(Boolean).join(' ');
+}
+
+export function problemNodes(error) {
+  const { heading, detail, errors } = problemParts(error);
+  const nodes = [];
+  if (heading) nodes.push(h('strong', { text: heading }), ' ');
+  nodes.push(h('span', { class: 'problem-detail', text: detail }));
+  if (errors.length) nodes.push(h('ul', {}, errors.map(text => h('li', { text }))));
   return nodes;
 }
 
@@ -154,21 +179,21 @@ export function showError(error) {
 let keptNotes = new Map();
 let carriedNotes = new Map();
 
-function fillNote(slot, note) {
+export function fillNote(slot, note) {
   slot.className = note.ok ? 'feedback ok' : 'feedback problem';
   slot.setAttribute('role', note.ok ? 'status' : 'alert');
   slot.replaceChildren(...(note.ok ? [h('span', { text: note.text })] : problemNodes(note.error)));
   slot.hidden = false;
 }
 
-function feedback(key) {
+export function feedback(key) {
   const slot = h('div', { class: 'feedback', 'data-feedback': key, hidden: true });
   const carried = carriedNotes.get(key);
   if (carried) { carriedNotes.delete(key); fillNote(slot, carried); slot.dataset.kept = ''; }
   return slot;
 }
 
-function noteOk(slot, text) {
+export function noteOk(slot, text) {
   const note = { ok: true, text };
   fillNote(slot, note);
   keptNotes.set(slot.dataset.feedback, note);
@@ -180,10 +205,10 @@ function bringIntoView(slot) {
   requestAnimationFrame(() => { if (slot.isConnected) slot.scrollIntoView({ block: 'center' }); });
 }
 
-function clearNote(slot) { slot.hidden = true; slot.replaceChildren(); }
+export function clearNote(slot) { slot.hidden = true; slot.replaceChildren(); }
 
 /** Runs an action; its refusal (the server's problem detail) is shown in slot, next to the control. */
-async function attemptAt(slot, action) {
+export async function attemptAt(slot, action) {
   clearNote(slot);
   try { return await action(); } catch (e) {
     fillNote(slot, { ok: false, error: e });
@@ -194,7 +219,7 @@ async function attemptAt(slot, action) {
 
 // ---------- confirmation of an irreversible step: a modal dialog naming its consequence ----------
 
-function confirmStep({ consequence, detail, confirmLabel, danger }) {
+export function confirmStep({ consequence, detail, confirmLabel, danger }) {
   return new Promise(resolve => {
     const opener = document.activeElement;
     const dialog = h('dialog', { class: 'confirm', 'aria-labelledby': 'confirm-title', 'aria-describedby': 'confirm-consequence' });
@@ -222,7 +247,7 @@ function confirmStep({ consequence, detail, confirmLabel, danger }) {
 sessionStorage.removeItem('ov.code');
 let keepConfirmation = false;
 
-function showOk(text) {
+export function showOk(text) {
   keepConfirmation = true;
   const box = document.getElementById('alert');
   box.className = 'alert ok';
@@ -231,7 +256,7 @@ function showOk(text) {
   box.hidden = false;
 }
 
-function clearAlert() { const box = document.getElementById('alert'); delete box.dataset.notice; box.hidden = true; }
+export function clearAlert() { const box = document.getElementById('alert'); delete box.dataset.notice; box.hidden = true; }
 
 /** "Not ready yet, trying again by itself": the problem's detail in the alert box, until the answer comes. */
 function showNotice(detail, seconds) {
@@ -248,7 +273,7 @@ function clearNotice() {
 }
 
 /** Runs an action, showing its refusal (problem detail) if it fails. */
-async function attempt(action) {
+export async function attempt(action) {
   clearAlert();
   try { return await action(); } catch (e) { showError(e); return undefined; }
 }
@@ -260,14 +285,16 @@ async function attempt(action) {
 function fitToast() {
   const toast = document.getElementById('toast');
   toast.hidden = toast.childElementCount === 0;
-  document.body.style.paddingBottom = toast.hidden ? '' : (toast.offsetHeight + 24) + 'px';
+  // on a phone the toast is part of the page below everything (app.css): it covers nothing and needs no room
+  const floating = !toast.hidden && getComputedStyle(toast).position === 'fixed';
+  document.body.style.paddingBottom = floating ? (toast.offsetHeight + 24) + 'px' : '';
 }
 
 /**
  * Holds a step for a few seconds before send() runs it. onTick(secondsLeft) follows the countdown; onUndo runs when
  * the step is undone. Returns { undo } so the view can offer the same undo next to the step itself.
  */
-function withUndo({ message, send, onTick, onUndo, seconds = 5 }) {
+export function withUndo({ message, send, onTick, onUndo, seconds = 5 }) {
   const toast = document.getElementById('toast');
   let left = seconds;
   let settled = false;
@@ -307,7 +334,7 @@ const HOME_BY_ROLE = [['working-group', '#/wg'], ['building-leader', '#/leader']
   ['chief-scrutineer', '#/scrutiny'], ['scrutineer', '#/scrutiny'], ['owner', '#/owner'], ['admin', '#/admin'],
   ['street-office', '#/street']];
 
-function home() {
+export function home() {
   const claims = session.claims();
   if (!claims) return '#/login';
   const found = HOME_BY_ROLE.find(([role]) => (claims.groups || []).includes(role));
@@ -319,7 +346,9 @@ function nav() {
   const claims = session.claims();
   const links = [];
   if (claims) {
-    links.push(h('span', { text: claims.name || claims.upn || '' }));
+    // an owner is named by the ballot they signed in with, in words (the token's upn is owner:SERIAL)
+    const owner = (claims.groups || []).includes('owner');
+    links.push(h('span', { id: 'who', text: owner ? t('ownerHeader', claims.ballot_serial || '') : (claims.name || claims.upn || '') }));
     links.push(h('button', { type: 'button', class: 'link', onclick: logout }, t('logout')));
   } else {
     links.push(h('a', { href: '#/login' }, t('staffLogin')), h('a', { href: '#/owner' }, t('ownerPage')));
@@ -332,7 +361,7 @@ function nav() {
 }
 
 async function logout() {
-  if (session.refresh) await fetch('/api/auth/logout', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+  if (session.refresh) await fetch('/api/auth/logout', { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept-Language': acceptLanguage() },
     body: JSON.stringify({ refreshToken: session.refresh }) }).catch(() => null);
   session.clear();
   go('#/login');
@@ -342,14 +371,25 @@ async function logout() {
  * Shows the page at this address. Setting location.hash to the address already shown fires no hashchange (the
  * owner who signs in on #/owner stays on #/owner), so the page is then shown again directly.
  */
-function go(hash) {
+export function go(hash) {
   if (location.hash === hash) dispatch(); else location.hash = hash;
 }
 
 const routes = [];
-function route(pattern, view) { routes.push([new RegExp('^' + pattern + '$'), view]); }
+export function route(pattern, view) { routes.push([new RegExp('^' + pattern + '$'), view]); }
 
-async function dispatch() {
+// One page is shown at a time: a navigation waits until the page before it has finished showing, and only the last
+// of several asked for meanwhile is shown. Otherwise a slower page asked for first would replace the one asked for
+// last (a refresh after a step, then a link followed at once).
+let showing = Promise.resolve();
+let asked = 0;
+function dispatch() {
+  const mine = ++asked;
+  showing = showing.then(() => (mine === asked ? show() : undefined), () => (mine === asked ? show() : undefined));
+  return showing;
+}
+
+async function show() {
   if (keepConfirmation) keepConfirmation = false; else clearAlert();
   nav();
   const [path, query] = (location.hash.slice(1) || '/').split('?');
@@ -379,11 +419,14 @@ async function dispatch() {
   render(h('h1', { text: t('notFound') }));
 }
 
-// ---------- views ----------
+export const refresh = () => window.dispatchEvent(new HashChangeEvent('hashchange'));
 
-import('./views.js').then(({ registerViews }) => {
-  registerViews({ route, render, h, field, api, t, session, attempt, showOk, showError, withUndo, home, go,
-    feedback, attemptAt, noteOk, clearNote, confirmStep });
+// ---------- views: one module per role's screens (views/*.js), loaded after this module, from the same origin ----------
+
+const VIEWS = ['login', 'notices', 'owner', 'working-group', 'leader', 'counter', 'scrutiny', 'street', 'admin'];
+
+Promise.all(VIEWS.map(name => import(`./views/${name}.js`))).then(modules => {
+  modules.forEach(m => m.register());
   document.getElementById('lang').addEventListener('click', () => {
     lang = lang === 'zh' ? 'en' : 'zh';
     localStorage.setItem('ov.lang', lang);

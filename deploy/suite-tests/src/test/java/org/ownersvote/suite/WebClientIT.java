@@ -7,16 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -35,13 +38,22 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.ownersvote.verifier.Verifier;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The web client in a real browser (Debian's Chromium, headless) against the whole suite: a working group imports
  * a roster and opens nomination; a building leader on a 360 px phone records a handout (and undoes another); two
  * counters enter a ballot differently and a scrutineer resolves the conflict; an owner opens the QR code's address,
- * checks the ballot and votes online. Each page is kept as a screenshot in target/screenshots.
+ * checks the ballot and votes online. Each page is kept as a screenshot in target/screenshots, and each is checked
+ * with axe-core: no serious or critical accessibility violation on any page (every finding in axe-findings.txt).
  */
 class WebClientIT {
 
@@ -52,6 +64,9 @@ class WebClientIT {
     private static SuiteClient client;
     private ChromeDriver browser;
     private WebDriverWait wait;
+    private Path downloads;
+    /** The serious and critical axe-core violations of every page this test visited; none is allowed. */
+    private final List<String> accessibility = new ArrayList<>();
 
     @BeforeAll
     static void startTheSuite() throws Exception {
@@ -70,6 +85,9 @@ class WebClientIT {
     @BeforeEach
     void openTheBrowser() throws Exception {
         ChromeOptions options = new ChromeOptions();
+        downloads = Files.createTempDirectory("ownersvote-downloads");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         options.setBinary(System.getProperty("ownersvote.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -87,6 +105,7 @@ class WebClientIT {
         if (browser != null) {
             browser.quit();
         }
+        assertTrue(accessibility.isEmpty(), "serious or critical accessibility violations:\n" + String.join("\n", accessibility));
     }
 
     @Test
@@ -119,7 +138,31 @@ class WebClientIT {
         WebElement moved = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-feedback='phase']")));
         assertEquals("已进入：候选人推荐", moved.getText());
         assertInView(moved);
+        assertTrue(browser.findElement(By.id("phase-help")).getText().contains("现在要做"), "what to do now");
+        assertTrue(browser.findElement(By.id("phase-help")).getText().contains("下一步"), "what comes next");
+        // the page takes the focus after navigation, without a frame around all of it
+        assertEquals("none", ((JavascriptExecutor) browser).executeScript(
+                "const m = document.getElementById('main'); m.focus(); return getComputedStyle(m).outlineStyle;"));
         shot("04-nomination-open");
+        // every API request says the page's language: the services answer problem details in it
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript("""
+                window.__ovLanguages = [];
+                window.__ovFetch = window.__ovFetch || window.fetch;
+                window.fetch = function (path, init) {
+                  window.__ovLanguages.push(((init || {}).headers || {})['Accept-Language'] || 'none');
+                  return window.__ovFetch.apply(this, arguments);
+                };
+                window.dispatchEvent(new HashChangeEvent('hashchange'));""");
+        wait.until(ExpectedConditions.textToBe(By.id("phase"), "候选人推荐"));
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("phase"), "Nomination"));
+        List<?> languages = (List<?>) page.executeScript("return window.__ovLanguages;");
+        assertTrue(languages.contains("zh-CN") && languages.contains("en") && !languages.contains("none"), languages.toString());
+        shot("04a-nomination-in-english");
+        browser.findElement(By.id("lang")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("phase"), "候选人推荐"));
+        assertEquals(List.of(), rawWords());
         String election = browser.getCurrentUrl().replaceAll(".*#/wg/", "");
         client.api(client.login(wg, PASSWORD)).get("/api/elections/" + election).then().statusCode(200)
                 .body("phase", equalTo("NOMINATION")).body("frozen", equalTo(true));
@@ -153,6 +196,19 @@ class WebClientIT {
         String fourth = units.get(3).getAttribute("data-serial");
         // one tap records 业主本人 / 当面, and the row says so before the tap
         assertTrue(row(first).getText().contains("业主本人 · 当面"), row(first).getText());
+        // what is still to do, with counts; a unit found by its number
+        assertEquals(String.valueOf(units.size()), browser.findElement(By.cssSelector("button[data-filter='visit'] .n")).getText());
+        assertEquals("0", browser.findElement(By.cssSelector("button[data-filter='collect'] .n")).getText());
+        String fifthUnit = units.get(4).findElement(By.cssSelector(".unit-head strong")).getText();
+        WebElement search = browser.findElement(By.name("unit-search"));
+        search.sendKeys(fifthUnit);
+        wait.until(b -> browser.findElements(By.cssSelector("#units li:not([hidden])")).stream()
+                .allMatch(li -> li.getText().contains(fifthUnit)));
+        assertTrue(browser.findElement(By.id("shown-count")).getText().startsWith("显示 "), "how many are shown");
+        shot("05b-leader-search-390px");
+        setText(search, "");
+        int all = units.size();
+        wait.until(b -> browser.findElements(By.cssSelector("#units li:not([hidden])")).size() == all);
 
         // two units tapped within the undo window: each pending, each with its own undo, none covered by the toast
         row(first).findElement(By.xpath(".//button[text()='已送达']")).click();
@@ -211,6 +267,39 @@ class WebClientIT {
                 + " and relation = 'FAMILY' and method = 'MAILBOX' and recipient_name = '李梅'", third));
         assertEquals(1, client.query("ballot-service", "select count(*) from ballot_step where serial = ? and action = 'UNDELIVERABLE'"
                 + " and reason = 'REFUSED: 业主不愿参加'", fourth));
+
+        // still to collect: the two handed out, counted on the filter
+        browser.findElement(By.cssSelector("button[data-filter='collect']")).click();
+        wait.until(b -> browser.findElements(By.cssSelector("#units li:not([hidden])")).size() == 2);
+        assertEquals("2", browser.findElement(By.cssSelector("button[data-filter='collect'] .n")).getText());
+        assertTrue(row(first).isDisplayed() && row(third).isDisplayed());
+        shot("07e-leader-to-collect-390px");
+
+        // the working group finds a ballot by its serial, sees its trail, voids it and reissues one (on a phone too)
+        signIn(account(d.admin(), "working-group", d.community(), null, List.of()));
+        browser.get(suite.gatewayUrl() + "/#/wg/" + d.election());
+        WebElement lookup = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("lookup-serial")));
+        assertTrue(browser.findElement(By.id("phase-help")).getText().contains("作废并补发"), "the help names what to do now");
+        lookup.sendKeys(third.toLowerCase());
+        button("查找").click();
+        wait.until(ExpectedConditions.textToBe(By.id("lookup-status"), "已送达"));
+        assertTrue(browser.findElement(By.id("lookup-result")).getText().contains("家属"), "the trail in words");
+        assertEquals(List.of(), rawWords());
+        browser.findElement(By.id("void")).click(); // no reason yet: asked for, nothing sent
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='void']"), "请填写作废原因"));
+        browser.findElement(By.name("void-reason")).sendKeys("业主说选票丢失");
+        shot("07f-working-group-ballot-lookup-390px");
+        browser.findElement(By.id("void")).click();
+        WebElement voidDialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open]")));
+        assertTrue(voidDialog.getText().contains(third) && voidDialog.getText().contains("不可撤销"), voidDialog.getText());
+        voidDialog.findElement(By.cssSelector("[data-confirm]")).click();
+        WebElement reissued = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-feedback='void'].ok")));
+        assertTrue(reissued.getText().contains("已作废 " + third) && reissued.getText().contains("补发新选票"), reissued.getText());
+        assertTrue(browser.findElement(By.id("print-replacement")).isDisplayed());
+        shot("07g-working-group-voided-and-reissued-390px");
+        assertEquals("VOIDED", status(token, d.election(), third));
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        shot("07h-working-group-voting-desktop");
     }
 
     @Test
@@ -253,6 +342,9 @@ class WebClientIT {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("alert")));
         wait.until(b -> serialInput.equals(b.switchTo().activeElement()));
         assertEquals("", serialInput.getAttribute("value"));
+        // running totals: this session's entries, and the election's ballots still waiting
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("my-entries"), "本次已录入 1 张"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending-totals"), "等第二人录入 1 张"));
         shot("08-counter-first-entry");
 
         // a refused entry (a mistyped check digit): its refusal replaces the success line and stays next to the
@@ -291,8 +383,25 @@ class WebClientIT {
         signIn(scrutineer);
         WebElement conflict = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("section[data-serial='" + serial + "']")));
+        // the one row where the counters differ (the first candidate) is marked and starts unchosen; the rows they
+        // agree on are filled in with their mark
+        List<WebElement> differing = conflict.findElements(By.cssSelector("tr.differs"));
+        assertEquals(1, differing.size(), "one differing row");
+        assertTrue(differing.get(0).getText().contains("不一致"), "marked in words too: " + differing.get(0).getText());
+        WebElement unchosen = differing.get(0).findElement(By.tagName("select"));
+        assertEquals("", unchosen.getAttribute("value"), "nothing pre-filled where they disagree");
+        List<WebElement> agreed = conflict.findElements(By.cssSelector("tr:not(.differs) select"));
+        assertTrue(agreed.stream().allMatch(x -> !x.getAttribute("value").isEmpty()), "agreeing rows are filled in");
+        assertEquals("OPPOSE", agreed.get(agreed.size() - 1).getAttribute("value"));
         shot("10-scrutineer-conflict");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        shot("10a-scrutineer-conflict-390px");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
         conflict.findElement(By.xpath(".//label[text()='说明']/following-sibling::input")).sendKeys("核对纸质选票原件");
+        conflict.findElement(By.xpath(".//button[text()='核定并计入']")).click(); // the difference not chosen: not sent
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-feedback='conflict-" + serial + "']"), "还有不一致的项目没有选定"));
+        new Select(unchosen).selectByVisibleText("同意");
         conflict.findElement(By.xpath(".//button[text()='核定并计入']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "已核定"));
         shot("11-scrutineer-resolved");
@@ -331,20 +440,45 @@ class WebClientIT {
         shot("12-owner-sign-in");
         button("查询选票").click();
         wait.until(ExpectedConditions.textToBe(By.id("ballot-status"), "未发放"));
+        // the header names the owner in words; the community's notice board is on the page, each notice's kind too
+        assertEquals("业主 · 选票 " + serial, browser.findElement(By.id("who")).getText());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("owner-notices"), "选举开始"));
+        assertEquals("0 / 最多 5", browser.findElement(By.id("approve-count")).getText().replace("已选 ", ""));
+        assertEquals(List.of(), rawWords());
         shot("13-owner-ballot-and-form");
         List<WebElement> approve = browser.findElements(By.cssSelector("input[type=radio][value=APPROVE]"));
         List<WebElement> oppose = browser.findElements(By.cssSelector("input[type=radio][value=OPPOSE]"));
         approve.get(0).click();
-        for (int i = 1; i < oppose.size(); i++) {
+        approve.get(1).click();
+        assertEquals("已选 2 / 最多 5", browser.findElement(By.id("approve-count")).getText());
+        button("下一步：核对我的选择").click(); // not every candidate chosen yet: said, nothing else happens
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#evote .feedback"), "还有 3 项没有选择"));
+        oppose.get(1).click();
+        assertEquals("已选 1 / 最多 5", browser.findElement(By.id("approve-count")).getText());
+        for (int i = 2; i < oppose.size(); i++) {
             oppose.get(i).click();
         }
-        // the code is kept nowhere after sign-in: the owner types it again to vote
+        shot("13b-owner-choices-390px");
+        button("下一步：核对我的选择").click();
+        // the review lists every choice before anything is sent; the code is kept nowhere after sign-in: typed again
+        WebElement review = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review-list")));
+        assertEquals(5, review.findElements(By.tagName("tr")).size());
+        assertTrue(review.getText().contains("同意") && review.getText().contains("不同意"), review.getText());
         WebElement voteCode = browser.findElement(By.name("code"));
         assertEquals("", voteCode.getAttribute("value"));
+        shot("13c-owner-review-390px");
+        button("返回修改").click(); // back to the choices, still chosen
+        wait.until(ExpectedConditions.textToBe(By.id("approve-count"), "已选 1 / 最多 5"));
+        button("下一步：核对我的选择").click();
+        voteCode = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("code")));
         voteCode.sendKeys(sheet.group(2));
         button("提交投票").click();
         wait.until(ExpectedConditions.textToBe(By.id("ballot-status"), "已网上投票"));
+        assertTrue(browser.findElement(By.id("trail")).getText().contains("网上投票"), browser.findElement(By.id("trail")).getText());
+        assertEquals(List.of(), rawWords());
         shot("14-owner-voted");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        shot("14b-owner-voted-desktop");
     }
 
     @Test
@@ -420,17 +554,61 @@ class WebClientIT {
         }
         assertTrue(browser.findElement(By.id("entry-result")).getText().contains("两次一致，已计入"));
 
-        for (int i = 0; i < 2; i++) {
-            String scrutineer = account(admin, "scrutineer", community, election, List.of());
-            // the scrutineer runs the verifier on the three exports and types the code it prints
-            String scrutineerToken = client.login(scrutineer, PASSWORD);
-            String attestation = SuiteClient.verifiedAttestation(() -> client.api(scrutineerToken), election);
-            signIn(scrutineer);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ledger-hash")));
-            input("核验工具输出的签核码").sendKeys(attestation);
-            button("确认签核").click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "与账本一致"));
+        // the first scrutineer downloads the three exports from the page, runs the verifier on exactly those files
+        // and pastes its whole output; a malformed code is refused by the page, a code of other figures by the server
+        signIn(account(admin, "scrutineer", community, election, List.of()));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ledger-hash")));
+        assertEquals("java -jar verifier-0.1.0-SNAPSHOT.jar electorate.json ledger.jsonl tally.json",
+                browser.findElement(By.id("verifier-command")).getText());
+        for (String file : List.of("electorate.json", "ledger.jsonl", "tally.json")) {
+            browser.findElement(By.cssSelector("button[data-export='" + file + "']")).click();
+            downloaded(file);
         }
+        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        List<String> differences = Verifier.verify(json.readTree(downloaded("electorate.json").toFile()),
+                Files.readAllLines(downloaded("ledger.jsonl"), StandardCharsets.UTF_8), json.readTree(downloaded("tally.json").toFile()));
+        assertEquals(List.of(), differences, "the downloads are the exports as sent");
+        String attestation = Verifier.attestation(json.readTree(downloaded("tally.json").toFile()));
+        WebElement output = browser.findElement(By.name("verifier-output"));
+        setText(output, "ATTESTATION (签核码): 3f9c12");
+        assertTrue(browser.findElement(By.id("found-code")).getText().contains("没有找到签核码"));
+        button("确认签核").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='signoff']"), "校验码格式不对，未提交"));
+        setText(output, verifierOutput("0".repeat(64)));
+        button("确认签核").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='signoff']"), "校验码与当前计票结果不符，未记录"));
+        assertEquals(1, browser.findElement(By.cssSelector("[data-feedback='signoff']")).getText().split("未记录", -1).length - 1,
+                "said once");
+        shot("16c-drill-signoff-refused");
+        setText(output, verifierOutput(attestation));
+        assertTrue(browser.findElement(By.id("found-code")).getText().contains(attestation));
+        button("确认签核").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "与账本一致"));
+
+        // the second one chooses the file the verifier's output was saved in, on a phone
+        String second = account(admin, "scrutineer", community, election, List.of());
+        String secondToken = client.login(second, PASSWORD);
+        Path saved = Files.createTempFile("verifier-output", ".txt");
+        Files.writeString(saved, verifierOutput(SuiteClient.verifiedAttestation(() -> client.api(secondToken), election)));
+        browser.manage().window().setSize(new Dimension(390, 844));
+        signIn(second);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("verifier-file"))).sendKeys(saved.toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("found-code"), attestation));
+        shot("16d-drill-signoff-from-file-390px");
+        button("确认签核").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "与账本一致"));
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+
+        // a third one records a deliberate disagreement: its own step, a note required, confirmed
+        signIn(account(admin, "scrutineer", community, election, List.of()));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("details.disagree summary"))).click();
+        browser.findElement(By.id("disagree")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='disagree']"), "请填写说明"));
+        browser.findElement(By.name("disagree-note")).sendKeys("演练：核对第二张选票的签名");
+        browser.findElement(By.id("disagree")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open] [data-confirm]"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "与账本不一致，已记录"));
+        assertTrue(browser.findElement(By.id("signoff-count")).getText().contains("2/2"), "a disagreement counts towards nothing");
         shot("17-drill-tally-signed");
         signIn(account(admin, "chief-scrutineer", community, election, List.of()));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ledger-hash")));
@@ -452,6 +630,72 @@ class WebClientIT {
         signIn(wg);
         browser.get(suite.gatewayUrl() + "/#/wg/" + election);
         wait.until(ExpectedConditions.textToBe(By.id("phase"), "计票"));
+        // the tally on the election page: each candidate with bars, the quorum, CSV downloads and the print page
+        WebElement results = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("results")));
+        assertEquals(5, results.findElements(By.cssSelector("#tally-table tbody tr")).size());
+        assertEquals(10, results.findElements(By.cssSelector("#tally-table .meter .fill")).size());
+        assertTrue(browser.findElement(By.id("quorum")).getText().contains("不产生结果"), browser.findElement(By.id("quorum")).getText());
+        assertTrue(results.getText().contains("当选委员") && results.getText().contains("最终结果"), results.getText());
+        browser.findElement(By.cssSelector("button[data-csv='results']")).click();
+        String csv = Files.readString(downloaded("选举结果.csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFF姓名,同意人数") && csv.contains("方杰") && csv.contains("未达到三分之二"), csv);
+        browser.findElement(By.cssSelector("button[data-csv='turnout']")).click();
+        String turnout = Files.readString(downloaded("各楼投票情况.csv"), StandardCharsets.UTF_8);
+        assertTrue(turnout.contains("1号楼") && turnout.lines().count() > 2, turnout);
+        assertEquals(List.of(), rawWords());
+        shot("18a-drill-results-desktop");
+
+        // the drawing of lots is offered only when the tally names a tie: here one is made to appear (the page's
+        // fetch answers a provisional tally with a tie, and the recording of the draw), the screen is what is tested
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("""
+                window.__ovFetch = window.__ovFetch || window.fetch;
+                window.__ovLots = [];
+                window.fetch = async function (path, init) {
+                  if (String(path).endsWith('/tally/lots')) {
+                    window.__ovLots.push(String(init.body));
+                    return new Response(null, { status: 204 });
+                  }
+                  const response = await window.__ovFetch.apply(this, arguments);
+                  if (String(path).endsWith('/tally') && (!init || !init.method || init.method === 'GET')) {
+                    const view = await response.clone().json();
+                    const [a, b] = view.tally.candidates.map(c => c.candidateId);
+                    view.provisional = true;
+                    view.tally.ties = [{ candidateIds: [a, b], decides: 'SEAT', drawn: false }];
+                    return new Response(JSON.stringify(view), { status: 200, headers: { 'Content-Type': 'application/json' } });
+                  }
+                  return response;
+                };
+                window.dispatchEvent(new HashChangeEvent('hashchange'));""");
+        WebElement lots = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lots-0")));
+        assertTrue(browser.findElement(By.id("tie-open")).getText().contains("抽签"));
+        lots.findElement(By.xpath(".//button[text()='记录抽签结果']")).click(); // nothing chosen: said, not sent
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='lots-0']"), "请为每一位选定"));
+        new Select(lots.findElement(By.name("lot-0"))).selectByIndex(2);
+        new Select(lots.findElement(By.name("lot-1"))).selectByIndex(1);
+        lots.findElement(By.name("witnesses")).sendKeys("张三、李四");
+        shot("18b-drill-lots");
+        lots.findElement(By.xpath(".//button[text()='记录抽签结果']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open] [data-confirm]"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='lots-0']"), "抽签结果已记录"));
+        List<?> draws = (List<?>) js.executeScript("return window.__ovLots;");
+        assertEquals(1, draws.size());
+        assertTrue(draws.get(0).toString().contains("\"witnesses\":[\"张三\",\"李四\"]"), draws.get(0).toString());
+        js.executeScript("window.fetch = window.__ovFetch;");
+
+        // the print page, and how it prints (the print stylesheet: no header, no buttons, the bars kept)
+        browser.get(suite.gatewayUrl() + "/#/wg/" + election + "/print");
+        WebElement printPage = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("print-page")));
+        assertTrue(printPage.getText().contains("当选委员") && printPage.getText().contains("选举工作小组（签章）"), printPage.getText());
+        shot("18c-drill-print-page");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        assertFalse(browser.findElement(By.cssSelector("header.bar")).isDisplayed(), "no header on paper");
+        assertFalse(browser.findElement(By.id("print")).isDisplayed(), "no buttons on paper");
+        assertTrue(browser.findElement(By.cssSelector("#print-page .meter")).isDisplayed(), "the bars on paper");
+        shot("18d-drill-print-preview");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        browser.get(suite.gatewayUrl() + "/#/wg/" + election);
+        wait.until(ExpectedConditions.textToBe(By.id("phase"), "计票"));
         // the quorum was not met: publishing the result is refused, and the refusal shows by the buttons, in view
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.findElement(By.cssSelector("button[data-to='RESULT_PUBLICITY']")).click();
@@ -468,9 +712,25 @@ class WebClientIT {
         shot("18c-drill-confirm-failed");
         ending.findElement(By.cssSelector("[data-confirm]")).click();
         wait.until(ExpectedConditions.textToBe(By.id("phase"), "选举终止"));
+        // the timeline shows where the election ended: 选举终止 is the current phase, after counting
+        List<WebElement> steps = browser.findElements(By.cssSelector(".timeline li"));
+        assertEquals(6, steps.size());
+        assertEquals("选举终止", browser.findElement(By.cssSelector(".timeline li[aria-current='step']")).getText());
+        // on a phone, names in the tally stay on one line
+        WebElement name = browser.findElement(By.cssSelector("#tally-table th.name"));
+        assertEquals("nowrap", ((JavascriptExecutor) browser).executeScript("return getComputedStyle(arguments[0]).whiteSpace;", name));
+        Long lines = (Long) ((JavascriptExecutor) browser).executeScript("const r = document.createRange();"
+                + " r.selectNodeContents(arguments[0]); return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size;", name);
+        assertEquals(1L, lines, "a name on one line: " + name.getText());
+        assertEquals(List.of(), rawWords());
         shot("19-drill-ended");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('results').scrollIntoView()");
+        shot("19b-drill-results-390px");
         browser.get(suite.gatewayUrl() + "/#/notices/" + community);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "选举结果"));
+        // every notice's kind in words: voting closed early among them
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("article[data-kind='VOTING_CLOSED_EARLY'] .kind"), "提前结束投票"));
+        assertEquals(List.of(), rawWords());
         shot("20-drill-notice-board");
         System.out.printf("The whole drill in the browser took %d s%n", (System.nanoTime() - started) / 1_000_000_000L);
     }
@@ -608,5 +868,61 @@ class WebClientIT {
     private void shot(String name) throws Exception {
         File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(file.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        axe(name);
+    }
+
+    /** axe-core on the page as it is now (WCAG 2.1 A and AA, best practices): serious and critical findings fail. */
+    private void axe(String page) throws Exception {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
+                .analyze(browser);
+        StringBuilder all = new StringBuilder();
+        for (Rule rule : results.getViolations()) {
+            String nodes = rule.getNodes().stream().limit(4).map(n -> String.valueOf(n.getTarget()))
+                    .collect(Collectors.joining("; "));
+            String line = page + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " — " + nodes;
+            all.append(line).append('\n');
+            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                accessibility.add(line);
+            }
+        }
+        synchronized (WebClientIT.class) {
+            Files.writeString(SHOTS.resolve("axe-findings.txt"), all.toString(), StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
+    }
+
+    /** A file the browser downloaded, once it is complete. */
+    private Path downloaded(String name) {
+        Path file = downloads.resolve(name);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(file) && Files.size(file) > 0
+                && !Files.exists(downloads.resolve(name + ".crdownload")));
+        return file;
+    }
+
+    /** What the verifier prints when everything agrees (its main method's lines), with this attestation code. */
+    private static String verifierOutput(String attestation) {
+        return "AGREES: the ledger's hash chain and every figure of the tally recompute exactly\n"
+                + "一致：账本哈希链与计票结果的每个数字均已独立复算\n"
+                + "ATTESTATION (签核码): " + attestation + "\n"
+                + "Paste this code into your sign-off; it is valid only for the ledger and tally as they stand now. "
+                + "请将此签核码填入签核表单；账本或计票结果变化后需重新复算。\n";
+    }
+
+    /** Puts text into a field as typing would, firing its input event (Selenium's clear() fires none). */
+    private void setText(WebElement field, String text) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('input', { bubbles: true }));", field, text);
+    }
+
+    /** Raw enum values and internal names visible on the page (none may show in Chinese mode). */
+    private List<String> rawWords() {
+        String text = browser.findElement(By.tagName("main")).getText() + "\n"
+                + browser.findElement(By.tagName("header")).getText();
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile("\\b([A-Z]{2,}_[A-Z_]+|ONLINE|DOOR_TO_DOOR|IN_PERSON|owner:[A-Z0-9-]+)\\b").matcher(text);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
     }
 }
