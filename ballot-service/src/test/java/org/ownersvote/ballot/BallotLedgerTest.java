@@ -8,13 +8,20 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -194,6 +201,133 @@ class BallotLedgerTest {
                 .body("errors[0].message", equalTo("填写的时间晚于现在，请核对日期和时间"));
         as(v.leader()).body(tomorrow).post("/api/ballots/" + serial + "/handout").then().statusCode(422)
                 .body("errors[0].message", equalTo("The time given lies in the future; check the date and time"));
+    }
+
+    // --- Idempotency-Key (docs/architecture/idempotency.md): one key, one effect and one event; the first answer
+    // again, byte for byte; the key refused for another request; a refusal keeps the key free.
+
+    private static final Map<String, Object> KEYED_HANDOUT = Map.of("recipientName", "张三", "relation", "OWNER",
+            "method", "IN_PERSON");
+
+    @Test
+    void aHandoutSentTwiceWithOneKeyIsRecordedOnceAndAnsweredAgainByteForByte() {
+        VotingFixture v = VotingFixture.open(bootstrap);
+        String serial = v.firstBallot("1号楼");
+        String key = UUID.randomUUID().toString();
+        io.restassured.response.Response first = keyedHandout(v.leader(), serial, key, KEYED_HANDOUT);
+        first.then().statusCode(200).body("status", equalTo("HANDED_OUT"));
+        assertNull(first.header("Idempotent-Replayed"), "the first answer is not a replay");
+        io.restassured.response.Response again = keyedHandout(v.leader(), serial, key, KEYED_HANDOUT);
+        again.then().statusCode(200).header("Idempotent-Replayed", "true");
+        assertArrayEquals(first.asByteArray(), again.asByteArray(), "the first answer, byte for byte");
+        assertEquals(first.contentType(), again.contentType());
+        assertEquals(1, steps(serial), "one step recorded");
+        assertEquals(1, idempotencyEvents(v.election()), "one event in the outbox: a replay writes none");
+        // without the key the same request is a new one, and refused as a second handout always was
+        VotingFixture.handout(v.leader(), serial).then().statusCode(409);
+    }
+
+    @Test
+    void theSameKeyForAnotherBodyOrBallotIsRefusedAndChangesNothing() {
+        VotingFixture v = VotingFixture.open(bootstrap);
+        List<String> serials = as(v.workingGroup()).queryParam("building", "1号楼").queryParam("size", 2)
+                .get("/api/elections/" + v.election() + "/ballots").then().statusCode(200).extract().path("serial");
+        String key = UUID.randomUUID().toString();
+        keyedHandout(v.leader(), serials.get(0), key, KEYED_HANDOUT).then().statusCode(200);
+        Map<String, Object> otherBody = Map.of("recipientName", "李四", "relation", "FAMILY", "method", "IN_PERSON");
+        as(v.leader()).header("Idempotency-Key", key).header("Accept-Language", "zh-CN").body(otherBody)
+                .post("/api/ballots/" + serials.get(0) + "/handout").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:ownersvote:problem:idempotency-key-reused"))
+                .body("title", equalTo("幂等键已被使用"));
+        keyedHandout(v.leader(), serials.get(1), key, KEYED_HANDOUT).then().statusCode(422)
+                .body("type", equalTo("urn:ownersvote:problem:idempotency-key-reused"))
+                .body("detail", equalTo("This Idempotency-Key was already used for a different request (another "
+                        + "method, address or body); nothing was changed. Use a new key for a new request"));
+        assertEquals(1, steps(serials.get(0)));
+        assertEquals(BallotStatus.ISSUED, VotingFixture.status(serials.get(1)), "the other ballot is untouched");
+        assertEquals(1, idempotencyEvents(v.election()));
+    }
+
+    @Test
+    void aRefusedRequestLeavesTheKeyFreeForTheCorrectedOne() {
+        VotingFixture v = VotingFixture.open(bootstrap);
+        String serial = v.firstBallot("1号楼");
+        String key = UUID.randomUUID().toString();
+        // a time in the future is refused (422) and nothing is recorded
+        Map<String, Object> tomorrow = Map.of("recipientName", "张三", "relation", "OWNER", "method", "IN_PERSON",
+                "at", java.time.OffsetDateTime.now().plusDays(1).toString());
+        keyedHandout(v.leader(), serial, key, tomorrow).then().statusCode(422);
+        assertEquals(0, steps(serial));
+        io.restassured.response.Response corrected = keyedHandout(v.leader(), serial, key, KEYED_HANDOUT);
+        corrected.then().statusCode(200).body("status", equalTo("HANDED_OUT"));
+        assertNull(corrected.header("Idempotent-Replayed"), "applied, not replayed");
+        assertEquals(1, steps(serial));
+
+        // a 409 too: the ballot is now handed out; a second handout under a fresh key is refused and keeps no key
+        String second = UUID.randomUUID().toString();
+        keyedHandout(v.leader(), serial, second, KEYED_HANDOUT).then().statusCode(409);
+        as(v.leader()).header("Idempotency-Key", second).body(Map.of("channel", "BALLOT_BOX"))
+                .post("/api/ballots/" + serial + "/return").then().statusCode(200).body("status", equalTo("RETURNED"));
+        assertEquals(2, steps(serial));
+    }
+
+    @Test
+    void twoConcurrentRequestsWithOneKeyHaveOneEffect() throws Exception {
+        VotingFixture v = VotingFixture.open(bootstrap);
+        String serial = v.firstBallot("1号楼");
+        String key = UUID.randomUUID().toString();
+        int parallel = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<io.restassured.response.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return keyedHandout(v.leader(), serial, key, KEYED_HANDOUT);
+                }));
+            }
+            start.countDown();
+            List<io.restassured.response.Response> responses = new ArrayList<>();
+            for (Future<io.restassured.response.Response> answer : answers) {
+                responses.add(answer.get());
+            }
+            long replayed = responses.stream().filter(r -> "true".equals(r.header("Idempotent-Replayed"))).count();
+            for (io.restassured.response.Response r : responses) {
+                r.then().statusCode(200);
+                assertArrayEquals(responses.get(0).asByteArray(), r.asByteArray());
+            }
+            assertEquals(parallel - 1, replayed, "one applied, the others waited and got its answer");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, steps(serial));
+        assertEquals(1, idempotencyEvents(v.election()));
+    }
+
+    @Test
+    void aKeyThatIsNotPrintableAsciiIsRefused() {
+        VotingFixture v = VotingFixture.open(bootstrap);
+        String serial = v.firstBallot("1号楼");
+        keyedHandout(v.leader(), serial, "x".repeat(101), KEYED_HANDOUT).then().statusCode(400)
+                .body("type", equalTo("urn:ownersvote:problem:idempotency-key-invalid"));
+        assertEquals(0, steps(serial));
+    }
+
+    static io.restassured.response.Response keyedHandout(String token, String serial, String key, Map<String, Object> body) {
+        return as(token).header("Idempotency-Key", key).body(body).post("/api/ballots/" + serial + "/handout");
+    }
+
+    static long steps(String serial) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Ballot.getEntityManager()
+                .createNativeQuery("select count(*) from ballot_step where serial = ?1").setParameter(1, serial)
+                .getSingleResult()).longValue());
+    }
+
+    static long idempotencyEvents(UUID election) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
+                "recordKey = ?1 and eventType = 'ballot.step-recorded.v1'", election.toString()));
     }
 
     static final String ZH = "zh-CN,zh;q=0.9";

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.ownersvote.ballot.service.BallotPrinting;
 import org.ownersvote.ballot.service.OnlineVoting;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.ownersvote.platform.idempotency.IdempotencyKeyDocumentation;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.time.LegalDates;
 import org.ownersvote.platform.security.Roles;
@@ -43,6 +45,8 @@ public class BallotPrintResource {
     @Path("/elections/{eid}/ballots/print")
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.WORKING_GROUP)
+    @Extension(name = IdempotencyKeyDocumentation.NOT_TAKEN,
+            value = "ignored: the page holds verification codes; a reprint gives new ones")
     public String print(@PathParam("eid") UUID electionId,
             @QueryParam("building") @NotBlank @Size(max = 50) String building,
             @QueryParam("serial") @Size(max = 30) String serial) {

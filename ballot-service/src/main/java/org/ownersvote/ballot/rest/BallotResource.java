@@ -33,6 +33,7 @@ import org.ownersvote.ballot.rest.dto.BallotSteps;
 import org.ownersvote.ballot.rest.dto.BallotSteps.BallotView;
 import org.ownersvote.ballot.service.BallotLedger;
 import org.ownersvote.ballot.service.OwnerAccess;
+import org.ownersvote.platform.idempotency.Idempotent;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Caller;
@@ -56,6 +57,7 @@ public class BallotResource {
     @POST
     @Path("/ballots/{serial}/handout")
     @RolesAllowed({ Roles.BUILDING_LEADER, Roles.WORKING_GROUP })
+    @Idempotent
     public BallotView handout(@PathParam("serial") String serial, @Valid @NotNull BallotSteps.Handout request) {
         return BallotView.of(ledger.record(serial, BallotAction.HANDOUT, new BallotLedger.Step(request.recipientName(),
                 request.relation().name(), request.method().name(), null, null, request.at()), caller));
@@ -64,6 +66,7 @@ public class BallotResource {
     @POST
     @Path("/ballots/{serial}/undeliverable")
     @RolesAllowed({ Roles.BUILDING_LEADER, Roles.WORKING_GROUP })
+    @Idempotent
     public BallotView undeliverable(@PathParam("serial") String serial,
             @Valid @NotNull BallotSteps.Undeliverable request) {
         String reason = request.reason().name() + (request.note() == null ? "" : ": " + request.note().strip());
@@ -74,6 +77,7 @@ public class BallotResource {
     @POST
     @Path("/ballots/{serial}/return")
     @RolesAllowed({ Roles.BUILDING_LEADER, Roles.WORKING_GROUP })
+    @Idempotent
     public BallotView returned(@PathParam("serial") String serial, @Valid @NotNull BallotSteps.Return request) {
         return BallotView.of(ledger.record(serial, BallotAction.RETURN, new BallotLedger.Step(null, null, null,
                 request.channel().name(), request.reason(), request.at()), caller));
@@ -82,6 +86,7 @@ public class BallotResource {
     @POST
     @Path("/ballots/{serial}/void")
     @RolesAllowed(Roles.WORKING_GROUP)
+    @Idempotent
     public BallotSteps.VoidResult voidBallot(@PathParam("serial") String serial,
             @Valid @NotNull BallotSteps.Void request) {
         Ballot replacement = ledger.record(serial, BallotAction.VOID,

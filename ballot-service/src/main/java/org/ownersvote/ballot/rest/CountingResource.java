@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.ownersvote.ballot.rest.dto.Counting;
 import org.ownersvote.ballot.service.CountingService;
+import org.ownersvote.platform.idempotency.Idempotent;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
 
@@ -34,6 +35,7 @@ public class CountingResource {
     @POST
     @Path("/elections/{eid}/counting/entries")
     @RolesAllowed(Roles.COUNTER)
+    @Idempotent
     public Counting.EntryResult enter(@PathParam("eid") UUID electionId, @Valid @NotNull Counting.Entry entry) {
         return counting.enter(electionId, entry, caller);
     }
@@ -48,6 +50,7 @@ public class CountingResource {
     @POST
     @Path("/elections/{eid}/counting/conflicts/{serial}/resolve")
     @RolesAllowed({ Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
+    @Idempotent
     public Counting.Resolved resolve(@PathParam("eid") UUID electionId, @PathParam("serial") String serial,
             @Valid @NotNull Counting.Resolution resolution) {
         return counting.resolve(electionId, serial, resolution, caller);

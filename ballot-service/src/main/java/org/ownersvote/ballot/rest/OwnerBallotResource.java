@@ -23,6 +23,8 @@ import org.ownersvote.ballot.rest.dto.OwnerBallots;
 import org.ownersvote.ballot.service.BallotLedger;
 import org.ownersvote.ballot.service.OnlineVoting;
 import org.ownersvote.ballot.service.OwnerAccess;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.ownersvote.platform.idempotency.IdempotencyKeyDocumentation;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Caller;
@@ -69,6 +71,8 @@ public class OwnerBallotResource {
     @POST
     @Path("/ballots/{serial}/cast")
     @RolesAllowed(Roles.OWNER)
+    @Extension(name = IdempotencyKeyDocumentation.NOT_TAKEN,
+            value = "ignored: the body holds the verification code; a unit votes once")
     public OwnerBallots.CastResult cast(@PathParam("serial") String serial, @Valid @NotNull OwnerBallots.Cast vote) {
         ownBallot(serial);
         // the code again: a token left open on a shared phone is not enough to vote

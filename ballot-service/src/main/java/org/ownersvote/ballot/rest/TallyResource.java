@@ -20,6 +20,7 @@ import org.ownersvote.ballot.BallotElection;
 import org.ownersvote.ballot.counting.FinalTally;
 import org.ownersvote.ballot.rest.dto.TallyViews;
 import org.ownersvote.ballot.service.TallyService;
+import org.ownersvote.platform.idempotency.Idempotent;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Caller;
@@ -61,6 +62,7 @@ public class TallyResource {
     @POST
     @Path("/elections/{eid}/tally/lots")
     @RolesAllowed(Roles.WORKING_GROUP)
+    @Idempotent
     public Response drawLots(@PathParam("eid") UUID electionId, @Valid @NotNull TallyViews.Lots lots) {
         tallies.drawLots(electionId, lots, caller);
         return Response.noContent().build();
@@ -69,6 +71,7 @@ public class TallyResource {
     @POST
     @Path("/elections/{eid}/tally/signoffs")
     @RolesAllowed(Roles.SCRUTINEER)
+    @Idempotent
     public TallyViews.SignoffResult signOff(@PathParam("eid") UUID electionId,
             @Valid @NotNull TallyViews.SignoffRequest request) {
         return tallies.signOff(electionId, request, caller);
@@ -77,6 +80,7 @@ public class TallyResource {
     @POST
     @Path("/elections/{eid}/tally/finalize")
     @RolesAllowed(Roles.CHIEF_SCRUTINEER)
+    @Idempotent
     public TallyViews.TallyView finalizeTally(@PathParam("eid") UUID electionId) {
         return tallies.finalizeTally(electionId, caller);
     }

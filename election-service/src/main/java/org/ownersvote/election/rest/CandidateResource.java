@@ -29,6 +29,7 @@ import org.ownersvote.election.rest.dto.CandidateDtos.ObjectionView;
 import org.ownersvote.election.rest.dto.CandidateDtos.ReviewRequest;
 import org.ownersvote.election.service.CandidateService;
 import org.ownersvote.election.service.ElectionService;
+import org.ownersvote.platform.idempotency.Idempotent;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
 
@@ -49,6 +50,7 @@ public class CandidateResource {
     @POST
     @Path("/nominations")
     @RolesAllowed(Roles.WORKING_GROUP)
+    @Idempotent
     public Response nominate(@PathParam("eid") UUID electionId, @Valid @NotNull NominationRequest request) {
         Election election = scoped(electionId);
         CandidateService.Nominated nominated = candidates.nominate(election, request, caller.username());
@@ -58,6 +60,7 @@ public class CandidateResource {
     @POST
     @Path("/candidates/{id}/review")
     @RolesAllowed(Roles.WORKING_GROUP)
+    @Idempotent
     public CandidateView review(@PathParam("eid") UUID electionId, @PathParam("id") UUID candidateId,
             @Valid @NotNull ReviewRequest request) {
         Election election = scoped(electionId);
@@ -79,6 +82,7 @@ public class CandidateResource {
     @POST
     @Path("/objections")
     @RolesAllowed(Roles.WORKING_GROUP)
+    @Idempotent
     public Response lodge(@PathParam("eid") UUID electionId, @Valid @NotNull ObjectionRequest request) {
         Election election = scoped(electionId);
         return Response.status(201).entity(ObjectionView.of(candidates.lodge(election, request, caller.username())))
@@ -88,6 +92,7 @@ public class CandidateResource {
     @POST
     @Path("/objections/{oid}/answer")
     @RolesAllowed(Roles.WORKING_GROUP)
+    @Idempotent
     public ObjectionView answer(@PathParam("eid") UUID electionId, @PathParam("oid") UUID objectionId,
             @Valid @NotNull AnswerRequest request) {
         Election election = scoped(electionId);

@@ -21,6 +21,7 @@ import org.ownersvote.election.rest.dto.CommunityView;
 import org.ownersvote.election.rest.dto.CreateCommunityRequest;
 import org.ownersvote.election.rest.dto.PublicCommunityView;
 import org.ownersvote.election.service.CommunityService;
+import org.ownersvote.platform.idempotency.Idempotent;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
 
@@ -40,6 +41,7 @@ public class CommunityResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @Idempotent
     public Response create(@Valid @NotNull CreateCommunityRequest request) {
         CommunityView created = CommunityView.of(communities.create(request, caller.username()));
         return Response.created(URI.create("/api/communities/" + created.id())).entity(created).build();

@@ -26,6 +26,7 @@ import org.ownersvote.election.rest.dto.ElectionSummary;
 import org.ownersvote.election.rest.dto.ElectionView;
 import org.ownersvote.election.rest.dto.TransitionRequest;
 import org.ownersvote.election.service.ElectionService;
+import org.ownersvote.platform.idempotency.Idempotent;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
 
@@ -42,6 +43,7 @@ public class ElectionResource {
 
     @POST
     @RolesAllowed(Roles.WORKING_GROUP)
+    @Idempotent
     public Response create(@Valid @NotNull CreateElectionRequest request) {
         caller.requireCommunity(request.communityId());
         Election election = elections.create(request, caller.username());
@@ -61,6 +63,7 @@ public class ElectionResource {
     @POST
     @Path("/{eid}/voting-deadline")
     @RolesAllowed(Roles.WORKING_GROUP)
+    @Idempotent
     public ElectionView extendDeadline(@PathParam("eid") UUID electionId,
             @Valid @NotNull DeadlineExtensionRequest request) {
         Election election = elections.get(electionId);
@@ -91,6 +94,7 @@ public class ElectionResource {
     @POST
     @Path("/{eid}/transitions")
     @RolesAllowed(Roles.WORKING_GROUP)
+    @Idempotent
     public ElectionView transition(@PathParam("eid") UUID electionId, @Valid @NotNull TransitionRequest request) {
         Election election = elections.get(electionId);
         caller.requireElection(election.communityId, election.id);

@@ -37,6 +37,7 @@ import org.ownersvote.election.rest.dto.RosterPage;
 import org.ownersvote.election.service.InputText;
 import org.ownersvote.election.service.RosterService;
 import org.ownersvote.election.service.roster.RosterFile;
+import org.ownersvote.platform.idempotency.Idempotent;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Caller;
@@ -60,6 +61,7 @@ public class RosterResource {
     @Path("/roster")
     @Consumes({ RosterFile.CSV, RosterFile.XLSX })
     @RolesAllowed(Roles.WORKING_GROUP)
+    @Idempotent
     public RosterImportView importRoster(@PathParam("cid") UUID communityId,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) throws IOException {
@@ -114,6 +116,7 @@ public class RosterResource {
     @Path("/roster/amendments")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.WORKING_GROUP)
+    @Idempotent
     public Response amend(@PathParam("cid") UUID communityId, @Valid @NotNull AmendmentRequest request) {
         caller.requireCommunity(communityId);
         RosterAmendment amendment = rosters.amend(communityId, request, caller.username());

@@ -127,7 +127,7 @@ public class ElectionService {
      */
     @Transactional
     public Election transition(UUID electionId, Phase to, String reason, String actor) {
-        Election election = Election.findById(electionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Election election = locked(electionId);
         if (election == null) {
             throw ProblemException.notFound(Text.of("thing.election"), electionId);
         }
@@ -229,7 +229,7 @@ public class ElectionService {
     /** Records ballot-service's final tally; the working group then publishes the result or lets the election fail. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void tallyFinalized(EventEnvelope envelope, TallyFinalized tally) {
-        Election election = Election.findById(tally.electionId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Election election = locked(tally.electionId());
         if (election == null) {
             throw new UnreadableEventException("final tally for unknown election " + tally.electionId());
         }
@@ -259,7 +259,7 @@ public class ElectionService {
      */
     @Transactional
     public Election extendVotingDeadline(UUID electionId, int days, String reason, String actor) {
-        Election election = Election.findById(electionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Election election = locked(electionId);
         if (election == null) {
             throw ProblemException.notFound(Text.of("thing.election"), electionId);
         }
@@ -322,6 +322,18 @@ public class ElectionService {
         }
         return Election.<Election>list("communityId = ?1 order by createdAt desc", communityId).stream()
                 .map(e -> ElectionSummary.of(e, community)).toList();
+    }
+
+    /**
+     * The election, locked and read afresh: a request with an Idempotency-Key runs in one transaction from the start,
+     * so the resource may already have read the election unlocked; a lock on that copy would keep its old state.
+     */
+    private static Election locked(UUID electionId) {
+        Election election = Election.findById(electionId);
+        if (election != null) {
+            Election.getEntityManager().refresh(election, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        }
+        return election;
     }
 
     public Election get(UUID id) {

@@ -23,6 +23,7 @@ import org.ownersvote.gateway.StaffAccount;
 import org.ownersvote.gateway.rest.dto.CreateUserRequest;
 import org.ownersvote.gateway.rest.dto.UserView;
 import org.ownersvote.gateway.service.AccountService;
+import org.ownersvote.platform.idempotency.Idempotent;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
 
@@ -55,6 +56,7 @@ public class AdminUserResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @Idempotent
     public Response create(@Valid @NotNull CreateUserRequest request) {
         UserView created = UserView.of(accounts.create(request, caller.username()));
         return Response.created(URI.create("/api/admin/users/" + created.id())).entity(created).build();

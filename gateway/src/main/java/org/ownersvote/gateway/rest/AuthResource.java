@@ -35,6 +35,8 @@ public class AuthResource {
     @POST
     @Path("/owner-login")
     @PermitAll
+    @Extension(name = IdempotencyKeyDocumentation.NOT_TAKEN,
+            value = "ignored: a sign-in; each gives a new token")
     public TokenResponse ownerLogin(@Valid @NotNull OwnerLoginRequest request, @Context HttpServerRequest http) {
         return sessions.ownerLogin(request.ballotSerial().strip(), request.verificationCode(), address(http),
                 http.getHeader("Accept-Language"));
@@ -43,6 +45,8 @@ public class AuthResource {
     @POST
     @Path("/login")
     @PermitAll
+    @Extension(name = IdempotencyKeyDocumentation.NOT_TAKEN,
+            value = "ignored: a sign-in; each gives a new token")
     public TokenResponse login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http) {
         return sessions.login(request.username(), request.password(), address(http));
     }
@@ -51,6 +55,8 @@ public class AuthResource {
     @POST
     @Path("/refresh")
     @PermitAll
+    @Extension(name = IdempotencyKeyDocumentation.NOT_TAKEN,
+            value = "ignored: a kept answer would hold live tokens")
     public TokenResponse refresh(@Valid @NotNull RefreshRequest request) {
         return sessions.refresh(request.refreshToken());
     }
@@ -59,6 +65,8 @@ public class AuthResource {
     @POST
     @Path("/logout")
     @PermitAll
+    @Extension(name = IdempotencyKeyDocumentation.NOT_TAKEN,
+            value = "ignored: signing out again changes nothing")
     public void logout(@Valid @NotNull RefreshRequest request) {
         sessions.logout(request.refreshToken());
     }

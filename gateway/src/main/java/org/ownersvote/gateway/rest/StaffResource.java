@@ -26,6 +26,7 @@ import org.ownersvote.gateway.rest.dto.UpdateStaffRequest;
 import org.ownersvote.gateway.rest.dto.UserView;
 import org.ownersvote.gateway.service.AccountService;
 import org.ownersvote.gateway.service.ElectionServiceClient;
+import org.ownersvote.platform.idempotency.Idempotent;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Caller;
@@ -54,6 +55,7 @@ public class StaffResource {
     @Path("/elections/{eid}/staff")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.WORKING_GROUP)
+    @Idempotent
     public Response create(@PathParam("eid") UUID electionId, @Valid @NotNull CreateElectionStaffRequest request) {
         UUID community = ownElection(electionId);
         RosterBuildings roster = new RosterBuildings(elections.rosterBuildings(community, jwt.getRawToken()));
@@ -76,6 +78,7 @@ public class StaffResource {
     @Path("/staff/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.WORKING_GROUP, Roles.ADMIN })
+    @Idempotent
     public UserView update(@PathParam("id") UUID accountId, @Valid @NotNull UpdateStaffRequest request) {
         UUID community = accounts.communityOf(accountId, caller);
         RosterBuildings roster = new RosterBuildings(community == null ? java.util.List.of()
@@ -86,6 +89,7 @@ public class StaffResource {
     @POST
     @Path("/staff/{id}/disable")
     @RolesAllowed({ Roles.WORKING_GROUP, Roles.ADMIN })
+    @Idempotent
     public UserView disable(@PathParam("id") UUID accountId) {
         return UserView.of(accounts.disable(accountId, caller));
     }

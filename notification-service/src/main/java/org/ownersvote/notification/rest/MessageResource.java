@@ -32,6 +32,7 @@ import org.ownersvote.notification.service.Deliveries;
 import org.ownersvote.notification.service.MessageClock;
 import org.ownersvote.notification.service.MessageLog;
 import org.ownersvote.notification.service.Recipients;
+import org.ownersvote.platform.idempotency.Idempotent;
 import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
@@ -82,6 +83,7 @@ public class MessageResource {
     @POST
     @Path("/{id}/resend")
     @RolesAllowed(Roles.WORKING_GROUP)
+    @Idempotent
     public MessageView resend(@PathParam("eid") UUID electionId, @PathParam("id") UUID messageId) {
         inScope(electionId);
         deliveries.resend(electionId, messageId, caller.username(), clock.now());
@@ -107,6 +109,7 @@ public class MessageResource {
     @Path("/recipients")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.WORKING_GROUP)
+    @Idempotent
     public RecipientsRequest replaceRecipients(@PathParam("eid") UUID electionId,
             @NotNull @Valid RecipientsRequest request) {
         inScope(electionId);
