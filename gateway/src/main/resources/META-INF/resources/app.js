@@ -58,7 +58,15 @@ function notReadyWait(error) {
   return Math.min(Math.max(Math.ceil(seconds), 1), 300);
 }
 
+// One Idempotency-Key per user action on POST/PUT, kept when the same action is sent again by itself (the 503 repeats
+// below, the 401 refresh): the server then applies it once (docs/architecture/idempotency.md).
+function newKey() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
+}
+
 export async function api(method, path, body, options = {}) {
+  if ((method === 'POST' || method === 'PUT') && !options.idempotencyKey) options = { ...options, idempotencyKey: newKey() };
   for (let repeated = 0; ; repeated++) {
     try {
       const result = await send(method, path, body, options);
@@ -79,6 +87,7 @@ export async function api(method, path, body, options = {}) {
 async function send(method, path, body, options) {
   const headers = { Accept: options.accept || 'application/json, text/html;q=0.9', 'Accept-Language': acceptLanguage() };
   if (session.access) headers.Authorization = 'Bearer ' + session.access;
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   let payload;
   if (body instanceof Blob) { payload = body; headers['Content-Type'] = options.contentType || body.type || 'application/octet-stream'; }
   else if (body !== undefined) { payload = JSON.stringify(body); headers['Content-Type'] = 'application/json'; }

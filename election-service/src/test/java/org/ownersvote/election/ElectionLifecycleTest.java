@@ -388,6 +388,47 @@ class ElectionLifecycleTest {
                 .body("status", equalTo("REJECTED"));
     }
 
+    /**
+     * Idempotency-Key (docs/architecture/idempotency.md): a nomination and a review sent twice with one key are
+     * recorded once (one audit entry, one CandidateDecided event) and answered again as they were the first time
+     * (201 with its Location, byte for byte).
+     */
+    @Test
+    void aNominationAndAReviewRepeatedWithOneKeyAreRecordedOnceAndAnsweredAgain() {
+        Setup setup = nominationOpen("幂等小区", false);
+        String wg = setup.wg();
+        UUID election = setup.election();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = nominationBody(NOMINEES.get(0), "1号楼", "301");
+        io.restassured.response.Response first = Api.as(wg).header("Idempotency-Key", key).body(body)
+                .post("/api/elections/" + election + "/nominations");
+        first.then().statusCode(201).body("nominators", equalTo(1));
+        io.restassured.response.Response again = Api.as(wg).header("Idempotency-Key", key).body(body)
+                .post("/api/elections/" + election + "/nominations");
+        again.then().statusCode(201).header("Idempotent-Replayed", "true");
+        assertEquals(first.header("Location"), again.header("Location"));
+        assertEquals(first.asString(), again.asString());
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> org.ownersvote.platform.audit.AuditEntry
+                .count("electionId = ?1 and action like 'candidate.nominat%'", election)), "recorded once");
+        Api.as(wg).get("/api/elections/" + election + "/candidates").then().body("candidates[0].nominators",
+                equalTo(1));
+
+        String id = first.path("id");
+        String reviewKey = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            Api.as(wg).header("Idempotency-Key", reviewKey).body(Map.of("decision", "APPROVED"))
+                    .post("/api/elections/" + election + "/candidates/" + id + "/review").then().statusCode(200)
+                    .body("status", equalTo("APPROVED"));
+        }
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
+                "recordKey = ?1 and eventType like 'election.candidate-decided%'", election.toString())),
+                "one event: a replay writes no second outbox row");
+        // the same key for another decision is refused and changes nothing
+        Api.as(wg).header("Idempotency-Key", reviewKey).body(Map.of("decision", "REJECTED"))
+                .post("/api/elections/" + election + "/candidates/" + id + "/review").then().statusCode(422)
+                .body("type", equalTo("urn:ownersvote:problem:idempotency-key-reused"));
+    }
+
     @Test
     void theCandidateListIsInSurnameStrokeOrder() {
         Setup setup = nominationOpen("笔画小区", false);

@@ -100,7 +100,17 @@ class HealthAndDocumentationTest {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/elections"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/communities"))
-                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                // the Idempotency-Key header, once, and named on every POST/PUT (docs/architecture/idempotency.md)
+                .body("components.parameters.IdempotencyKey.name", equalTo("Idempotency-Key"))
+                .body("components.parameters.IdempotencyKey.in", equalTo("header"))
+                .body("paths.'/api/elections/{eid}/nominations'.post.parameters.'$ref'",
+                        org.hamcrest.Matchers.hasItem("#/components/parameters/IdempotencyKey"))
+                .body("paths.'/api/communities/{cid}/roster'.put.parameters.'$ref'",
+                        org.hamcrest.Matchers.hasItem("#/components/parameters/IdempotencyKey"))
+                .body("paths.'/api/elections/{eid}'.get.parameters.'$ref'",
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+                                "#/components/parameters/IdempotencyKey")));
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 }

@@ -243,9 +243,20 @@ class MessagesTest {
                 .get("/api/elections/" + f.election() + "/messages").then().statusCode(200).body("total", equalTo(0));
 
         Providers.acceptSms(phone);
-        given().auth().oauth2(f.workingGroup()).post("/api/elections/" + f.election() + "/messages/" + failed.id
-                + "/resend").then().statusCode(200).body("round", equalTo(2));
+        // sent twice with one Idempotency-Key (a retry): one new round, the second answer is the first again
+        String key = UUID.randomUUID().toString();
+        io.restassured.response.Response first = given().auth().oauth2(f.workingGroup()).header("Idempotency-Key", key)
+                .post("/api/elections/" + f.election() + "/messages/" + failed.id + "/resend");
+        first.then().statusCode(200).body("round", equalTo(2));
+        io.restassured.response.Response again = given().auth().oauth2(f.workingGroup())
+                .header("Idempotency-Key", key)
+                .post("/api/elections/" + f.election() + "/messages/" + failed.id + "/resend");
+        again.then().statusCode(200).header("Idempotent-Replayed", "true").body("round", equalTo(2));
+        assertEquals(first.asString(), again.asString());
         await().atMost(Duration.ofSeconds(30)).until(() -> Providers.smsTo(phone).size() == 1);
+        assertEquals(1L, (long) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                org.ownersvote.platform.audit.AuditEntry.count("subjectId = ?1 and action = 'message.resent'",
+                        failed.id.toString())), "resent once");
         assertEquals(failed.id + ":2", Providers.smsTo(phone).get(0).get("requestId"));
         await().atMost(Duration.ofSeconds(10)).until(() -> only(f.messages()).status == Message.Status.SENT);
         given().auth().oauth2(f.workingGroup()).post("/api/elections/" + f.election() + "/messages/" + failed.id
