@@ -11,6 +11,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.ownersvote.platform.idempotency.IdempotencyKeyDocumentation;
 import org.ownersvote.gateway.rest.dto.LoginRequest;
 import org.ownersvote.gateway.rest.dto.OwnerLoginRequest;
 import org.ownersvote.gateway.rest.dto.RefreshRequest;
