@@ -178,7 +178,10 @@ class CountingTest {
         // a disagreement is recorded only deliberately, with what differs
         disagree(c, c.scrutineer(), "0".repeat(64), null).then().statusCode(422).body("errors[0].field",
                 equalTo("note"));
-        disagree(c, c.scrutineer(), "0".repeat(64), "复算第3号楼面积不一致").then().statusCode(200)
+        // no code at all: only a deliberate disagreement may leave it out (a verifier that disagrees prints none)
+        signOff(c, c.scrutineer(), null).then().statusCode(422).body("errors[0].code",
+                equalTo("tally.attestation-required"));
+        disagree(c, c.scrutineer(), null, "复算第3号楼面积不一致").then().statusCode(200)
                 .body("agrees", equalTo(false));
         as(c.chief()).post("/api/elections/" + c.v().election() + "/tally/finalize").then().statusCode(409)
                 .body("detail", containsString("1 of 2 scrutineers' sign-offs attest"));
@@ -348,7 +351,9 @@ class CountingTest {
     }
 
     private static Response signOff(Counting c, String token, String attestation) {
-        return as(token).body(Map.of("attestation", attestation)).post("/api/elections/" + c.v().election()
+        Map<String, Object> body = new HashMap<>();
+        body.put("attestation", attestation);
+        return as(token).body(body).post("/api/elections/" + c.v().election()
                 + "/tally/signoffs");
     }
 

@@ -164,7 +164,10 @@ class ElectionLifecycleTest {
     void aDrillPassesThroughWithoutWaiting() {
         Setup drill = drillInCounting("演练小区");
         finalTally(drill.election(), true);
-        move(drill.wg(), drill.election(), "RESULT_PUBLICITY").statusCode(200).body("certified", equalTo(false));
+        move(drill.wg(), drill.election(), "RESULT_PUBLICITY").statusCode(200).body("certified", equalTo(false))
+                .body("nextPhases", equalTo(java.util.List.of("CLOSED")))
+                .body("phases", equalTo(java.util.List.of("DRAFT", "NOMINATION", "CANDIDATE_PUBLICITY", "VOTING",
+                        "COUNTING", "RESULT_PUBLICITY", "CLOSED")));
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
                 "recordKey = ?1 and eventType = 'election.result-certified.v1'", drill.election().toString())),
                 "a drill's result is never certified as real");
@@ -176,7 +179,13 @@ class ElectionLifecycleTest {
         finalTally(drill.election(), false);
         move(drill.wg(), drill.election(), "RESULT_PUBLICITY").statusCode(409)
                 .body("detail", containsString("quorum was not met"));
-        move(drill.wg(), drill.election(), "FAILED").statusCode(200).body("phase", equalTo("FAILED"));
+        Api.as(drill.wg()).get("/api/elections/" + drill.election()).then().statusCode(200)
+                .body("nextPhases", equalTo(java.util.List.of("RESULT_PUBLICITY", "FAILED")));
+        // a failed election's timeline ends at FAILED, with nothing after it
+        move(drill.wg(), drill.election(), "FAILED").statusCode(200).body("phase", equalTo("FAILED"))
+                .body("nextPhases", equalTo(java.util.List.of()))
+                .body("phases", equalTo(java.util.List.of("DRAFT", "NOMINATION", "CANDIDATE_PUBLICITY", "VOTING",
+                        "COUNTING", "FAILED")));
     }
 
     @Test

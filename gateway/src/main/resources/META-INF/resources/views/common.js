@@ -1,10 +1,10 @@
-// What several screens share: the phases, the values the services take, labels for enum values, and dates as the
+// What several screens share: the phase timeline, the values the services take, labels for enum values, and dates as the
 // law states them. Nothing here talks to the API.
 import { h, t, hasText } from '../app.js';
 
-export const PHASES = ['DRAFT', 'NOMINATION', 'CANDIDATE_PUBLICITY', 'VOTING', 'COUNTING', 'RESULT_PUBLICITY', 'CLOSED'];
-export const NEXT = { DRAFT: ['NOMINATION'], NOMINATION: ['CANDIDATE_PUBLICITY'], CANDIDATE_PUBLICITY: ['VOTING'],
-  VOTING: ['COUNTING'], COUNTING: ['RESULT_PUBLICITY', 'FAILED'], RESULT_PUBLICITY: ['CLOSED'] };
+// The phases and which may come next are the election's own (election-service's PhaseMachine, in the election
+// view as phases and nextPhases): the client keeps no copy of the phase rules.
+
 export const MARKS = ['APPROVE', 'OPPOSE', 'ABSTAIN'];
 export const SIGNATURES = ['OWNER', 'PROXY_WITH_AUTHORIZATION', 'PROXY_WITHOUT_AUTHORIZATION', 'NONE'];
 // what the ballot-service takes for a handout and an undeliverable ballot (BallotSteps)
@@ -56,13 +56,12 @@ export function download(fileName, text, type) {
 
 
 /**
- * The phases as a timeline with the current one marked. An election that failed (only from counting) shows the
- * phases it went through and then 选举终止 as the current one, not the publicity and closing it never reached.
+ * The election's phases as a timeline with the current one marked: election-service gives the path (for a failed
+ * election, the phases it went through and then 选举终止 as the current one).
  */
-export function phaseTimeline(phase) {
-  const steps = phase === 'FAILED' ? [...PHASES.slice(0, PHASES.indexOf('COUNTING') + 1), 'FAILED'] : PHASES;
-  const index = steps.indexOf(phase);
-  return h('ol', { class: 'timeline', 'aria-label': t('phases') }, steps.map((p, i) =>
+export function phaseTimeline(phases, phase) {
+  const index = phases.indexOf(phase);
+  return h('ol', { class: 'timeline', 'aria-label': t('phases') }, phases.map((p, i) =>
     h('li', { class: (i < index ? 'done' : i === index ? 'current' : '') + (p === 'FAILED' ? ' failed' : ''),
       'aria-current': i === index ? 'step' : null }, t('ph.' + p))));
 }

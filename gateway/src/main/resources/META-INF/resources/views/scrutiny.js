@@ -181,11 +181,11 @@ export function register() {
         clearNote(disagreeSlot);
         if (!note.value.trim()) { fillNote(disagreeSlot, { ok: false, error: { message: t('noteRequired') } }); note.focus(); return; }
         if (!await confirmStep({ consequence: t('cf.disagree'), confirmLabel: t('recordDisagreement'), danger: true })) return;
-        // the API asks a 64-hex code even for a disagreement; a verifier that found differences prints none, and then
-        // zeros say "no code": the note is what the disagreement records
-        const code = extractAttestation(output.value) || '0'.repeat(64);
-        const r = await attemptAt(disagreeSlot, () => api('POST', `/api/elections/${eid}/tally/signoffs`,
-          { attestation: code, disagree: true, note: note.value.trim() }));
+        // a verifier that found differences prints no code: then none is sent, and the note is what is recorded
+        const code = extractAttestation(output.value);
+        const body = { disagree: true, note: note.value.trim() };
+        if (code) body.attestation = code;
+        const r = await attemptAt(disagreeSlot, () => api('POST', `/api/elections/${eid}/tally/signoffs`, body));
         if (r) { showOk(r.agrees ? t('signoffAgrees') : t('signoffDiffers')); refresh(); }
       } }, t('recordDisagreement'))), disagreeSlot);
 

@@ -1,6 +1,6 @@
 // The working group: the community (roster, elections), and an election from preparation to the end.
 import { route, render, h, field, api, t, session, rememberShortCode, shortAddress, attempt, attemptAt, feedback, noteOk, fillNote, clearNote, confirmStep, refresh } from '../app.js';
-import { NEXT, label, deadline, download, phaseTimeline, trailText } from './common.js';
+import { label, deadline, download, phaseTimeline, trailText } from './common.js';
 import { tallySection, resultsCsv, turnoutCsv } from './tally.js';
 import { rosterBuildings, buildingChooser, unitPicker, ownersOf } from './roster-pickers.js';
 
@@ -53,11 +53,11 @@ export function register() {
 
   route('/wg/([0-9a-f-]{36})', async (params, eid) => {
     const e = await api('GET', `/api/elections/${eid}`);
-    const timeline = phaseTimeline(e.phase);
+    const timeline = phaseTimeline(e.phases, e.phase);
     const reasonInput = h('input', { name: 'reason', placeholder: t('reasonHint') });
     const moved = feedback('phase');
     // every move is one-way: each is confirmed in a dialog that says, in plain words, what cannot be undone
-    const moves = (NEXT[e.phase] || []).map(to => {
+    const moves = e.nextPhases.map(to => {
       const ending = to === 'FAILED';
       const button = h('button', { type: 'button', 'data-to': to, class: ending ? 'danger' : null, onclick: async () => {
         const reason = reasonInput.value.trim();
@@ -77,7 +77,7 @@ export function register() {
     const sections = [h('h1', { text: e.title + (e.drill ? ' ' + t('drill') : '') }),
       h('section', { class: 'card' }, timeline, h('p', {}, t('phase') + ': ', h('strong', { id: 'phase', text: t('ph.' + e.phase) })),
         h('div', { class: 'phase-help', id: 'phase-help' }, h('p', {}, h('strong', { text: t('nowDo') }), t('help.' + e.phase)),
-          NEXT[e.phase] ? h('p', {}, h('strong', { text: t('comesNext') }), t('next.' + e.phase)) : null),
+          e.nextPhases.length ? h('p', {}, h('strong', { text: t('comesNext') }), t('next.' + e.phase)) : null),
         h('p', { class: 'muted', text: t('deadline') + ' ' + deadline(e.votingDeadline) }),
         moves.length ? field(t('reason'), reasonInput) : null, h('div', { class: 'row moves' }, moves), moved),
       h('section', { class: 'card' }, h('h2', { text: t('electorate') }),

@@ -64,11 +64,13 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         };
         server.createContext("/", echo);
         if (name.equals("election-service")) {
-            server.createContext("/api/elections/", exchange -> {
+            com.sun.net.httpserver.HttpHandler owners = exchange -> {
                 if (!ElectionOwners.answer(exchange)) {
                     echo.handle(exchange);
                 }
-            });
+            };
+            server.createContext("/api/elections/", owners);
+            server.createContext("/api/communities/", owners);
         }
         server.start();
         servers.add(server);

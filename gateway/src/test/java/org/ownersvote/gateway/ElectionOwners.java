@@ -10,12 +10,16 @@ import java.util.regex.Pattern;
 import com.sun.net.httpserver.HttpExchange;
 
 /**
- * election-service's answer to GET /api/elections/{eid}, as the gateway's staff endpoints ask it: an election whose
- * id starts with "ffffffff" does not exist (404); any other belongs to {@link #communityOf(UUID)}.
+ * election-service's answers to what the gateway's staff endpoints ask it. GET /api/elections/{eid}: an election
+ * whose id starts with "ffffffff" does not exist (404); any other belongs to {@link #communityOf(UUID)}. GET
+ * /api/communities/{cid}/roster/buildings: every community's roster has {@link #BUILDINGS}.
  */
 final class ElectionOwners {
 
     private static final Pattern ELECTION = Pattern.compile("/api/elections/([0-9a-f-]{36})");
+    private static final Pattern BUILDINGS_PATH = Pattern.compile("/api/communities/[0-9a-f-]{36}/roster/buildings");
+
+    static final java.util.List<String> BUILDINGS = java.util.List.of("1号楼", "2号楼", "10号楼", "地下车库");
 
     private ElectionOwners() {
     }
@@ -26,6 +30,18 @@ final class ElectionOwners {
 
     /** Answers if the request is a GET of one election; false lets the echo answer. */
     static boolean answer(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestMethod().equals("GET")
+                && BUILDINGS_PATH.matcher(exchange.getRequestURI().getPath()).matches()) {
+            byte[] body = ("[" + String.join(",", BUILDINGS.stream()
+                    .map(b -> "{\"building\":\"" + b + "\",\"units\":10}").toList()) + "]")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+            return true;
+        }
         Matcher m = ELECTION.matcher(exchange.getRequestURI().getPath());
         if (!exchange.getRequestMethod().equals("GET") || !m.matches()) {
             return false;

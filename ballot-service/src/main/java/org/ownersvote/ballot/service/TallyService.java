@@ -163,7 +163,10 @@ public class TallyService {
         BallotElection election = open(electionId, caller);
         String head = ledger.head(election);
         String expected = attestation(election, head, compute(election));
-        String given = request.attestation().toLowerCase(Locale.ROOT);
+        if (request.attestation() == null && !request.disagree()) {
+            throw ProblemException.invalid("attestation", Text.of("tally.attestation-required"));
+        }
+        String given = request.attestation() == null ? null : request.attestation().toLowerCase(Locale.ROOT);
         boolean agrees = expected.equals(given);
         if (!agrees && !request.disagree()) {
             audit.recordRefusal(caller.username(), "tally.signoff", "election", electionId, electionId,

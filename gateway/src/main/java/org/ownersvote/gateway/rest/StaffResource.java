@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,7 +20,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.ownersvote.gateway.StaffAccount;
+import org.ownersvote.gateway.domain.RosterBuildings;
 import org.ownersvote.gateway.rest.dto.CreateElectionStaffRequest;
+import org.ownersvote.gateway.rest.dto.UpdateStaffRequest;
 import org.ownersvote.gateway.rest.dto.UserView;
 import org.ownersvote.gateway.service.AccountService;
 import org.ownersvote.gateway.service.ElectionServiceClient;
@@ -53,7 +56,9 @@ public class StaffResource {
     @RolesAllowed(Roles.WORKING_GROUP)
     public Response create(@PathParam("eid") UUID electionId, @Valid @NotNull CreateElectionStaffRequest request) {
         UUID community = ownElection(electionId);
-        UserView created = UserView.of(accounts.createForElection(request, community, electionId, caller.username()));
+        RosterBuildings roster = new RosterBuildings(elections.rosterBuildings(community, jwt.getRawToken()));
+        UserView created = UserView.of(accounts.createForElection(request, community, electionId, roster,
+                caller.username()));
         return Response.created(URI.create("/api/staff/" + created.id())).entity(created).build();
     }
 
@@ -64,6 +69,18 @@ public class StaffResource {
         ownElection(electionId);
         return StaffAccount.<StaffAccount>list("electionId", Sort.by("username"), electionId).stream()
                 .map(UserView::of).toList();
+    }
+
+    /** Corrects an election account's display name and, for a building leader, its buildings (from the roster). */
+    @PUT
+    @Path("/staff/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.WORKING_GROUP, Roles.ADMIN })
+    public UserView update(@PathParam("id") UUID accountId, @Valid @NotNull UpdateStaffRequest request) {
+        UUID community = accounts.communityOf(accountId, caller);
+        RosterBuildings roster = new RosterBuildings(community == null ? java.util.List.of()
+                : elections.rosterBuildings(community, jwt.getRawToken()));
+        return UserView.of(accounts.update(accountId, request, roster, caller));
     }
 
     @POST

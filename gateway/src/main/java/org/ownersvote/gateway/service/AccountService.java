@@ -18,7 +18,9 @@ import jakarta.transaction.Transactional;
 import org.ownersvote.gateway.StaffAccount;
 import org.ownersvote.gateway.domain.PasswordPolicy;
 import org.ownersvote.gateway.domain.RoleNames;
+import org.ownersvote.gateway.domain.RosterBuildings;
 import org.ownersvote.gateway.rest.dto.CreateElectionStaffRequest;
+import org.ownersvote.gateway.rest.dto.UpdateStaffRequest;
 import org.ownersvote.gateway.rest.dto.CreateUserRequest;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.Problem;
@@ -88,7 +90,7 @@ public class AccountService {
             errors.add(Problem.FieldError.of("username", Text.of("account.election-login-name")));
         }
         if (errors.isEmpty() && needsElection) {
-            onePersonOneAccount(request.displayName(), request.communityId(), request.electionId())
+            onePersonOneAccount(request.displayName(), request.communityId(), request.electionId(), null)
                     .ifPresent(errors::add);
         }
         if (!errors.isEmpty()) {
@@ -107,7 +109,7 @@ public class AccountService {
      */
     @Transactional
     public StaffAccount createForElection(CreateElectionStaffRequest request, UUID communityId, UUID electionId,
-            String actor) {
+            RosterBuildings roster, String actor) {
         List<Problem.FieldError> errors = new ArrayList<>();
         PasswordPolicy.violations(request.password(), request.username())
                 .forEach(v -> errors.add(Problem.FieldError.of("password", v)));
@@ -116,8 +118,10 @@ public class AccountService {
                         RoleNames.of(r)))));
         separationOfDuties(request.roles()).ifPresent(errors::add);
         leaderBuildings(request.roles(), request.buildings()).ifPresent(errors::add);
+        RosterBuildings.Result buildings = roster.match(request.buildings() == null ? List.of() : request.buildings());
+        buildings.error().ifPresent(errors::add);
         if (errors.isEmpty()) {
-            onePersonOneAccount(request.displayName(), communityId, electionId).ifPresent(errors::add);
+            onePersonOneAccount(request.displayName(), communityId, electionId, null).ifPresent(errors::add);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(Text.of("account.not-created"), errors);
@@ -127,7 +131,7 @@ public class AccountService {
             throw ProblemException.conflict("username-taken", Text.of("account.election-username-taken", login));
         }
         return persist(login, new CreateUserRequest(login, request.password(), request.displayName(), request.roles(),
-                communityId, electionId, request.buildings(), null), actor);
+                communityId, electionId, buildings.buildings(), null), actor);
     }
 
     private StaffAccount persist(String username, CreateUserRequest request, String actor) {
@@ -180,13 +184,14 @@ public class AccountService {
      * (tell them apart in the display name, e.g. with the building).
      */
     private Optional<Problem.FieldError> onePersonOneAccount(String displayName, UUID communityId,
-            UUID electionId) {
+            UUID electionId, UUID except) {
         // one creation at a time per election, so that two concurrent requests cannot both pass this check
         StaffAccount.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "ownersvote.election-staff:" + electionId).getSingleResult();
         String person = personKey(displayName);
         return StaffAccount.<StaffAccount>list("enabled = true and (electionId = ?1 or communityId = ?2)", electionId,
                 communityId).stream()
+                .filter(a -> !a.id.equals(except))
                 .filter(a -> electionId.equals(a.electionId) || Arrays.asList(a.roles).contains(Roles.WORKING_GROUP))
                 .filter(a -> personKey(a.displayName).equals(person))
                 .findFirst()
@@ -206,21 +211,7 @@ public class AccountService {
      */
     @Transactional
     public StaffAccount disable(UUID accountId, Caller caller) {
-        StaffAccount account = StaffAccount.findById(accountId);
-        if (account == null) {
-            throw ProblemException.notFound(Text.of("thing.account"), accountId);
-        }
-        if (!caller.hasRole(Roles.ADMIN)) {
-            boolean own = account.communityId != null && caller.communityId().map(account.communityId::equals)
-                    .orElse(false);
-            boolean electionStaff = Arrays.stream(account.roles).allMatch(ELECTION_ROLES::contains);
-            if (!own) {
-                throw ProblemException.notFound(Text.of("thing.account"), accountId); // another community's accounts are not shown
-            }
-            if (!electionStaff) {
-                throw ProblemException.forbidden(Text.of("account.disable-election-accounts-only"));
-            }
-        }
+        StaffAccount account = manageable(accountId, caller);
         if (account.username.equals(caller.username())) {
             throw ProblemException.conflict("own-account", Text.of("account.disable-own"));
         }
@@ -230,6 +221,70 @@ public class AccountService {
             sessionCheck.forgetAccount(account.id); // its access tokens stop working at the next request
             audit.record(caller.username(), "account.disabled", "staff_account", account.username,
                     account.electionId, revoked + " refresh tokens revoked");
+        }
+        return account;
+    }
+
+    /**
+     * Corrects an election account's display name and a building leader's buildings (chosen from the roster). A
+     * change of buildings ends the account's sessions, so that a building taken away is out of reach at once: the
+     * leader signs in again and works with the new list.
+     */
+    @Transactional
+    public StaffAccount update(UUID accountId, UpdateStaffRequest request, RosterBuildings roster, Caller caller) {
+        StaffAccount account = manageable(accountId, caller);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<String> roles = Arrays.asList(account.roles);
+        leaderBuildings(roles, request.buildings()).ifPresent(errors::add);
+        RosterBuildings.Result buildings = roster.match(request.buildings() == null ? List.of() : request.buildings());
+        buildings.error().ifPresent(errors::add);
+        if (errors.isEmpty() && account.electionId != null) {
+            onePersonOneAccount(request.displayName(), account.communityId, account.electionId, account.id)
+                    .ifPresent(errors::add);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(Text.of("account.not-changed"), errors);
+        }
+        String displayName = request.displayName().strip();
+        boolean buildingsChanged = !List.of(account.buildings).equals(buildings.buildings());
+        if (!displayName.equals(account.displayName) || buildingsChanged) {
+            audit.record(caller.username(), "account.changed", "staff_account", account.username, account.electionId,
+                    "displayName=" + displayName + "; buildings=" + String.join(",", buildings.buildings()));
+        }
+        account.displayName = displayName;
+        account.buildings = buildings.buildings().toArray(String[]::new);
+        if (buildingsChanged) {
+            refreshTokens.revokeAccount(account.id, "buildings changed");
+            sessionCheck.forgetAccount(account.id);
+        }
+        return account;
+    }
+
+    /** The community of an account the caller may change (see {@link #manageable}); null for one without. */
+    @Transactional
+    public UUID communityOf(UUID accountId, Caller caller) {
+        return manageable(accountId, caller).communityId;
+    }
+
+    /**
+     * An account the caller may change or disable: any for an admin; for a working group, only the election accounts
+     * of its own community (another community's accounts are answered as not found: they are not shown either).
+     */
+    private static StaffAccount manageable(UUID accountId, Caller caller) {
+        StaffAccount account = StaffAccount.findById(accountId);
+        if (account == null) {
+            throw ProblemException.notFound(Text.of("thing.account"), accountId);
+        }
+        if (!caller.hasRole(Roles.ADMIN)) {
+            boolean own = account.communityId != null && caller.communityId().map(account.communityId::equals)
+                    .orElse(false);
+            boolean electionStaff = Arrays.stream(account.roles).allMatch(ELECTION_ROLES::contains);
+            if (!own) {
+                throw ProblemException.notFound(Text.of("thing.account"), accountId);
+            }
+            if (!electionStaff) {
+                throw ProblemException.forbidden(Text.of("account.disable-election-accounts-only"));
+            }
         }
         return account;
     }

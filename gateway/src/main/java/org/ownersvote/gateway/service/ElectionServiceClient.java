@@ -36,12 +36,43 @@ public class ElectionServiceClient {
     @Inject
     ObjectMapper json;
 
+    /** The buildings on the community's roster (empty before a roster is imported), under the caller's token. */
+    public java.util.List<String> rosterBuildings(UUID communityId, String callerToken) {
+        try {
+            HttpResponse<String> response = get("/api/communities/" + communityId + "/roster/buildings", callerToken);
+            if (response.statusCode() == 200) {
+                java.util.List<String> buildings = new java.util.ArrayList<>();
+                json.readTree(response.body()).forEach(b -> buildings.add(b.path("building").asText()));
+                return buildings;
+            }
+            if (response.statusCode() == 404) {
+                return java.util.List.of(); // no roster yet
+            }
+            if (response.statusCode() == 403) {
+                throw ProblemException.forbidden(Text.of("staff.election-not-covered"));
+            }
+            LOG.errorf("election-service answered %d for the buildings of %s", response.statusCode(), communityId);
+        } catch (IOException e) {
+            LOG.warnf("election-service unreachable: %s", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw unavailable();
+    }
+
+    private HttpResponse<String> get(String path, String callerToken) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(config.electionService().resolve(path)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + callerToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException(503, "service-unavailable",
+                Text.of("problem.service-unavailable", Text.of("service.election-service")), java.util.List.of());
+    }
+
     public UUID communityOf(UUID electionId, String callerToken) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    config.electionService().resolve("/api/elections/" + electionId)).timeout(TIMEOUT)
-                    .header("Authorization", "Bearer " + callerToken).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = get("/api/elections/" + electionId, callerToken);
             if (response.statusCode() == 200) {
                 JsonNode election = json.readTree(response.body());
                 return UUID.fromString(election.path("communityId").asText());
@@ -58,7 +89,6 @@ public class ElectionServiceClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new ProblemException(503, "service-unavailable",
-                Text.of("problem.service-unavailable", Text.of("service.election-service")), java.util.List.of());
+        throw unavailable();
     }
 }

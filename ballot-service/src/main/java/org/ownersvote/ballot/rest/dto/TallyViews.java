@@ -41,10 +41,11 @@ public final class TallyViews {
      * A scrutineer's sign-off: the attestation code the verifier printed after it recomputed the ledger and every
      * figure and found them agreeing ({@code TallyAttestation} says how it is made). A code that does not match the
      * tally as it stands is refused and nothing is recorded, unless the scrutineer deliberately records a
-     * disagreement ({@code disagree} with a note saying what differs).
+     * disagreement ({@code disagree} with a note saying what differs; the attestation may then be left out, since a
+     * verifier that finds differences prints no code).
      */
     public record SignoffRequest(
-            @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "field.attestation-format") String attestation,
+            @Pattern(regexp = "[0-9a-fA-F]{64}", message = "field.attestation-format") String attestation,
             boolean disagree,
             @Size(max = 1000) @Pattern(regexp = TextRules.NOTE, message = TextRules.NOTE_MESSAGE) String note) {
     }

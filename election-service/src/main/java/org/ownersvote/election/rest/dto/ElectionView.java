@@ -8,6 +8,7 @@ import org.ownersvote.election.Election;
 import org.ownersvote.election.Motion;
 import org.ownersvote.election.domain.Electorate;
 import org.ownersvote.election.domain.Phase;
+import org.ownersvote.election.domain.PhaseMachine;
 
 /** @param electorate as frozen when nomination opened (then {@code frozen} is true), or as the roster stands */
 public record ElectionView(
@@ -20,6 +21,8 @@ public record ElectionView(
         int votingDays,
         boolean drill,
         Phase phase,
+        List<Phase> phases,
+        List<Phase> nextPhases,
         OffsetDateTime createdAt,
         boolean frozen,
         ElectorateView electorate,
@@ -38,7 +41,8 @@ public record ElectionView(
 
     public static ElectionView of(Election e, Electorate electorate) {
         return new ElectionView(e.id, e.communityId, e.title, e.rulePack, e.seats, e.alternates, e.votingDays,
-                e.drill, e.phase, e.createdAt, e.frozenAt != null, ElectorateView.of(e.rulePack, electorate),
+                e.drill, e.phase, PhaseMachine.path(e.phase),
+                PhaseMachine.allowedNext(e.phase).stream().sorted().toList(), e.createdAt, e.frozenAt != null, ElectorateView.of(e.rulePack, electorate),
                 e.publicityStartedAt, e.publicityEndsAt, e.votingOpenedAt, e.votingDeadline, e.votingClosedAt, e.closedEarlyReason,
                 Motion.ofElection(e.id).stream().map(m -> new MotionView(m.id, m.position, m.title, m.threshold))
                         .toList(), e.ledgerHash, e.certifiedAt != null);
