@@ -49,7 +49,7 @@ export function unitPicker(cid, buildings, { name, legend, onPick }) {
       units.push(...result.items);
       if (units.length >= result.total || result.items.length === 0) break;
     }
-    unit.replaceChildren(h('option', { value: '' }, t('chooseOne')), units.map((u, i) => h('option', { value: String(i) }, describe(u).replace(b + ' ', ''))));
+    unit.replaceChildren(h('option', { value: '' }, t('chooseOne')), ...units.map((u, i) => h('option', { value: String(i) }, describe(u).replace(b + ' ', ''))));
     unit.disabled = false;
   }
 

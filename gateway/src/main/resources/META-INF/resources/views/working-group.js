@@ -371,16 +371,18 @@ export function register() {
     const slot = feedback('staff-' + a.id);
     const li = h('li', { 'data-account': a.username, class: a.enabled ? null : 'disabled' });
     const leader = a.roles.includes('building-leader');
+    const onRoster = new Set(buildings.map(b => b.building));
     const show = () => {
-      li.replaceChildren(h('div', { class: 'account-head' }, h('strong', { text: a.displayName }), ' ',
+      li.replaceChildren(...[h('div', { class: 'account-head' }, h('strong', { text: a.displayName }), ' ',
         h('span', { class: 'status', text: a.roles.map(r => t('role.' + r)).join('、') }), ' ',
         h('span', { class: a.enabled ? 'status on' : 'status off', 'data-state': '', text: a.enabled ? t('enabled') : t('disabled') })),
       h('p', { class: 'muted', text: t('loginName') + '：' + a.username }),
-      leader ? h('p', { 'data-buildings': '', text: t('buildingsOf') + '：' + (a.buildings.length ? a.buildings.join('、') : t('none')) }) : null,
+      leader ? h('p', { 'data-buildings': '', text: t('buildingsOf') + '：' + (a.buildings.length ? a.buildings
+        .map(b => onRoster.has(b) ? b : t('buildingNotOnRosterShort', b)).join('、') : t('none')) }) : null,
       a.enabled ? h('div', { class: 'row' },
         h('button', { type: 'button', class: 'secondary', 'data-edit': '', 'aria-label': t('edit') + ' ' + a.displayName, onclick: edit }, t('edit')),
         h('button', { type: 'button', class: 'danger', 'data-disable': '', 'aria-label': t('disable') + ' ' + a.displayName, onclick: disable }, t('disable'))) : null,
-      slot);
+      slot].filter(Boolean));
     };
     const edit = () => {
       const name = h('input', { name: 'edit-name', value: a.displayName, autocomplete: 'off' });

@@ -203,7 +203,7 @@ class WebClientIT {
         WebElement staff = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff")));
         // the header's notice board is the community's page by its short code
         wait.until(ExpectedConditions.attributeToBe(By.id("board-link"), "href", suite.gatewayUrl() + "/#/c/" + code));
-        assertTrue(staff.findElement(By.cssSelector("li[data-account='" + stale + "']")).getText().contains("99号楼"));
+        assertTrue(staff.findElement(By.cssSelector("li[data-account='" + stale + "']")).getText().contains("99号楼（不在业主名册上）"));
         // buildings are chosen from the roster's list, in natural order, with their units: nothing typed
         List<String> offered = browser.findElements(By.cssSelector("[data-chooser='new-buildings'] input")).stream()
                 .map(b -> b.getAttribute("value")).toList();
@@ -243,6 +243,7 @@ class WebClientIT {
         sure.findElement(By.cssSelector("[data-confirm]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li[data-account='" + wangLogin + "'] [data-state]"), "已停用"));
         assertTrue(browser.findElements(By.cssSelector("li[data-account='" + wangLogin + "'] [data-edit]")).isEmpty(), "no edit once disabled");
+        assertFalse(browser.findElement(By.id("staff")).getText().contains("null"), browser.findElement(By.id("staff")).getText());
         shot("22b-accounts-disabled");
         assertFalse(Boolean.TRUE.equals(client.api(wgToken).get("/api/elections/" + election + "/staff").then()
                 .extract().path("find { it.username == '" + wangLogin + "' }.enabled")));
@@ -301,6 +302,7 @@ class WebClientIT {
         name.sendKeys("李秀英（3号楼）");
         shot("25-accounts-edit");
         browser.manage().window().setSize(new Dimension(390, 844));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.cssSelector("form.edit-account")));
         shot("25a-accounts-edit-390px");
         browser.manage().window().setSize(new Dimension(1280, 1000));
         button("保存").click();
@@ -651,6 +653,8 @@ class WebClientIT {
                 assertEquals(2, chosen.findElements(By.cssSelector("input[type=radio]")).size(), "one choice per owner");
                 button("推荐候选人").click(); // which owner not chosen yet: asked for, nothing sent
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='nominate']"), "哪一位业主"));
+                labelled(n[2]).click();
+            } else if (n[1].equals("201")) { // 孟轩;赵国萱: the one nominated is chosen
                 labelled(n[2]).click();
             } else {
                 assertTrue(chosen.findElement(By.xpath(".//label[normalize-space()='" + n[2] + "']/input")).isSelected(),
