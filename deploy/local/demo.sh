@@ -13,8 +13,9 @@ post() { # token path body
 }
 
 admin_token="$(post "" /api/auth/login "{\"username\":\"admin\",\"password\":\"$admin_password\"}" | json_field accessToken)"
-community="$(post "$admin_token" /api/communities \
-  '{"name":"真如佳苑","district":"普陀区","street":"真如镇街道"}' | json_field id)"
+created="$(post "$admin_token" /api/communities '{"name":"真如佳苑","district":"普陀区","street":"真如镇街道"}')"
+community="$(printf '%s' "$created" | json_field id)"
+short_code="$(printf '%s' "$created" | json_field shortCode)"
 wg_password="wg$(openssl rand -hex 6)9"
 post "$admin_token" /api/admin/users "{\"username\":\"zhenru-wg\",\"password\":\"$wg_password\",\
 \"displayName\":\"真如佳苑换届改选小组\",\"roles\":[\"working-group\"],\"communityId\":\"$community\"}" > /dev/null
@@ -50,7 +51,7 @@ staff zhenru-chief "总监票人" chief-scrutineer '[]')"
     community 真如佳苑        $community   (roster: 900 units, 806 persons)
     drill election (DRAFT)   $election
     web client               $gateway/   (staff sign in there; owners use $gateway/#/owner)
-    notice board             $gateway/#/notices/$community
+    community page           $gateway/c/$short_code   (the short address for the notice-board poster: notices, results)
   Logins (login name / password; the election's accounts end in the election's suffix):
     选举工作小组: zhenru-wg / $wg_password
     街道办: zhenru-street / $so_password

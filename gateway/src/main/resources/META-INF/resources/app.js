@@ -350,6 +350,30 @@ export function home() {
   return found ? found[1] : '#/login';
 }
 
+// ---------- the community's short address (/c/CODE, printed on the notice-board poster) ----------
+
+/** The address owners type or scan: this site's origin and the community's short code. */
+export const shortAddress = code => location.origin + '/c/' + code;
+
+/** A community's short code, once a page has learnt it, so that links to its notice board can use it. */
+export function rememberShortCode(cid, code) { sessionStorage.setItem('ov.short.' + cid, code); }
+const knownShortCode = cid => sessionStorage.getItem('ov.short.' + cid);
+
+/**
+ * The header's link to the community's notice board: its public page by short code where the code is known (staff
+ * of the community may ask for it once), else the board by the community's id.
+ */
+function boardLink(claims) {
+  const cid = claims.community_id;
+  const link = h('a', { id: 'board-link', href: knownShortCode(cid) ? '#/c/' + knownShortCode(cid) : '#/notices/' + cid }, t('noticeBoard'));
+  if (!knownShortCode(cid) && !(claims.groups || []).includes('owner')) {
+    send('GET', `/api/communities/${cid}`, undefined, {}).then(c => {
+      if (c && c.shortCode) { rememberShortCode(cid, c.shortCode); link.href = '#/c/' + c.shortCode; }
+    }).catch(() => null);
+  }
+  return link;
+}
+
 function nav() {
   const n = document.getElementById('nav');
   const claims = session.claims();
@@ -358,6 +382,7 @@ function nav() {
     // an owner is named by the ballot they signed in with, in words (the token's upn is owner:SERIAL)
     const owner = (claims.groups || []).includes('owner');
     links.push(h('span', { id: 'who', text: owner ? t('ownerHeader', claims.ballot_serial || '') : (claims.name || claims.upn || '') }));
+    if (claims.community_id) links.push(boardLink(claims));
     links.push(h('button', { type: 'button', class: 'link', onclick: logout }, t('logout')));
   } else {
     links.push(h('a', { href: '#/login' }, t('staffLogin')), h('a', { href: '#/owner' }, t('ownerPage')));
@@ -432,7 +457,7 @@ export const refresh = () => window.dispatchEvent(new HashChangeEvent('hashchang
 
 // ---------- views: one module per role's screens (views/*.js), loaded after this module, from the same origin ----------
 
-const VIEWS = ['login', 'notices', 'owner', 'working-group', 'leader', 'counter', 'scrutiny', 'street', 'admin'];
+const VIEWS = ['login', 'notices', 'community', 'owner', 'working-group', 'leader', 'counter', 'scrutiny', 'street', 'admin'];
 
 Promise.all(VIEWS.map(name => import(`./views/${name}.js`))).then(modules => {
   modules.forEach(m => m.register());

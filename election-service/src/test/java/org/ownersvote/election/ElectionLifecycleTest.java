@@ -63,7 +63,7 @@ class ElectionLifecycleTest {
         inChinese(wg).body(Map.of("to", "CANDIDATE_PUBLICITY")).post("/api/elections/" + election + "/transitions")
                 .then().statusCode(409)
                 .body("title", equalTo("不能进入该阶段"))
-                .body("detail", equalTo("本次选举现处于“筹备”阶段，不能进入“候选人名单公示”阶段：阶段须按顺序推进。"
+                .body("detail", equalTo("本次选举现处于“筹备”阶段，不能进入“候选人公示”阶段：阶段须按顺序推进。"
                         + "下一步只能进入：候选人推荐"))
                 .body("errors[0].field", equalTo("to")).body("errors[0].code", equalTo("transition.not-next"))
                 .body("errors[0].message", equalTo("阶段须按顺序推进"));

@@ -14,6 +14,18 @@ export function register() {
     const buildings = claims.buildings || [];
     const building = params.get('b') || buildings[0];
     const ballots = building ? await api('GET', `/api/elections/${eid}/ballots?building=${encodeURIComponent(building)}&size=500`) : [];
+    // no buildings, or a building with no ballots: said in words, with what to do, never an empty page
+    if (ballots.length === 0) {
+      const e = await api('GET', `/api/elections/${eid}`).catch(() => null);
+      const before = e && ['DRAFT', 'NOMINATION', 'CANDIDATE_PUBLICITY'].includes(e.phase);
+      const why = buildings.length === 0 ? t('leaderNoBuildings') : before ? t('leaderBeforeVoting', building) : t('leaderBuildingEmpty', building);
+      render(h('h1', { text: t('myBuildings') }),
+        buildings.length > 1 ? h('nav', { class: 'row', 'aria-label': t('myBuildings') }, buildings.map(x => h('a', { href: '#/leader?b=' + encodeURIComponent(x),
+          'aria-current': x === building ? 'page' : null, class: 'status' }, x))) : null,
+        h('section', { class: 'card', id: 'leader-empty' }, h('p', { class: 'verdict no', text: why }),
+          before && buildings.length ? null : h('p', { text: t('leaderAskWorkingGroup') })));
+      return;
+    }
     const list = h('ul', { class: 'units', id: 'units' });
     const rows = new Map(); // serial → { ballot, pending, open, choice, note }
     const touched = new Set(); // rows stepped on since the filter or search last changed: they stay in sight

@@ -15,7 +15,7 @@ export function register() {
       const rows = await api('GET', '/api/elections?street=' + encodeURIComponent(street.value));
       nodes.push(h('section', { class: 'card' }, rows.length === 0 ? h('p', { text: t('noElections') }) :
         h('table', { id: 'street-elections' }, h('thead', {}, h('tr', {}, [t('community'), t('title'), t('phase'), t('deadline')]
-          .map(x => h('th', { text: x })))), h('tbody', {}, rows.map(r => h('tr', {}, h('td', {}, h('a', { href: '#/notices/' + r.communityId }, r.communityName)),
+          .map(x => h('th', { text: x })))), h('tbody', {}, rows.map(r => h('tr', {}, h('td', {}, h('a', { href: '#/c/' + r.communityShortCode }, r.communityName)),
           h('td', { text: r.title + (r.drill ? ' ' + t('drill') : '') }), h('td', { text: t('ph.' + r.phase) }), h('td', { text: deadline(r.votingDeadline) })))))));
     }
     render(...nodes);

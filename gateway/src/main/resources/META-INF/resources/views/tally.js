@@ -14,8 +14,8 @@ function bar(percent, kind) {
 const pct = value => (value === null || value === undefined ? '—' : String(value)) + '%';
 
 /**
- * The tally's sections. names: candidate and motion ids to their names. Options: hash (show the ledger hash and
- * counting progress, for staff), id (the table's id).
+ * The tally's sections. names: candidate and motion ids to their names. Options: staff (show the ledger hash and
+ * counting progress), id (the table's id), summaryOnly (participation and the verdict, no candidates).
  */
 export function tallySection(view, names, options = {}) {
   const { staff = true } = options;
@@ -32,6 +32,7 @@ export function tallySection(view, names, options = {}) {
   h('p', { id: 'quorum', class: q.met ? 'verdict ok' : 'verdict no', text: q.met ? t('quorumMet')
     : t('quorumNotMet', q.headcountMet ? t('quorumPartOk') : t('quorumPartNo'), q.areaMet ? t('quorumPartOk') : t('quorumPartNo')) }),
   h('p', { class: 'muted', text: t('thresholdHelp') }));
+  if (options.summaryOnly) return nodes; // participation and verdict only (a reader who may not see the names)
 
   // candidates: one row each, heads and area with their bars, the outcome in words
   const rows = tally.candidates.map(c => h('tr', { class: 'out-' + String(c.outcome).toLowerCase(), 'data-candidate': c.candidateId },

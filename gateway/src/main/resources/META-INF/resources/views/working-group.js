@@ -1,13 +1,15 @@
 // The working group: the community (roster, elections), and an election from preparation to the end.
-import { route, render, h, field, api, t, session, attempt, attemptAt, showOk, feedback, noteOk, fillNote, clearNote, confirmStep, refresh } from '../app.js';
+import { route, render, h, field, api, t, session, rememberShortCode, shortAddress, attempt, attemptAt, feedback, noteOk, fillNote, clearNote, confirmStep, refresh } from '../app.js';
 import { label, deadline, download, phaseTimeline, trailText } from './common.js';
 import { tallySection, resultsCsv, turnoutCsv } from './tally.js';
+import { rosterBuildings, buildingChooser, unitPicker, ownersOf } from './roster-pickers.js';
 
 export function register() {
   // ----- working group -----
   route('/wg', async () => {
     const cid = session.claims().community_id;
     const [community, elections] = await Promise.all([api('GET', `/api/communities/${cid}`), api('GET', `/api/communities/${cid}/elections`)]);
+    if (community.shortCode) rememberShortCode(cid, community.shortCode);
     const title = h('input', { value: t('defaultTitle') });
     const rulePack = h('select', {}, h('option', { value: 'SH-2020' }, t('rp.SH-2020')), h('option', { value: 'CN-2021' }, t('rp.CN-2021')));
     const seats = h('input', { type: 'number', min: 3, max: 15, value: 5 });
@@ -19,7 +21,9 @@ export function register() {
       h('section', { class: 'card' }, h('h2', { text: t('elections') }),
         elections.length === 0 ? h('p', { text: t('noElections') }) : h('ul', {}, elections.map(e => h('li', {},
           h('a', { href: '#/wg/' + e.id }, e.title), ' ', h('span', { class: 'status', text: t('ph.' + e.phase) }), e.drill ? ' ' + t('drill') : ''))),
-        h('a', { href: '#/notices/' + cid }, t('noticeBoard'))),
+        community.shortCode ? h('p', {}, t('shortAddressIs') + ' ', h('strong', { class: 'mono', text: shortAddress(community.shortCode) })) : null,
+        h('div', { class: 'row' }, h('a', { class: 'button secondary', href: community.shortCode ? '#/c/' + community.shortCode : '#/notices/' + cid }, t('communityPageLink')),
+          community.shortCode ? h('a', { class: 'button secondary', href: '#/c/' + community.shortCode + '/poster' }, t('printPoster')) : null)),
       h('form', { class: 'card', onsubmit: async e => {
         e.preventDefault();
         const created = await attempt(() => api('POST', '/api/elections', { communityId: cid, title: title.value, rulePack: rulePack.value,
@@ -78,20 +82,18 @@ export function register() {
         moves.length ? field(t('reason'), reasonInput) : null, h('div', { class: 'row moves' }, moves), moved),
       h('section', { class: 'card' }, h('h2', { text: t('electorate') }),
         h('p', { text: t('electorateFigures', el.countedUnits ?? '—', el.area ?? '—', el.headcount ?? '—') }))];
-    if (['DRAFT', 'NOMINATION', 'CANDIDATE_PUBLICITY'].includes(e.phase)) sections.push(await candidatesCard(eid, e.phase));
+    sections.push(await shortAddressCard(e.communityId));
+    if (['DRAFT', 'NOMINATION', 'CANDIDATE_PUBLICITY'].includes(e.phase)) sections.push(await candidatesCard(eid, e.phase, e.communityId));
     if (['COUNTING', 'RESULT_PUBLICITY', 'CLOSED', 'FAILED'].includes(e.phase)) sections.push(await resultsCard(eid, e));
     if (['VOTING', 'COUNTING', 'RESULT_PUBLICITY', 'CLOSED', 'FAILED'].includes(e.phase)) sections.push(await turnoutCard(eid));
-    if (e.phase === 'VOTING') sections.push(printCard(eid));
+    if (e.phase === 'VOTING') sections.push(printCard(eid, await rosterBuildings(e.communityId)));
     if (['VOTING', 'COUNTING', 'RESULT_PUBLICITY', 'CLOSED', 'FAILED'].includes(e.phase)) sections.push(ballotLookupCard(eid, e.phase));
-    sections.push(staffCard(eid), await messagesCard(eid));
+    sections.push(await staffCard(eid, e.communityId), await messagesCard(eid));
     render(...sections);
   });
 
-  async function candidatesCard(eid, phase) {
+  async function candidatesCard(eid, phase, cid) {
     const list = await api('GET', `/api/elections/${eid}/candidates`);
-    const building = h('input', { placeholder: '1号楼' }); const unit = h('input', { placeholder: '101' });
-    const name = h('input'); const byBuilding = h('input', { placeholder: '1号楼' }); const byUnit = h('input', { placeholder: '102' });
-    const commitment = h('input', { type: 'checkbox' });
     const review = (c, decision) => h('button', { type: 'button', class: decision === 'APPROVED' ? '' : 'secondary', onclick: async () => {
       const body = decision === 'APPROVED' ? { decision } : { decision, reasonCategory: 'OTHER', reason: prompt(t('rejectReason')) || '' };
       if (await attempt(() => api('POST', `/api/elections/${eid}/candidates/${c.id}/review`, body))) refresh();
@@ -101,15 +103,56 @@ export function register() {
         h('tbody', {}, list.candidates.map(c => h('tr', {}, h('td', { text: c.name }), h('td', { text: c.building + ' ' + c.unit }),
           h('td', { text: String(c.nominators) }), h('td', { text: t('cs.' + c.status) }),
           h('td', {}, phase === 'NOMINATION' && c.status === 'NOMINATED' ? [review(c, 'APPROVED'), ' ', review(c, 'REJECTED')] : null))))),
-      phase === 'NOMINATION' ? h('form', { onsubmit: async ev => {
-        ev.preventDefault();
-        const done = await attempt(() => api('POST', `/api/elections/${eid}/nominations`, { unit: { building: building.value, unit: unit.value },
-          name: name.value, statement: '', nominators: [{ building: byBuilding.value, unit: byUnit.value }], commitmentReceived: commitment.checked }));
-        if (done) refresh();
-      } }, h('h2', { text: t('nominate') }), h('div', { class: 'row' }, field(t('building'), building), field(t('unit'), unit), field(t('name'), name)),
-        h('div', { class: 'row' }, field(t('nominatorBuilding'), byBuilding), field(t('nominatorUnit'), byUnit)),
-        h('label', {}, commitment, t('commitment')), h('p', {}, h('button', { type: 'submit' }, t('nominate')))) : null,
+      phase === 'NOMINATION' ? nominationForm(eid, cid, await rosterBuildings(cid)) : null,
       phase === 'CANDIDATE_PUBLICITY' ? objectionsPart(eid, list) : null);
+  }
+
+  /**
+   * A nomination from its paper form: the nominee's unit is found in the roster (by a search or building then unit),
+   * then one of its owners is chosen; each nominating unit is found the same way. Nothing about a person is typed.
+   */
+  function nominationForm(eid, cid, buildings) {
+    let nominee = null; // { building, unit, owners }
+    let owner = '';
+    const nominators = []; // [{ building, unit }]
+    const picked = h('div', { id: 'nominee', class: 'picked', 'aria-live': 'polite' });
+    const byList = h('ul', { id: 'nominators', class: 'picked-list', 'aria-live': 'polite' });
+    const commitment = h('input', { type: 'checkbox', name: 'commitment' });
+    const slot = feedback('nominate');
+    const showNominee = () => {
+      if (!nominee) { picked.replaceChildren(h('p', { class: 'muted', text: t('noNomineeYet') })); return; }
+      const owners = ownersOf(nominee);
+      if (!owners.includes(owner)) owner = owners.length === 1 ? owners[0] : '';
+      picked.replaceChildren(h('p', {}, t('nomineeUnit') + '：', h('strong', { text: nominee.building + ' ' + nominee.unit })),
+        owners.length === 0 ? h('p', { class: 'muted', text: t('unitHasNoOwner') })
+          : h('fieldset', { class: 'choices', 'data-choice': 'owner' }, h('legend', { text: t('whichOwner') }),
+            owners.map(o => h('label', {}, h('input', { type: 'radio', name: 'nominee-owner', value: o, checked: o === owner,
+              onchange: () => { owner = o; } }), o))));
+    };
+    const showNominators = () => {
+      byList.replaceChildren(...(nominators.length === 0 ? [h('li', { class: 'muted', text: t('noNominatorYet') })]
+        : nominators.map((n, i) => h('li', {}, h('span', { text: n.building + ' ' + n.unit }), ' ',
+          h('button', { type: 'button', class: 'link', 'aria-label': t('remove') + ' ' + n.building + ' ' + n.unit,
+            onclick: () => { nominators.splice(i, 1); showNominators(); } }, t('remove'))))));
+    };
+    const nomineePicker = unitPicker(cid, buildings, { name: 'nominee', legend: t('nomineeLegend'),
+      onPick: u => { nominee = u; showNominee(); clearNote(slot); } });
+    const nominatorPicker = unitPicker(cid, buildings, { name: 'nominator', legend: t('nominatorLegend'),
+      onPick: u => {
+        if (!nominators.some(n => n.building === u.building && n.unit === u.unit)) nominators.push({ building: u.building, unit: u.unit });
+        showNominators(); clearNote(slot);
+      } });
+    showNominee(); showNominators();
+    return h('form', { id: 'nominate', onsubmit: async ev => {
+      ev.preventDefault();
+      const missing = !nominee ? 'needNominee' : !owner ? 'needOwner' : nominators.length === 0 ? 'needNominator' : null;
+      if (missing) { fillNote(slot, { ok: false, error: { message: t(missing) } }); return; }
+      const done = await attemptAt(slot, () => api('POST', `/api/elections/${eid}/nominations`, { unit: { building: nominee.building, unit: nominee.unit },
+        name: owner, statement: '', nominators, commitmentReceived: commitment.checked }));
+      if (done) { noteOk(slot, t('nominated', owner)); refresh(); }
+    } }, h('h2', { text: t('nominate') }), h('p', { class: 'muted', text: t('nominateHelp') }),
+      nomineePicker.el, picked, nominatorPicker.el, h('p', {}, t('nominatorsChosen') + '：'), byList,
+      h('label', {}, commitment, t('commitment')), h('p', {}, h('button', { type: 'submit' }, t('nominate'))), slot);
   }
 
   /** During publicity: the objections owners lodged, each with its answer or a form to answer it, and a new one. */
@@ -265,8 +308,9 @@ export function register() {
         .map(x => h('td', { text: String(x) })))))));
   }
 
-  function printCard(eid) {
-    const building = h('input', { placeholder: '1号楼' });
+  function printCard(eid, buildings) {
+    const building = buildings.length ? h('select', { name: 'print-building' }, buildings.map(b => h('option', { value: b.building }, t('buildingUnits', b.building, b.units))))
+      : h('input', { name: 'print-building', placeholder: '1号楼' });
     return h('form', { class: 'card', onsubmit: async e => {
       e.preventDefault();
       const page = await attempt(() => api('POST', `/api/elections/${eid}/ballots/print?building=${encodeURIComponent(building.value)}`));
@@ -275,23 +319,93 @@ export function register() {
       h('p', {}, h('button', { type: 'submit' }, t('print'))));
   }
 
-  function staffCard(eid) {
-    const username = h('input', { autocomplete: 'off' }); const password = h('input', { type: 'password', autocomplete: 'new-password' });
-    const display = h('input'); const role = h('select', {}, ['building-leader', 'counter', 'scrutineer', 'chief-scrutineer']
+  /** The community's short address for owners (printed on the poster), with links to its page and the poster. */
+  async function shortAddressCard(cid) {
+    const community = await api('GET', `/api/communities/${cid}`).catch(() => null);
+    if (!community || !community.shortCode) return null;
+    rememberShortCode(cid, community.shortCode);
+    return h('section', { class: 'card', id: 'short-address' }, h('h2', { text: t('communityPage') }),
+      h('p', { class: 'muted', text: t('shortAddressHelp') }),
+      h('p', { class: 'short-address', id: 'short-address-text', text: shortAddress(community.shortCode) }),
+      h('div', { class: 'row' }, h('a', { class: 'button secondary', href: '#/c/' + community.shortCode, 'data-community-page': '' }, t('openCommunityPage')),
+        h('a', { class: 'button secondary', href: '#/c/' + community.shortCode + '/poster', 'data-poster': '' }, t('printPoster'))));
+  }
+
+  /**
+   * The election's accounts: each one's role in words, buildings, whether it still works, with 修改 (name and
+   * buildings) and 停用; and a new account, whose buildings (a building leader's) are chosen from the roster.
+   */
+  async function staffCard(eid, cid) {
+    const [buildings, accounts] = await Promise.all([rosterBuildings(cid), api('GET', `/api/elections/${eid}/staff`).catch(() => null)]);
+    const username = h('input', { name: 'staff-username', autocomplete: 'off' });
+    const password = h('input', { name: 'staff-password', type: 'password', autocomplete: 'new-password' });
+    const display = h('input', { name: 'staff-name', autocomplete: 'off' });
+    const role = h('select', { name: 'staff-role' }, ['building-leader', 'counter', 'scrutineer', 'chief-scrutineer']
       .map(r => h('option', { value: r }, t('role.' + r))));
-    const buildings = h('input', { placeholder: '1号楼,2号楼' });
-    const list = h('ul');
-    api('GET', `/api/elections/${eid}/staff`).then(accounts => list.replaceChildren(...accounts.map(a =>
-      h('li', { text: `${a.displayName} · ${t('loginName')}: ${a.username} · ${a.roles.map(r => t('role.' + r)).join(', ')}${a.buildings.length ? ' · ' + a.buildings.join(', ') : ''}${a.enabled ? '' : ' · ' + t('disabled')}` })))).catch(() => null);
-    return h('form', { class: 'card', onsubmit: async e => {
-      e.preventDefault();
-      const created = await attempt(() => api('POST', `/api/elections/${eid}/staff`, { username: username.value.trim(), password: password.value,
-        displayName: display.value, roles: [role.value], buildings: buildings.value ? buildings.value.split(/[,，]/).map(s => s.trim()).filter(Boolean) : [] }));
-      if (created) { showOk(t('accountCreated', created.username)); refresh(); }
-    } }, h('h2', { text: t('accounts') }), list, h('div', { class: 'row' }, field(t('shortName'), username), field(t('password'), password)),
-      h('p', { class: 'muted', text: t('loginNameHelp') }),
-      h('div', { class: 'row' }, field(t('displayName'), display), field(t('role'), role), field(t('buildings'), buildings)),
-      h('p', { class: 'muted', text: t('passwordHelp') }), h('p', {}, h('button', { type: 'submit' }, t('create'))));
+    const chooser = buildingChooser(buildings, [], 'new-buildings');
+    const leaderOnly = h('div', { class: 'leader-buildings' }, chooser.el);
+    role.addEventListener('change', () => { leaderOnly.hidden = role.value !== 'building-leader'; });
+    const created = feedback('staff-create');
+    const list = accounts === null ? h('p', { class: 'muted', text: t('accountsUnavailable') })
+      : accounts.length === 0 ? h('p', { class: 'muted', text: t('noAccounts') })
+        : h('ul', { class: 'accounts', id: 'accounts' }, accounts.map(a => accountRow(a, buildings)));
+    return h('section', { class: 'card', id: 'staff' }, h('h2', { text: t('accounts') }), list,
+      h('form', { class: 'new-account', onsubmit: async e => {
+        e.preventDefault();
+        const leader = role.value === 'building-leader';
+        const chosen = leader ? chooser.values() : [];
+        if (leader && chosen.length === 0) { fillNote(created, { ok: false, error: { message: t('chooseABuilding') } }); return; }
+        const body = { username: username.value.trim(), password: password.value, displayName: display.value.trim(), roles: [role.value] };
+        if (leader) body.buildings = chosen;
+        const done = await attemptAt(created, () => api('POST', `/api/elections/${eid}/staff`, body));
+        if (done) { noteOk(created, t('accountCreated', done.username)); refresh(); }
+      } }, h('h3', { text: t('newAccount') }),
+        h('div', { class: 'row' }, field(t('displayName'), display), field(t('role'), role)), leaderOnly,
+        h('div', { class: 'row' }, field(t('shortName'), username), field(t('password'), password)),
+        h('p', { class: 'muted', text: t('loginNameHelp') }), h('p', { class: 'muted', text: t('passwordHelp') }),
+        h('p', {}, h('button', { type: 'submit' }, t('createAccount'))), created));
+  }
+
+  /** One account: who, role, buildings, whether it works; 修改 opens name and buildings in place, 停用 asks first. */
+  function accountRow(a, buildings) {
+    const slot = feedback('staff-' + a.id);
+    const li = h('li', { 'data-account': a.username, class: a.enabled ? null : 'disabled' });
+    const leader = a.roles.includes('building-leader');
+    const onRoster = new Set(buildings.map(b => b.building));
+    const show = () => {
+      li.replaceChildren(...[h('div', { class: 'account-head' }, h('strong', { text: a.displayName }), ' ',
+        h('span', { class: 'status', text: a.roles.map(r => t('role.' + r)).join('、') }), ' ',
+        h('span', { class: a.enabled ? 'status on' : 'status off', 'data-state': '', text: a.enabled ? t('enabled') : t('disabled') })),
+      h('p', { class: 'muted', text: t('loginName') + '：' + a.username }),
+      leader ? h('p', { 'data-buildings': '', text: t('buildingsOf') + '：' + (a.buildings.length ? a.buildings
+        .map(b => onRoster.has(b) ? b : t('buildingNotOnRosterShort', b)).join('、') : t('none')) }) : null,
+      a.enabled ? h('div', { class: 'row' },
+        h('button', { type: 'button', class: 'secondary', 'data-edit': '', 'aria-label': t('edit') + ' ' + a.displayName, onclick: edit }, t('edit')),
+        h('button', { type: 'button', class: 'danger', 'data-disable': '', 'aria-label': t('disable') + ' ' + a.displayName, onclick: disable }, t('disable'))) : null,
+      slot].filter(Boolean));
+    };
+    const edit = () => {
+      const name = h('input', { name: 'edit-name', value: a.displayName, autocomplete: 'off' });
+      const chooser = buildingChooser(buildings, a.buildings, 'edit-buildings');
+      clearNote(slot);
+      li.replaceChildren(h('form', { class: 'edit-account', onsubmit: async ev => {
+        ev.preventDefault();
+        const chosen = chooser.values();
+        if (leader && chosen.length === 0) { fillNote(slot, { ok: false, error: { message: t('chooseABuilding') } }); return; }
+        const saved = await attemptAt(slot, () => api('PUT', `/api/staff/${a.id}`, { displayName: name.value.trim(), buildings: leader ? chosen : a.buildings }));
+        if (saved) { Object.assign(a, saved); show(); noteOk(slot, t('accountSaved', a.displayName)); }
+      } }, h('h3', { text: t('editAccount', a.username) }), field(t('displayName'), name), leader ? chooser.el : null,
+        h('div', { class: 'row' }, h('button', { type: 'submit' }, t('save')),
+          h('button', { type: 'button', class: 'secondary', onclick: () => { clearNote(slot); show(); } }, t('cancel'))), slot));
+      name.focus();
+    };
+    const disable = async () => {
+      if (!await confirmStep({ consequence: t('cf.disable', a.displayName), detail: t('disableDetail'), confirmLabel: t('disable'), danger: true })) return;
+      const done = await attemptAt(slot, () => api('POST', `/api/staff/${a.id}/disable`));
+      if (done) { Object.assign(a, done); show(); noteOk(slot, t('accountDisabled', a.displayName)); }
+    };
+    show();
+    return li;
   }
 
   async function messagesCard(eid) {

@@ -34,14 +34,27 @@ final class Suite implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, List<String>> options = new LinkedHashMap<>();
     private final Path root = Path.of(System.getProperty("ownersvote.root", "../..")).toAbsolutePath().normalize();
-    final Path logs = Path.of(System.getProperty("ownersvote.suite.logs", "target/suite-logs")).toAbsolutePath();
+    final Path logs;
 
-    private Suite(KafkaBroker broker) {
+    private final Map<String, TestDatabase> given;
+
+    private Suite(KafkaBroker broker, Map<String, TestDatabase> given, String logs) {
         this.broker = broker;
+        this.given = given;
+        this.logs = Path.of(System.getProperty("ownersvote.suite.logs", "target/suite-logs")).resolve(logs)
+                .toAbsolutePath();
     }
 
     static Suite start() throws Exception {
-        Suite suite = new Suite(KafkaBroker.startNew());
+        return start(Map.of(), "");
+    }
+
+    /**
+     * The suite on databases that hold data already (e.g. restored from a backup), with a new, empty broker: each
+     * service by its name ("election-service", …). Their logs go to the folder {@code logs} in the suite's logs.
+     */
+    static Suite start(Map<String, TestDatabase> databases, String logs) throws Exception {
+        Suite suite = new Suite(KafkaBroker.startNew(), databases, logs);
         try {
             suite.startServices();
         } catch (Exception | AssertionError e) {
@@ -69,7 +82,8 @@ final class Suite implements AutoCloseable {
         Path publicKey = copyResource("test-keys/public.pem", keys);
         Path privateKey = copyResource("test-keys/private.pem", keys);
         for (String service : List.of("election-service", "ballot-service", "notification-service", "gateway")) {
-            databases.put(service, TestDatabase.create("suite_" + service.replace("-service", "")));
+            databases.put(service, given.containsKey(service) ? given.get(service)
+                    : TestDatabase.create("suite_" + service.replace("-service", "")));
             ports.put(service, freePort());
         }
         List<String> common = List.of(

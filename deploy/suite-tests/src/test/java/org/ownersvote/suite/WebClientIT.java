@@ -182,10 +182,147 @@ class WebClientIT {
     }
 
     @Test
+    void aWorkingGroupChoosesLeadersBuildingsFromTheRosterDisablesAnAccountAndPutsUpThePoster() throws Exception {
+        String admin = client.login("admin", Suite.ADMIN_PASSWORD);
+        String community = client.community(admin, "账号小区");
+        String wg = account(admin, "working-group", community, null, List.of());
+        String wgToken = client.login(wg, PASSWORD);
+        byte[] roster = Files.readAllBytes(Path.of(System.getProperty("ownersvote.root"),
+                "election-service/src/test/resources/rosters/zhenru-jiayuan-900.csv"));
+        client.api(wgToken).contentType("text/csv").body(roster).put("/api/communities/" + community + "/roster")
+                .then().statusCode(200);
+        Map<String, Object> body = new HashMap<>(client.electionBody(community, "账号演练"));
+        body.put("drill", true);
+        String election = client.api(wgToken).body(body).post("/api/elections").then().statusCode(201).extract().path("id");
+        String code = client.api(wgToken).get("/api/communities/" + community).then().statusCode(200).extract().path("shortCode");
+        // an older account naming a building the roster does not have
+        String stale = account(admin, "building-leader", community, election, List.of("99号楼"));
+
+        signIn(wg);
+        browser.get(suite.gatewayUrl() + "/#/wg/" + election);
+        WebElement staff = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff")));
+        // the header's notice board is the community's page by its short code
+        wait.until(ExpectedConditions.attributeToBe(By.id("board-link"), "href", suite.gatewayUrl() + "/#/c/" + code));
+        assertTrue(staff.findElement(By.cssSelector("li[data-account='" + stale + "']")).getText().contains("99号楼（不在业主名册上）"));
+        // buildings are chosen from the roster's list, in natural order, with their units: nothing typed
+        List<String> offered = browser.findElements(By.cssSelector("[data-chooser='new-buildings'] input")).stream()
+                .map(b -> b.getAttribute("value")).toList();
+        assertEquals(16, offered.size(), offered.toString());
+        assertEquals(List.of("1号楼", "2号楼", "3号楼"), offered.subList(0, 3));
+        assertTrue(offered.indexOf("9号楼") < offered.indexOf("10号楼"), "natural order: " + offered);
+        browser.findElement(By.name("staff-name")).sendKeys("王建国");
+        browser.findElement(By.name("staff-username")).sendKeys("wang");
+        browser.findElement(By.name("staff-password")).sendKeys(PASSWORD);
+        button("创建账号").click(); // no building ticked: asked for, nothing sent
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='staff-create']"), "至少要负责一栋楼"));
+        labelled("1号楼（72 户）").click();
+        labelled("2号楼（72 户）").click();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.cssSelector("form.new-account")));
+        shot("21-accounts-building-chooser");
+        button("创建账号").click();
+        WebElement wang = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li[data-account^='wang.']")));
+        String wangLogin = wang.getAttribute("data-account");
+        assertTrue(wang.getText().contains("楼组长") && wang.getText().contains("1号楼、2号楼") && wang.getText().contains("可以登录"),
+                wang.getText());
+        assertTrue(browser.findElement(By.cssSelector("[data-feedback='staff-create']")).getText().contains(wangLogin));
+        assertEquals(List.of("1号楼", "2号楼"), client.api(wgToken).get("/api/elections/" + election + "/staff").then()
+                .extract().path("find { it.username == '" + wangLogin + "' }.buildings"));
+        // only a building leader has buildings
+        new Select(browser.findElement(By.name("staff-role"))).selectByVisibleText("计票人");
+        assertFalse(browser.findElement(By.cssSelector("[data-chooser='new-buildings']")).isDisplayed());
+        assertEquals(List.of(), rawWords());
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("staff")));
+        shot("21b-accounts-listed");
+
+        // 停用 names its consequence, then the person can no longer sign in
+        wang.findElement(By.cssSelector("[data-disable]")).click();
+        WebElement sure = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open]")));
+        assertTrue(sure.getText().contains("王建国") && sure.getText().contains("不能再登录") && sure.getText().contains("立即退出"),
+                sure.getText());
+        shot("22-accounts-confirm-disable");
+        sure.findElement(By.cssSelector("[data-confirm]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li[data-account='" + wangLogin + "'] [data-state]"), "已停用"));
+        assertTrue(browser.findElements(By.cssSelector("li[data-account='" + wangLogin + "'] [data-edit]")).isEmpty(), "no edit once disabled");
+        assertFalse(browser.findElement(By.id("staff")).getText().contains("null"), browser.findElement(By.id("staff")).getText());
+        shot("22b-accounts-disabled");
+        assertFalse(Boolean.TRUE.equals(client.api(wgToken).get("/api/elections/" + election + "/staff").then()
+                .extract().path("find { it.username == '" + wangLogin + "' }.enabled")));
+        assertTrue(io.restassured.RestAssured.given().baseUri(suite.gatewayUrl()).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("username", wangLogin, "password", PASSWORD)).post("/api/auth/login").then().extract().statusCode() >= 400,
+                "a disabled account cannot sign in");
+
+        // the short address, the community page and the poster to put up
+        WebElement address = browser.findElement(By.id("short-address-text"));
+        assertEquals(suite.gatewayUrl() + "/c/" + code, address.getText());
+        browser.findElement(By.cssSelector("a[data-poster]")).click();
+        WebElement poster = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("poster")));
+        assertTrue(poster.getText().contains("账号小区") && poster.getText().contains("扫码或输入网址查看选举公告"), poster.getText());
+        assertEquals(suite.gatewayUrl() + "/c/" + code, browser.findElement(By.id("poster-address")).getText());
+        wait.until(b -> (Boolean) ((JavascriptExecutor) b).executeScript(
+                "const i = document.querySelector('#poster img'); return i.complete && i.naturalWidth > 0;"));
+        shot("23-poster-desktop");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        assertFalse(browser.findElement(By.cssSelector("header.bar")).isDisplayed(), "no header on paper");
+        assertFalse(browser.findElement(By.id("print")).isDisplayed(), "no buttons on paper");
+        assertTrue(browser.findElement(By.cssSelector("#poster img")).isDisplayed(), "the QR code on paper");
+        shot("23b-poster-print-preview");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        browser.manage().window().setSize(new Dimension(390, 844));
+        shot("23c-poster-390px");
+
+        // anyone, signed in or not, opens the printed address (any case): the community page
+        await().atMost(Duration.ofSeconds(60)).until(() -> client.api(wgToken).get("/api/communities/" + community + "/notices")
+                .then().extract().<List<?>>path("items").size() > 0);
+        browser.get(suite.gatewayUrl() + "/");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
+        browser.get(suite.gatewayUrl() + "/c/" + code.toLowerCase());
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "账号小区"));
+        WebElement listed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article[data-election='" + election + "']")));
+        assertTrue(listed.getText().contains("账号演练") && listed.getText().contains("演练") && listed.getText().contains("筹备")
+                && listed.getText().contains("投票还没有开始"), listed.getText());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("community-notices"), "选举开始"));
+        assertEquals(List.of(), rawWords());
+        shot("24-community-page-390px");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        shot("24b-community-page-desktop");
+        browser.get(suite.gatewayUrl() + "/#/c/ZZZZ9999");
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "没有找到这个小区"));
+        shot("24c-community-page-unknown-code");
+
+        // 修改: the display name and the buildings, with the same chooser; a building not on the roster is shown to be
+        // unticked (PUT /api/staff/{id})
+        signIn(wg);
+        browser.get(suite.gatewayUrl() + "/#/wg/" + election);
+        WebElement old = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li[data-account='" + stale + "']")));
+        old.findElement(By.cssSelector("[data-edit]")).click();
+        labelled("99号楼（不在业主名册上，请取消勾选）").click();
+        labelled("3号楼（72 户）").click();
+        WebElement name = browser.findElement(By.name("edit-name"));
+        name.clear();
+        name.sendKeys("李秀英（3号楼）");
+        shot("25-accounts-edit");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.cssSelector("form.edit-account")));
+        shot("25a-accounts-edit-390px");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        button("保存").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li[data-account='" + stale + "'] [data-buildings]"), "3号楼"));
+        assertTrue(browser.findElement(By.cssSelector("li[data-account='" + stale + "']")).getText().contains("李秀英（3号楼）"));
+        assertEquals(List.of("3号楼"), client.api(wgToken).get("/api/elections/" + election + "/staff").then()
+                .extract().path("find { it.username == '" + stale + "' }.buildings"));
+        shot("25b-accounts-edited");
+    }
+
+    @Test
     void aBuildingLeaderOnAPhoneRecordsAHandoutAndUndoesAnother() throws Exception {
         SuiteClient.Drill d = client.drillInVoting("楼组长演练");
         String leader = account(d.admin(), "building-leader", d.community(), d.election(), List.of("1号楼"));
         browser.manage().window().setSize(new Dimension(390, 844));
+        // a leader whose account names a building the roster does not have: told so, and what to do, not an empty page
+        signIn(account(d.admin(), "building-leader", d.community(), d.election(), List.of("99号楼")));
+        WebElement empty = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("leader-empty")));
+        assertTrue(empty.getText().contains("99号楼 没有选票") && empty.getText().contains("联系选举工作小组"), empty.getText());
+        shot("05-leader-building-not-on-roster-390px");
         signIn(leader);
         wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#units li"), 10));
         shot("05-leader-units-390px");
@@ -499,20 +636,51 @@ class WebClientIT {
         String election = browser.getCurrentUrl().replaceAll(".*#/wg/", "");
         move("NOMINATION", "候选人推荐");
 
+        // the nominee's unit is found in the roster (by an owner's name, or building then unit), then the owner is
+        // chosen among the unit's owners; nominating units the same way. 1号楼 104 has two owners: 曾华丽;杨国轩
         String[][] nominees = { { "1号楼", "101", "方杰" }, { "1号楼", "102", "顾建然" }, { "1号楼", "103", "王宇浩" },
                 { "1号楼", "104", "杨国轩" }, { "1号楼", "201", "赵国萱" } };
+        browser.manage().window().setSize(new Dimension(390, 844));
         for (String[] n : nominees) {
-            input("楼号").sendKeys(n[0]);
-            input("房号").sendKeys(n[1]);
-            input("姓名").sendKeys(n[2]);
-            input("推荐人楼号").sendKeys("1号楼");
-            input("推荐人房号").sendKeys("301");
+            WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nominate")));
+            if (n[1].equals("103")) {
+                pickByBuilding("nominee", n[0], n[1]);
+            } else {
+                pickBySearch("nominee", n[1].equals("104") ? "杨国轩" : n[2], n[0] + " " + n[1]);
+            }
+            WebElement chosen = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#nominee [data-choice='owner']")));
+            if (n[1].equals("104")) {
+                assertEquals(2, chosen.findElements(By.cssSelector("input[type=radio]")).size(), "one choice per owner");
+                button("推荐候选人").click(); // which owner not chosen yet: asked for, nothing sent
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='nominate']"), "哪一位业主"));
+                labelled(n[2]).click();
+            } else if (n[1].equals("201")) { // 孟轩;赵国萱: the one nominated is chosen
+                labelled(n[2]).click();
+            } else {
+                assertTrue(chosen.findElement(By.xpath(".//label[normalize-space()='" + n[2] + "']/input")).isSelected(),
+                        "the one owner is chosen");
+            }
+            pickByBuilding("nominator", "1号楼", "301");
+            if (n[1].equals("101")) {
+                pickBySearch("nominator", "302", "1号楼 302");
+                assertTrue(browser.findElement(By.id("nominators")).getText().contains("1号楼 302"));
+                browser.findElement(By.cssSelector("#nominators button[aria-label='移除 1号楼 302']")).click();
+                assertFalse(browser.findElement(By.id("nominators")).getText().contains("1号楼 302"));
+            }
             labelled("已收到候选人承诺书").click();
+            if (n[1].equals("101") || n[1].equals("104")) {
+                ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", form);
+                shot("14c-drill-nominate-by-roster-" + n[1] + "-390px");
+                assertEquals(List.of(), rawWords());
+            }
             button("推荐候选人").click();
             wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                     "//tr[td[text()='" + n[2] + "']]//button[text()='确认']"))).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath("//tr[td[text()='" + n[2] + "']]"),
                     "已确认"));
+            if (n[1].equals("101")) {
+                browser.manage().window().setSize(new Dimension(1280, 1000));
+            }
         }
         shot("15-drill-candidates");
         move("CANDIDATE_PUBLICITY", "候选人公示");
@@ -732,6 +900,26 @@ class WebClientIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("article[data-kind='VOTING_CLOSED_EARLY'] .kind"), "提前结束投票"));
         assertEquals(List.of(), rawWords());
         shot("20-drill-notice-board");
+
+        // the community page: the election, its voting period, and its final result; staff see the candidates' names,
+        // anyone else the participation and the verdict, with the result notice on the board
+        String code = client.api(wgToken).get("/api/communities/" + community).then().statusCode(200).extract().path("shortCode");
+        browser.get(suite.gatewayUrl() + "/#/c/" + code);
+        WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-result='" + election + "']")));
+        assertTrue(result.getText().contains("不产生结果") && result.getText().contains("方杰"), result.getText());
+        WebElement article = browser.findElement(By.cssSelector("article[data-election='" + election + "']"));
+        assertTrue(article.getText().contains("选举终止") && article.getText().contains("投票时间（北京时间）")
+                && article.getText().contains("投票已于"), article.getText());
+        assertEquals(List.of(), rawWords());
+        shot("20a-community-page-result-desktop");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
+        browser.navigate().refresh();
+        result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-result='" + election + "']")));
+        assertTrue(result.getText().contains("不产生结果") && result.getText().contains("公告栏"), result.getText());
+        assertFalse(result.getText().contains("未知候选人"), result.getText());
+        shot("20b-community-page-result-public-390px");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
         System.out.printf("The whole drill in the browser took %d s%n", (System.nanoTime() - started) / 1_000_000_000L);
     }
 
@@ -742,6 +930,28 @@ class WebClientIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-to='" + to + "']"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("dialog[open] [data-confirm]"))).click();
         wait.until(ExpectedConditions.textToBe(By.id("phase"), phaseText));
+    }
+
+    /** In a roster picker: searches (a unit number or an owner's name) and picks the unit "building unit" found. */
+    private void pickBySearch(String picker, String words, String unit) {
+        WebElement query = browser.findElement(By.name(picker + "-q"));
+        query.clear();
+        query.sendKeys(words);
+        browser.findElement(By.cssSelector("button[data-search='" + picker + "']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                "[data-results='" + picker + "'] button[data-unit='" + unit + "']"))).click();
+    }
+
+    /** In a roster picker: chooses the building, then the unit among its units. */
+    private void pickByBuilding(String picker, String building, String unit) {
+        new Select(browser.findElement(By.name(picker + "-building"))).selectByValue(building);
+        WebElement units = browser.findElement(By.name(picker + "-unit"));
+        wait.until(b -> units.isEnabled() && new Select(units).getOptions().size() > 1);
+        Select select = new Select(units);
+        String text = select.getOptions().stream().map(WebElement::getText)
+                .filter(o -> o.equals(unit) || o.startsWith(unit + " ·")).findFirst()
+                .orElseThrow(() -> new AssertionError("no unit " + unit + " in " + building));
+        select.selectByVisibleText(text);
     }
 
     private WebElement row(String serial) {

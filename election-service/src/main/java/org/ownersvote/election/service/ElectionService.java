@@ -145,10 +145,15 @@ public class ElectionService {
                 election.quorumMet);
         Optional<PhaseMachine.Refusal> refusal = PhaseMachine.check(election.phase, to, facts);
         if (refusal.isPresent()) {
-            Text allowed = refusal.get().allowed().isEmpty() ? Text.of("transition.none-next")
-                    : Text.of("transition.next", Listing.of(refusal.get().allowed().stream().map(Phase::words).toList()));
-            throw new ProblemException(409, "transition-refused", Text.of("transition.refused", election.phase.words(),
-                    to.words(), refusal.get().reason(), allowed),
+            // the phases that may follow are named only when the one asked for is not among them; when it is, what
+            // stands in the way is the condition alone
+            Text detail = refusal.get().allowed().contains(to)
+                    ? Text.of("transition.refused-condition", election.phase.words(), to.words(), refusal.get().reason())
+                    : Text.of("transition.refused", election.phase.words(), to.words(), refusal.get().reason(),
+                            refusal.get().allowed().isEmpty() ? Text.of("transition.none-next")
+                                    : Text.of("transition.next", Listing.of(refusal.get().allowed().stream()
+                                            .map(Phase::words).toList())));
+            throw new ProblemException(409, "transition-refused", detail,
                     List.of(Problem.FieldError.of("to", refusal.get().reason())));
         }
         if (to == Phase.NOMINATION && Election.freezingRoster(election.communityId).isPresent()) {

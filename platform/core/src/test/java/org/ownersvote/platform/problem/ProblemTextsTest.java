@@ -64,6 +64,16 @@ class ProblemTextsTest {
     }
 
     @Test
+    void aListOfFieldErrorsNamesEachFieldInWords() {
+        FieldList list = new FieldList(List.of(Problem.FieldError.of("nominators", Text.of("constraint.NotEmpty")),
+                Problem.FieldError.of("unit.building", Text.of("constraint.NotBlank")),
+                Problem.FieldError.of("somethingElse", Text.of("constraint.NotNull"))));
+        assertEquals("推荐人：不能为空；楼栋：必须填写，不能为空白；somethingElse：必须填写", list.in(ProblemTexts.CHINESE));
+        assertEquals("nominators: must not be empty; unit.building: is required and must not be blank; "
+                + "somethingElse: is required", list.in(ProblemTexts.ENGLISH));
+    }
+
+    @Test
     void theBundlesAgree() throws Exception {
         assertEquals(List.of(), org.ownersvote.platform.testing.ProblemBundleCheck.problems(java.nio.file.Path.of("")));
     }
