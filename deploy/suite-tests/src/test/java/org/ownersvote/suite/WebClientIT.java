@@ -776,7 +776,8 @@ class WebClientIT {
         browser.findElement(By.id("disagree")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open] [data-confirm]"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "与账本不一致，已记录"));
-        assertTrue(browser.findElement(By.id("signoff-count")).getText().contains("2/2"), "a disagreement counts towards nothing");
+        // the page refreshes after the answer: the count is read from the page as it settles, not from a node it replaced
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signoff-count"), "2/2")); // a disagreement counts towards nothing
         shot("17-drill-tally-signed");
         signIn(account(admin, "chief-scrutineer", community, election, List.of()));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ledger-hash")));
