@@ -9,10 +9,7 @@
 set -euo pipefail
 out="${1:?usage: backup.sh OUT_DIR [service=database ...]}"
 shift
-export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
-declare -A db=([election]=ownersvote_election [ballot]=ownersvote_ballot [notification]=ownersvote_notification
-  [gateway]=ownersvote_gateway)
-for pair in "$@"; do db["${pair%%=*}"]="${pair#*=}"; done
+source "$(dirname "${BASH_SOURCE[0]}")/databases.sh"
 
 mkdir -p "$out"
 [ -z "$(ls -A "$out")" ] || { echo "backup.sh: $out is not empty" >&2; exit 1; }

@@ -13,10 +13,7 @@
 set -euo pipefail
 in="${1:?usage: restore.sh IN_DIR [service=database ...]}"
 shift
-export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
-declare -A db=([election]=ownersvote_election [ballot]=ownersvote_ballot [notification]=ownersvote_notification
-  [gateway]=ownersvote_gateway)
-for pair in "$@"; do db["${pair%%=*}"]="${pair#*=}"; done
+source "$(dirname "${BASH_SOURCE[0]}")/databases.sh"
 
 (cd "$in" && sha256sum --check --quiet SHA256SUMS) || { echo "restore.sh: the backup in $in is damaged" >&2; exit 1; }
 for service in election ballot notification gateway; do

@@ -2,9 +2,6 @@ package org.ownersvote.platform.idempotency;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -44,7 +41,7 @@ public class IdempotencyKeyFilter {
         request.setEntityStream(new ByteArrayInputStream(body));
         java.net.URI uri = request.getUriInfo().getRequestUri();
         current.set(key, request.getMethod(),
-                uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), sha256(body));
+                uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), org.ownersvote.platform.text.Digests.sha256Hex(body));
     }
 
     /** 1 to 100 printable ASCII characters (space to tilde), as the IETF draft's keys and UUIDs are. */
@@ -59,13 +56,5 @@ public class IdempotencyKeyFilter {
         return resource != null && resource.getResourceMethod() != null
                 && (resource.getResourceMethod().isAnnotationPresent(Idempotent.class)
                         || resource.getResourceClass().isAnnotationPresent(Idempotent.class));
-    }
-
-    static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }
