@@ -17,7 +17,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Real HTTP servers on loopback in place of election- and ballot-service: each answers with its name, the path
  * and the headers the gateway forwarded, and counts what reached it. notification-service's address has no server,
- * to show what callers get when a service is down.
+ * to show what callers get when a service is down; election-service's {@link FlakyUpstream} drops connections.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -70,6 +70,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                 }
             };
             server.createContext("/api/elections/", owners);
+            server.createContext(FlakyUpstream.PATH, new FlakyUpstream());
             server.createContext("/api/communities/", owners);
         }
         server.start();

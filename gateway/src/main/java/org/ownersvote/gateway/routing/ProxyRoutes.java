@@ -3,6 +3,7 @@ package org.ownersvote.gateway.routing;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +18,6 @@ import org.ownersvote.platform.problem.ProblemTexts;
 import org.ownersvote.platform.problem.RouteProblems;
 import org.ownersvote.platform.problem.Text;
 
-
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Future;
@@ -26,12 +26,14 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 
 /**
@@ -146,20 +148,38 @@ public class ProxyRoutes {
         return HttpProxy.reverseProxy(client).origin(port, origin.getHost()).addInterceptor(new ProxyInterceptor() {
             @Override
             public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
-                return context.sendRequest().recover(failure -> {
-                    LOG.warnf("%s is not reachable at %s: %s", name, origin, failure.getMessage());
-                    ProxyResponse response = context.request().response()
-                            .setStatusCode(503)
-                            .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                            .putHeader("Retry-After", "5");
-                    java.util.Locale language = ProblemTexts.language(
-                            context.request().headers().get("Accept-Language"));
-                    response.setBody(Body.body(Buffer.buffer(RouteProblems.json(503, "service-unavailable",
-                            ProblemTexts.title(503, "service-unavailable", language),
-                            ProblemTexts.render(Text.of("problem.service-unavailable", words), language),
-                            context.request().getURI()))));
-                    return Future.succeededFuture(response);
-                });
+                ProxyRequest request = context.request();
+                if (!Retries.mayRetry(request.getMethod().name(),
+                        request.headers().contains(Retries.IDEMPOTENCY_KEY))) {
+                    return context.sendRequest().recover(failure -> unavailable(context, failure));
+                }
+                // the body is kept (at most the route's limit, checked above) so that it can be sent a second time
+                HttpServerRequest incoming = request.proxiedRequest();
+                Future<Buffer> body = incoming.body();
+                incoming.resume();
+                return body.compose(bytes -> {
+                    request.setBody(Body.body(bytes));
+                    return context.sendRequest().recover(first -> {
+                        LOG.infof("%s did not answer %s %s (%s); sending it once more", name,
+                                request.getMethod(), request.getURI(), first.getMessage());
+                        return context.sendRequest();
+                    });
+                }).recover(failure -> unavailable(context, failure));
+            }
+
+            /** The caller's 503 problem when the service gave no answer: nothing reached it, or nothing came back. */
+            private Future<ProxyResponse> unavailable(ProxyContext context, Throwable failure) {
+                LOG.warnf("%s is not reachable at %s: %s", name, origin, failure.getMessage());
+                ProxyResponse response = context.request().response()
+                        .setStatusCode(503)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader("Retry-After", "5");
+                Locale language = ProblemTexts.language(context.request().headers().get("Accept-Language"));
+                response.setBody(Body.body(Buffer.buffer(RouteProblems.json(503, "service-unavailable",
+                        ProblemTexts.title(503, "service-unavailable", language),
+                        ProblemTexts.render(Text.of("problem.service-unavailable", words), language),
+                        context.request().getURI()))));
+                return Future.succeededFuture(response);
             }
 
             @Override
