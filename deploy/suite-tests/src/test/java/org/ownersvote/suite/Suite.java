@@ -106,6 +106,13 @@ final class Suite implements AutoCloseable {
         }
     }
 
+    /** The service's readiness probe as an orchestrator sees it: the status and the health document. */
+    HttpResponse<String> readiness(String service) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + ports.get(service) + "/q/health/ready")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Kills the service's process as {@code kill -9} would: no shutdown hook, no graceful close. */
     void kill(String service) throws InterruptedException {
         Process process = processes.get(service);

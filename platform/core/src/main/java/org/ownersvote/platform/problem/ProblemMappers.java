@@ -209,6 +209,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri, HttpServerRequest request) {
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.warnf("Database not reachable: %s", e.getMessage());
+            return Response.fromResponse(ProblemResponses.of(503, "database-unavailable",
+                    Text.of("problem.database-unavailable"), path(uri), List.of(), language(request)))
+                    .header("Retry-After", 5).build();
+        }
         LOG.error("Unexpected failure", e);
         return ProblemResponses.of(500, "internal-error", Text.of("problem.internal-error"), path(uri), List.of(),
                 language(request));

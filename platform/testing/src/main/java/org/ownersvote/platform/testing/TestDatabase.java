@@ -21,7 +21,11 @@ public final class TestDatabase {
     }
 
     public static TestDatabase create(String prefix) {
-        String server = System.getenv().getOrDefault("OWNERSVOTE_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/");
+        return create(System.getenv().getOrDefault("OWNERSVOTE_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/"), prefix);
+    }
+
+    /** A fresh database on the given server (a JDBC URL ending in '/', user postgres without password). */
+    public static TestDatabase create(String server, String prefix) {
         String name = ("ovtest_" + prefix + "_" + Long.toString(System.currentTimeMillis(), 36) + "_"
                 + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36)).replaceAll("[^a-z0-9_]", "_");
         TestDatabase db = new TestDatabase(server, name);
