@@ -79,7 +79,15 @@ public final class RosterGenerator {
 
     private static String owners(Random random) {
         String first = name(random);
-        return random.nextInt(5) == 0 ? first + ";" + name(random) : first;
+        if (random.nextInt(5) != 0) {
+            return first;
+        }
+        // co-owners of one unit are two people: the roster refuses a unit that names one owner twice
+        String second = name(random);
+        while (second.equals(first)) {
+            second = name(random);
+        }
+        return first + ";" + second;
     }
 
     private static String name(Random random) {
