@@ -108,7 +108,7 @@ export function register() {
       nodes.push(h('ul', { class: 'signoffs' }, view.signoffs.map(s => h('li', { text: s.scrutineer + ' · '
         + (s.agrees ? t('signoffAgreed') : t('signoffDisagreed') + (s.note ? '：' + s.note : '')) }))));
     }
-    if (groups.includes('scrutineer') && view.provisional) nodes.push(...signoffParts(eid));
+    if (groups.includes('scrutineer') && view.provisional) nodes.push(...signoffParts(eid, claims.upn));
     if (groups.includes('chief-scrutineer')) {
       const finalized = feedback('finalize'); // stays after the button goes: the confirmation is shown here
       if (view.provisional) {
@@ -126,7 +126,7 @@ export function register() {
     return h('section', { class: 'card', id: 'check' }, nodes);
   }
 
-  function signoffParts(eid) {
+  function signoffParts(eid, username) {
     // 1. the three exports, saved exactly as the API sent them (the verifier recomputes from these bytes)
     const fetched = feedback('exports');
     const downloads = EXPORTS.map(x => h('button', { type: 'button', class: 'secondary', 'data-export': x.file, onclick: async () => {
@@ -135,6 +135,9 @@ export function register() {
       if (text !== undefined) { download(x.file, text, x.type); noteOk(fetched, t('downloaded', x.file)); }
     } }, t(x.label)));
     const command = 'java -jar ' + VERIFIER_JAR + ' electorate.json ledger.jsonl tally.json';
+    // or in one step: the verifier signs in itself and fetches the three exports (keeping them with their SHA-256)
+    const oneStep = 'java -jar ' + VERIFIER_JAR + ' --gateway ' + location.origin + ' --election ' + eid
+      + ' --username ' + (username || 'NAME');
 
     // 2. the verifier's output: pasted, or its file chosen; the code is found in it and shown before sending
     const output = h('textarea', { name: 'verifier-output', rows: 6, class: 'mono', spellcheck: 'false', autocomplete: 'off',
@@ -193,6 +196,8 @@ export function register() {
       h('div', { class: 'row' }, downloads), fetched,
       h('h3', { text: t('step2Verifier') }), h('p', { class: 'muted', text: t('verifierHelp') }),
       h('pre', { class: 'mono command', id: 'verifier-command', text: command }),
+      h('p', { class: 'muted', text: t('verifierOneStep') }),
+      h('pre', { class: 'mono command', id: 'verifier-gateway-command', text: oneStep }),
       h('h3', { text: t('step3Signoff') }), h('p', { class: 'muted', text: t('signoffHelp') }), form, disagree];
   }
 }

@@ -1,13 +1,18 @@
 package org.ownersvote.verifier;
 
+import java.io.Console;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -27,35 +32,100 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * the engine's mistakes.
  * <p>
  * Usage: {@code java -jar verifier.jar ELECTORATE.json LEDGER.jsonl TALLY.json} (the exports of
- * GET /api/elections/{eid}/ledger/electorate, GET .../ledger and GET .../tally). Exit status 0 when everything
- * agrees, 1 when anything differs.
+ * GET /api/elections/{eid}/ledger/electorate, GET .../ledger and GET .../tally), or
+ * {@code java -jar verifier.jar --gateway URL --election ID --username NAME [--out FOLDER]}, which signs in (the
+ * password from the environment variable OWNERSVOTE_PASSWORD, or asked for on the terminal), fetches the three
+ * exports itself and keeps them with their SHA-256 in FOLDER. Exit status 0 when everything agrees, 1 when anything
+ * differs, 2 when the files or the gateway could not be read.
  */
 public final class Verifier {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+    private static final String USAGE = """
+            usage: verifier ELECTORATE.json LEDGER.jsonl TALLY.json
+               or: verifier --gateway URL --election ID --username NAME [--out FOLDER]
+                   (password: environment variable OWNERSVOTE_PASSWORD, or asked for on the terminal)""";
+
     private Verifier() {
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.err.println("usage: verifier ELECTORATE.json LEDGER.jsonl TALLY.json");
-            System.exit(2);
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.getenv()));
+    }
+
+    /** The command line's work; returns the exit status. {@code environment} gives OWNERSVOTE_PASSWORD. */
+    public static int run(String[] args, PrintStream out, Map<String, String> environment) {
+        try {
+            if (args.length == 3 && !args[0].startsWith("--")) {
+                return report(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), out);
+            }
+            Map<String, String> options = options(args);
+            if (options == null || !options.keySet().containsAll(List.of("--gateway", "--election", "--username"))) {
+                out.println(USAGE);
+                return 2;
+            }
+            String election = options.get("--election");
+            Path folder = Path.of(options.getOrDefault("--out", "verification-" + election + "-"
+                    + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now())));
+            char[] password = password(environment, options.get("--username"));
+            if (password == null) {
+                out.println("no password: set OWNERSVOTE_PASSWORD or run on a terminal 未提供密码");
+                return 2;
+            }
+            Map<String, String> sums = new GatewayExports(options.get("--gateway")).fetch(election,
+                    options.get("--username"), password, folder);
+            out.println("Fetched from " + options.get("--gateway") + " into " + folder.toAbsolutePath()
+                    + " 已下载并保存：");
+            sums.forEach((name, sum) -> out.println("  " + sum + "  " + name));
+            return report(folder.resolve(GatewayExports.ELECTORATE), folder.resolve(GatewayExports.LEDGER),
+                    folder.resolve(GatewayExports.TALLY), out);
+        } catch (IOException e) {
+            out.println("cannot verify: " + e.getMessage() + " 无法复算");
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 2;
         }
-        List<String> differences = verify(JSON.readTree(Path.of(args[0]).toFile()),
-                Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8), JSON.readTree(Path.of(args[2]).toFile()));
+    }
+
+    private static int report(Path electoratePath, Path ledgerPath, Path tallyPath, PrintStream out)
+            throws IOException {
+        JsonNode tally = JSON.readTree(tallyPath.toFile());
+        List<String> differences = verify(JSON.readTree(electoratePath.toFile()),
+                Files.readAllLines(ledgerPath, StandardCharsets.UTF_8), tally);
         if (differences.isEmpty()) {
-            JsonNode tally = JSON.readTree(Path.of(args[2]).toFile());
-            System.out.println("AGREES: the ledger's hash chain and every figure of the tally recompute exactly");
-            System.out.println("一致：账本哈希链与计票结果的每个数字均已独立复算");
-            System.out.println("ATTESTATION (签核码): " + attestation(tally));
-            System.out.println("Paste this code into your sign-off; it is valid only for the ledger and tally as "
+            out.println("AGREES: the ledger's hash chain and every figure of the tally recompute exactly");
+            out.println("一致：账本哈希链与计票结果的每个数字均已独立复算");
+            out.println("ATTESTATION (签核码): " + attestation(tally));
+            out.println("Paste this code into your sign-off; it is valid only for the ledger and tally as "
                     + "they stand now. 请将此签核码填入签核表单；账本或计票结果变化后需重新复算。");
         } else {
-            differences.forEach(d -> System.out.println("DIFFERS: " + d));
+            differences.forEach(d -> out.println("DIFFERS 不一致: " + d));
         }
-        System.exit(differences.isEmpty() ? 0 : 1);
+        return differences.isEmpty() ? 0 : 1;
+    }
+
+    /** "--name value" pairs; null when one has no value or a name is not an option. */
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                return null;
+            }
+            options.put(args[i], args[i + 1]);
+        }
+        return options;
+    }
+
+    private static char[] password(Map<String, String> environment, String username) {
+        String fromEnvironment = environment.get("OWNERSVOTE_PASSWORD");
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            return fromEnvironment.toCharArray();
+        }
+        Console console = System.console();
+        return console == null ? null : console.readPassword("Password for %s (密码): ", username);
     }
 
     /** Every difference found; empty when the ledger and the tally recompute exactly. */
@@ -169,9 +239,12 @@ public final class Verifier {
     }
 
     static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

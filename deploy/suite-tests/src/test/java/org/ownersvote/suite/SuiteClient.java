@@ -81,6 +81,16 @@ final class SuiteClient {
 
     /** An account of the drill's election with one role, logged in. */
     String staff(Drill d, String role, List<String> buildings) {
+        return staffAccount(d, role, buildings).token();
+    }
+
+    static final String STAFF_PASSWORD = "suite2026staff";
+
+    record Account(String username, String token) {
+    }
+
+    /** An account of the drill's election with one role (password {@link #STAFF_PASSWORD}), logged in. */
+    Account staffAccount(Drill d, String role, List<String> buildings) {
         String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> account = new java.util.HashMap<>(Map.of("username", name, "password", "suite2026staff",
                 "displayName", name, "roles", List.of(role), "communityId", d.community(), "electionId", d.election()));
@@ -88,7 +98,7 @@ final class SuiteClient {
             account.put("buildings", buildings);
         }
         api(d.admin()).body(account).post("/api/admin/users").then().statusCode(201);
-        return login(name, "suite2026staff");
+        return new Account(name, login(name, STAFF_PASSWORD));
     }
 
     String community(String admin, String name) {
