@@ -78,14 +78,6 @@ public class Ballot extends PanacheEntityBase {
                 .orElseThrow(() -> ProblemException.notFound(Text.of("thing.ballot"), serial));
     }
 
-    /** The election of the ballot with this serial, without loading the ballot; null when there is none. */
-    public static UUID electionOf(String typed) {
-        String serial = typed == null ? "" : typed.strip().toUpperCase(java.util.Locale.ROOT);
-        java.util.List<?> found = getEntityManager().createNativeQuery(
-                "select election_id from ballot where serial = ?1").setParameter(1, serial).getResultList();
-        return found.isEmpty() ? null : (UUID) found.get(0);
-    }
-
     public static long live(UUID electionId) {
         return count("electionId = ?1 and status <> ?2", electionId, BallotStatus.VOIDED);
     }

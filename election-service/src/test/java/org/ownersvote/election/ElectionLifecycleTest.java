@@ -279,7 +279,7 @@ class ElectionLifecycleTest {
     }
 
     private void finalTally(UUID election, boolean quorumMet) {
-        org.ownersvote.platform.testing.KafkaTopics.send(bootstrap, org.ownersvote.events.Topics.BALLOT_EVENTS,
+        org.ownersvote.platform.testing.KafkaTopics.send(bootstrap, org.ownersvote.events.Topics.BALLOT_RESULTS,
                 election.toString(), org.ownersvote.platform.testing.TestEvents.envelope(UUID.randomUUID().toString(),
                         election, new org.ownersvote.events.ballot.TallyFinalized(election, quorumMet,
                                 "ledger-" + election, OffsetDateTime.now(), null)));

@@ -88,7 +88,7 @@ class HealthAndDocumentationTest {
 
         // and the consumer goes on after the restart: an event for an unknown election reaches the dead-letter topic
         UUID unknown = UUID.randomUUID();
-        KafkaTopics.send(bootstrap, Topics.BALLOT_EVENTS, unknown.toString(), TestEvents.envelope(
+        KafkaTopics.send(bootstrap, Topics.BALLOT_RESULTS, unknown.toString(), TestEvents.envelope(
                 UUID.randomUUID().toString(), unknown, new TallyFinalized(unknown, true, "h", OffsetDateTime.now(), null)));
         await().atMost(Duration.ofSeconds(60)).until(() -> KafkaTopics.readAll(bootstrap, "election-service.dead-letter",
                 Duration.ofSeconds(1)).stream().anyMatch(r -> unknown.toString().equals(r.key())

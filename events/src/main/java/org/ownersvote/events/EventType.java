@@ -36,7 +36,7 @@ public enum EventType {
     OBJECTION_ANSWERED("election.objection-answered.v1", Topics.ELECTION_EVENTS, ObjectionAnswered.class),
     VOTING_OPENED("election.voting-opened.v1", Topics.ELECTION_EVENTS, VotingOpened.class),
     RESULT_CERTIFIED("election.result-certified.v1", Topics.ELECTION_EVENTS, ResultCertified.class),
-    TALLY_FINALIZED("ballot.tally-finalized.v1", Topics.BALLOT_EVENTS, TallyFinalized.class),
+    TALLY_FINALIZED("ballot.tally-finalized.v1", Topics.BALLOT_RESULTS, TallyFinalized.class),
     BALLOT_STEP_RECORDED("ballot.step-recorded.v1", Topics.BALLOT_EVENTS, BallotStepRecorded.class);
 
     private final String type;

@@ -42,7 +42,8 @@ class AsyncApiDocumentTest {
 
     @Test
     void everyTopicConstantHasAChannel() {
-        for (String topic : new String[] {Topics.ELECTION_EVENTS, Topics.BALLOT_EVENTS, Topics.NOTIFICATION_EVENTS}) {
+        for (String topic : new String[] {Topics.ELECTION_EVENTS, Topics.BALLOT_EVENTS, Topics.BALLOT_RESULTS,
+                Topics.NOTIFICATION_EVENTS}) {
             assertNotNull(doc.path("channels").get(topic), topic + " has no channel");
         }
     }

@@ -39,7 +39,7 @@ public final class Tallies {
     }
 
     public static void send(String bootstrap, UUID election, TallyResult result) {
-        KafkaTopics.send(bootstrap, Topics.BALLOT_EVENTS, election.toString(), TestEvents.envelope(
+        KafkaTopics.send(bootstrap, Topics.BALLOT_RESULTS, election.toString(), TestEvents.envelope(
                 UUID.randomUUID().toString(), election, new TallyFinalized(election, result.quorumMet(),
                         "ab".repeat(32), OffsetDateTime.now(), result)));
     }

@@ -85,7 +85,8 @@ public class BallotLedger {
     @Transactional
     public Ballot record(String serial, BallotAction action, Step step, Caller caller) {
         // the close of voting waits for this step, or this step sees the close (VotingClose takes the lock to update)
-        elections.lockForStep(Ballot.electionOf(serial));
+        // (and reads the election in the same statement, so the reads below find it in the persistence context)
+        elections.lockForStepOfBallot(serial);
         // one statement reads and locks the ballot: steps for one ballot are recorded one after the other
         Ballot ballot = lockedScopedBallot(serial, caller);
         BallotElection election = BallotElection.findById(ballot.electionId);

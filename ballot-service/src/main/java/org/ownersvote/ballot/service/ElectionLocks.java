@@ -1,11 +1,16 @@
 package org.ownersvote.ballot.service;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.ownersvote.ballot.BallotElection;
 
 /**
  * The lock that makes the close of voting one instant. Every vote, handout and return takes a shared lock on its
@@ -26,6 +31,22 @@ public class ElectionLocks {
             em.createNativeQuery("select id from election where id = ?1 for key share")
                     .setParameter(1, electionId).getResultList();
         }
+    }
+
+    /**
+     * The shared lock of {@link #lockForStep}, taken on the election of the ballot with this serial, and that
+     * election read in the same statement (a handout would otherwise look the election up, lock it and read it in
+     * three round trips). Empty for an unknown serial (the step then fails on the ballot). The serial as typed:
+     * upper-cased here as {@code Ballot.bySerial} does.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<BallotElection> lockForStepOfBallot(String typedSerial) {
+        String serial = typedSerial == null ? "" : typedSerial.strip().toUpperCase(Locale.ROOT);
+        List<?> found = em.createNativeQuery("""
+                select e.* from election e
+                where e.id = (select b.election_id from ballot b where b.serial = ?1)
+                for key share""", BallotElection.class).setParameter(1, serial).getResultList();
+        return found.stream().map(BallotElection.class::cast).findFirst();
     }
 
     /** Exclusive: waits for every step in flight. Call before anything of the election is read in the transaction. */

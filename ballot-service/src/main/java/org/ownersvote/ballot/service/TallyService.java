@@ -64,6 +64,9 @@ public class TallyService {
     CountedLedger ledger;
 
     @Inject
+    TallyCache tallies;
+
+    @Inject
     BallotConfig config;
 
     @Inject
@@ -97,6 +100,14 @@ public class TallyService {
         if (election.electorateVersion == null) {
             throw ProblemException.conflict("no-electorate", Text.of("tally.no-electorate"));
         }
+        TallyCache.Inputs inputs = new TallyCache.Inputs(ledger.head(election), election.electorateVersion,
+                LotsDraw.count("electionId", election.id), election.rulePack, election.seats, election.alternates,
+                election.ballotCandidates, election.ballotMotions);
+        return tallies.get(election.id, inputs, () -> recount(election));
+    }
+
+    /** The tally computed afresh from the electorate, the counted ledger and the lots drawn. */
+    private Tally recount(BallotElection election) {
         List<TallyInput.Unit> units = electorates.units(election.id, election.electorateVersion).stream()
                 .filter(ElectorateChunk.Unit::counted)
                 .map(u -> new TallyInput.Unit(u.building(), u.unit(), u.area(), u.personKey())).toList();

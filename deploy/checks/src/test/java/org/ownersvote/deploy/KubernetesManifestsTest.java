@@ -117,7 +117,7 @@ class KubernetesManifestsTest {
     @ValueSource(strings = { "prod" })
     void productionTopicsAreReplicatedThreeTimesAndNeedTwoInSync(String overlay) throws Exception {
         List<JsonNode> topics = of(Deploy.kustomize(overlay), "KafkaTopic");
-        assertEquals(Set.of("election-events", "ballot-events", "notification-events", "election-service.dead-letter",
+        assertEquals(Set.of("election-events", "ballot-events", "ballot-results", "notification-events", "election-service.dead-letter",
                 "ballot-service.dead-letter", "notification-service.dead-letter"), names(topics, "KafkaTopic"));
         for (JsonNode t : topics) {
             assertEquals(3, t.path("spec").path("replicas").asInt(), t.path("metadata").path("name").asText());

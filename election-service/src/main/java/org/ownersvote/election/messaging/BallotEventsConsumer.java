@@ -13,7 +13,7 @@ import org.ownersvote.platform.inbox.InboundEvents;
 
 import io.smallrye.common.annotation.Blocking;
 
-/** ballot-service's events election-service acts on: the final tally. Applied once each. */
+/** ballot-service's events election-service acts on: the final tally (topic ballot-results). Applied once each. */
 @ApplicationScoped
 public class BallotEventsConsumer {
 
@@ -27,7 +27,7 @@ public class BallotEventsConsumer {
 
     private EventHandlers handlers;
 
-    @Incoming("ballot-events")
+    @Incoming("ballot-results")
     @Blocking // ordered: one event at a time
     public void consume(String event) {
         inbound.process(CONSUMER, event, handlers);

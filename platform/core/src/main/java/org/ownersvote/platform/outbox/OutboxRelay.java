@@ -133,8 +133,26 @@ public class OutboxRelay {
                 return new BatchResult(0, null);
             }
             String firstFailure = sender().send(batch);
+            markSent(batch);
             return new BatchResult(batch.size(), firstFailure);
         });
+    }
+
+    /**
+     * The rows Kafka took are marked sent in one statement (not one UPDATE per row at commit: the relay marks as many
+     * rows as the services write events) and leave the persistence context; a row that failed keeps its attempt
+     * count and error, written at commit.
+     */
+    private void markSent(List<OutboxEvent> batch) {
+        List<OutboxEvent> sent = batch.stream().filter(row -> row.sentAt != null).toList();
+        if (sent.isEmpty()) {
+            return;
+        }
+        // detached first: a native statement flushes the persistence context, which would write each row itself
+        sent.forEach(em::detach);
+        em.createNativeQuery("update outbox_event set sent_at = :at where id in (:ids)")
+                .setParameter("at", sent.get(0).sentAt)
+                .setParameter("ids", sent.stream().map(row -> row.id).toList()).executeUpdate();
     }
 
     private synchronized OutboxSender sender() {

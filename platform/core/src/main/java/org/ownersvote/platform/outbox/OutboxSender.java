@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.ownersvote.events.EventType;
 import org.ownersvote.platform.kafka.KafkaClientConfig;
 
 /**
@@ -48,7 +49,7 @@ final class OutboxSender implements AutoCloseable {
     String send(List<OutboxEvent> batch) {
         List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
         for (OutboxEvent row : batch) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.recordKey, row.payload);
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic(row), row.recordKey, row.payload);
             record.headers().add(new RecordHeader("content-type", CLOUDEVENTS_JSON));
             sends.add(producer().send(record));
         }
@@ -69,6 +70,14 @@ final class OutboxSender implements AutoCloseable {
             }
         }
         return firstFailure;
+    }
+
+    /**
+     * The topic the event's type belongs on today, not the one stored with the row: a row written before a type moved
+     * topics (the final tally moved to ballot-results), or restored from such a backup, still reaches its consumers.
+     */
+    static String topic(OutboxEvent row) {
+        return EventType.fromType(row.eventType).map(EventType::topic).orElse(row.topic);
     }
 
     private synchronized KafkaProducer<String, String> producer() {

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -35,7 +36,8 @@ public class TopicsBootstrap {
 
     private static final Logger LOG = Logger.getLogger(TopicsBootstrap.class);
 
-    static final List<String> TOPICS = List.of(Topics.ELECTION_EVENTS, Topics.BALLOT_EVENTS, Topics.NOTIFICATION_EVENTS);
+    static final List<String> TOPICS = List.of(Topics.ELECTION_EVENTS, Topics.BALLOT_EVENTS, Topics.BALLOT_RESULTS,
+            Topics.NOTIFICATION_EVENTS);
 
     /** Every kafka. setting (address, TLS, SASL…), as the consumers have them. */
     @Inject
@@ -63,10 +65,12 @@ public class TopicsBootstrap {
         try (Admin admin = Admin.create(kafka.with(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "topics-bootstrap",
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000)))) {
+            // one request for all topics (start-up waits for it): then each topic's answer
+            Map<String, KafkaFuture<Void>> answers = admin.createTopics(topics.stream()
+                    .map(topic -> new NewTopic(topic, partitions, replicationFactor)).toList()).values();
             for (String topic : topics) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor)))
-                            .all().get(6, TimeUnit.SECONDS);
+                    answers.get(topic).get(6, TimeUnit.SECONDS);
                     LOG.infof("Created topic %s (%d partitions)", topic, partitions);
                     created.add(topic);
                 } catch (ExecutionException e) {
