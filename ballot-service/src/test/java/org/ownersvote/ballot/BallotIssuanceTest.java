@@ -2,12 +2,14 @@ package org.ownersvote.ballot;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,40 @@ class BallotIssuanceTest {
 
         send(election, electorate.get(2));
         await().atMost(Duration.ofSeconds(30)).until(() -> live(election) == 1350L);
+    }
+
+    @Test
+    void theDatabaseHoldsAtMostOneLiveBallotPerUnit() {
+        UUID election = UUID.randomUUID();
+        send(election, TestEvents.electionCreated(election, UUID.randomUUID(), "一户一票小区"));
+        TestEvents.electorate(election, 1, 10).forEach(e -> send(election, e));
+        send(election, votingOpened(election));
+        await().atMost(Duration.ofSeconds(30)).until(() -> live(election) == 9L);
+        Ballot issued = QuarkusTransaction.requiringNew().call(() -> Ballot.<Ballot>find(
+                "electionId = ?1 order by sequence", election).firstResult());
+        // a second live ballot for the unit, as a faulty issuance would write it: refused by index ballot_live_unit
+        RuntimeException refused = assertThrows(RuntimeException.class,
+                () -> insertBallotForUnitOf(issued, 100, BallotStatus.ISSUED));
+        assertTrue(Stream.iterate((Throwable) refused, t -> t != null, Throwable::getCause)
+                .anyMatch(t -> String.valueOf(t.getMessage()).contains("\"ballot_live_unit\"")),
+                "refused by the index, not by anything else: " + refused);
+        // a voided one beside it is allowed: that is how a void and its replacement stand
+        insertBallotForUnitOf(issued, 101, BallotStatus.VOIDED);
+        assertEquals(9L, live(election));
+        assertEquals(2L, (long) QuarkusTransaction.requiringNew().call(() -> Ballot.count(
+                "electionId = ?1 and building = ?2 and unit = ?3", election, issued.building, issued.unit)));
+    }
+
+    /** A ballot for the unit of {@code other}, written to the table directly, past every service check. */
+    private static void insertBallotForUnitOf(Ballot other, int sequence, BallotStatus status) {
+        QuarkusTransaction.requiringNew().run(() -> Ballot.getEntityManager().createNativeQuery("""
+                insert into ballot (id, election_id, serial, sequence, building, unit, kind, area, person_key,
+                                    status, issued_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, other.electionId)
+                .setParameter(3, SerialNumbers.serial(other.electionId, sequence)).setParameter(4, sequence)
+                .setParameter(5, other.building).setParameter(6, other.unit).setParameter(7, other.kind)
+                .setParameter(8, other.area).setParameter(9, other.personKey).setParameter(10, status.name())
+                .setParameter(11, OffsetDateTime.now()).executeUpdate());
     }
 
     private static VotingOpened votingOpened(UUID election) {

@@ -14,8 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -201,6 +204,35 @@ class BallotLedgerTest {
                 .body("errors[0].message", equalTo("填写的时间晚于现在，请核对日期和时间"));
         as(v.leader()).body(tomorrow).post("/api/ballots/" + serial + "/handout").then().statusCode(422)
                 .body("errors[0].message", equalTo("The time given lies in the future; check the date and time"));
+    }
+
+    @Test
+    void aStepDatedBeforeVotingOpenedIsRefused() {
+        VotingFixture v = votingOpen();
+        String serial = firstBallot(v, "1号楼");
+        OffsetDateTime opened = QuarkusTransaction.requiringNew().call(
+                () -> BallotElection.<BallotElection>findById(v.election()).votingOpenedAt);
+        Map<String, Object> early = Map.of("recipientName", "张三", "relation", "OWNER", "method", "IN_PERSON",
+                "at", opened.minusMinutes(1).toString());
+        as(v.leader()).body(early).post("/api/ballots/" + serial + "/handout").then().statusCode(422)
+                .body("type", equalTo("urn:ownersvote:problem:invalid-request"))
+                .body("detail", equalTo("The time given lies before voting opened at " + beijing(opened)
+                        + "; check the date and time"))
+                .body("errors[0].field", equalTo("at"))
+                .body("errors[0].code", equalTo("step.at-before-opening"));
+        assertEquals(0, steps(serial));
+        assertEquals(BallotStatus.ISSUED, status(serial));
+        // the instant voting opened is no longer before it
+        Map<String, Object> atOpening = Map.of("recipientName", "张三", "relation", "OWNER", "method", "IN_PERSON",
+                "at", opened.toString());
+        as(v.leader()).body(atOpening).post("/api/ballots/" + serial + "/handout").then().statusCode(200)
+                .body("status", equalTo("HANDED_OUT"));
+    }
+
+    /** A moment as messages write it in English: "18:05 on 14 December 2026, Beijing time". */
+    private static String beijing(OffsetDateTime at) {
+        return DateTimeFormatter.ofPattern("HH:mm 'on' d MMMM yyyy", Locale.ENGLISH)
+                .format(at.atZoneSameInstant(ZoneId.of("Asia/Shanghai"))) + ", Beijing time";
     }
 
     // --- Idempotency-Key (docs/architecture/idempotency.md): one key, one effect and one event; the first answer

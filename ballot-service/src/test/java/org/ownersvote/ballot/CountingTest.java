@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.ballot.counting.BallotCount;
+import org.ownersvote.ballot.counting.CountingEntry;
 import org.ownersvote.events.election.BallotCandidate;
 import org.ownersvote.events.election.BallotMotion;
 import org.ownersvote.events.election.PhaseChanged;
@@ -292,9 +293,150 @@ class CountingTest {
                         + "they stand"));
     }
 
+    @Test
+    void anEntryBeforeCountingIsRefused() throws Exception {
+        Counting c = returnedWhileVoting(1);
+        String serial = c.returned().get(0);
+        enter(c, c.counterA(), serial, "OWNER", "APPROVE", null, null).then().statusCode(409)
+                .body("type", equalTo("urn:ownersvote:problem:not-counting"))
+                .body("detail", equalTo("Ballots are entered while the election is in the counting phase (it is in "
+                        + "the voting phase)"));
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> CountingEntry.count("serial", serial)));
+        // the same entry once counting is open
+        closeVoting(c.v());
+        enter(c, c.counterA(), serial, "OWNER", "APPROVE", null, null).then().statusCode(200)
+                .body("entryNumber", equalTo(1)).body("state", equalTo("FIRST_ENTERED"));
+    }
+
+    @Test
+    void anEntryMarksOnlyTheBallotsOwnCandidatesAndMotions() throws Exception {
+        Counting c = counting(1);
+        String serial = c.returned().get(0);
+        String stranger = UUID.randomUUID().toString();
+        String otherMotion = UUID.randomUUID().toString();
+        Map<String, Object> entry = Map.of("serial", serial, "signature", "OWNER",
+                "marks", Map.of(CANDIDATES.get(0).candidateId().toString(), "APPROVE", stranger, "APPROVE"),
+                "motions", Map.of(MOTIONS.get(0).motionId().toString(), "APPROVE", otherMotion, "OPPOSE"));
+        as(c.counterA()).body(entry).post("/api/elections/" + c.v().election() + "/counting/entries").then()
+                .statusCode(422)
+                .body("type", equalTo("urn:ownersvote:problem:invalid-request"))
+                .body("detail", equalTo("The entry marks what is not on the ballot; nothing was recorded"))
+                .body("errors.field", equalTo(List.of("marks." + stranger, "motions." + otherMotion)))
+                .body("errors.code", equalTo(List.of("mark.not-a-candidate", "mark.not-a-motion")));
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> CountingEntry.count("serial", serial)));
+        enter(c, c.counterA(), serial, "OWNER", "APPROVE", null, null).then().statusCode(200)
+                .body("entryNumber", equalTo(1));
+    }
+
+    @Test
+    void aThirdEntryIsRefused() throws Exception {
+        Counting c = counting(2);
+        String counted = c.returned().get(0);
+        String inConflict = c.returned().get(1);
+        String counterC = token(c.v(), "counter-c", Roles.COUNTER);
+        enter(c, c.counterA(), counted, "OWNER", "APPROVE", null, null).then().statusCode(200);
+        enter(c, c.counterB(), counted, "OWNER", "APPROVE", null, null).then().statusCode(200)
+                .body("state", equalTo("COUNTED"));
+        enter(c, counterC, counted, "OWNER", "APPROVE", null, null).then().statusCode(409)
+                .body("type", equalTo("urn:ownersvote:problem:entry-refused"))
+                .body("detail", equalTo(counted + ": this ballot was entered twice already"));
+        enter(c, c.counterA(), inConflict, "OWNER", "APPROVE", null, null).then().statusCode(200);
+        enter(c, c.counterB(), inConflict, "OWNER", "OPPOSE", null, null).then().statusCode(200)
+                .body("state", equalTo("CONFLICT"));
+        // a third counter does not settle a conflict: a scrutineer does, against the paper
+        enter(c, counterC, inConflict, "OWNER", "APPROVE", null, null).then().statusCode(409)
+                .body("type", equalTo("urn:ownersvote:problem:entry-refused"))
+                .body("detail", equalTo(inConflict + ": this ballot was entered twice already and waits for a "
+                        + "scrutineer"));
+        assertEquals(4L, (long) QuarkusTransaction.requiringNew().call(() -> CountingEntry.count("electionId",
+                c.v().election())));
+        assertEquals(BallotCount.State.CONFLICT, QuarkusTransaction.requiringNew().call(() -> BallotCount
+                .<BallotCount>find("serial", inConflict).firstResult().state));
+        tally(c, c.scrutineer()).then().statusCode(200).body("counting.ledgerLength", equalTo(2));
+    }
+
+    @Test
+    void oneScrutineersRepeatedSignOffsCountOnce() throws Exception {
+        Counting c = counting(0);
+        String attestation = attestation(c, c.scrutineer());
+        signOff(c, c.scrutineer(), attestation).then().statusCode(200).body("agreeingSignoffs", equalTo(1));
+        signOff(c, c.scrutineer(), attestation).then().statusCode(200).body("agreeingSignoffs", equalTo(1));
+        String head = tally(c, c.chief()).then().statusCode(200).extract().path("ledgerHash");
+        String finalize = "/api/elections/" + c.v().election() + "/tally/finalize";
+        as(c.chief()).post(finalize).then().statusCode(409)
+                .body("type", equalTo("urn:ownersvote:problem:cannot-finalize"))
+                .body("detail", equalTo("The tally cannot be finalized yet: 1 of 2 scrutineers' sign-offs attest the "
+                        + "ledger (hash " + head + ") and the figures as they stand"));
+        signOff(c, token(c.v(), "scrutineer-2", Roles.SCRUTINEER), attestation).then().statusCode(200)
+                .body("agreeingSignoffs", equalTo(2));
+        as(c.chief()).post(finalize).then().statusCode(200).body("provisional", equalTo(false));
+    }
+
+    @Test
+    void aTieWaitingForLotsBlocksFinalizing() throws Exception {
+        // 13 units of 1号楼, the tenth a parking space, two by two one person's: 7 persons, 12 ballots, all cast
+        // online. Each person's approvals (A 丁一, B 王二, C 张三) leave A first with 5 heads, and B and C with
+        // 4 heads and 374.75 m² each, tied for the second of 2 seats.
+        VotingFixture v = VotingFixture.open(bootstrap, CANDIDATES, MOTIONS, 13);
+        String[] approvalsOfPerson = { "A", "AB", "AC", "BC", "AC", "BC", "AB" };
+        List<Map<String, String>> ballots = as(v.workingGroup()).queryParam("building", "1号楼")
+                .get("/api/elections/" + v.election() + "/ballots").then().statusCode(200).extract().path("");
+        Map<String, String> unitOf = new HashMap<>();
+        ballots.forEach(b -> unitOf.put(b.get("serial"), b.get("unit")));
+        List<OwnerBallotTest.Sheet> sheets = OwnerBallotTest.sheets(as(v.workingGroup()).queryParam("building", "1号楼")
+                .post("/api/elections/" + v.election() + "/ballots/print").asString());
+        assertEquals(12, sheets.size());
+        for (OwnerBallotTest.Sheet sheet : sheets) {
+            String approves = approvalsOfPerson[(Integer.parseInt(unitOf.get(sheet.serial())) - 1000) / 2];
+            String[] marks = new String[3];
+            for (int i = 0; i < 3; i++) {
+                marks[i] = approves.indexOf("ABC".charAt(i)) >= 0 ? "APPROVE" : "OPPOSE";
+            }
+            castOnline(v, sheet, marks).then().statusCode(200);
+        }
+        closeVoting(v);
+        Counting c = staff(v, List.of(), null, null);
+        String ding = CANDIDATES.get(0).candidateId().toString();
+        String wang = CANDIDATES.get(1).candidateId().toString();
+        String zhang = CANDIDATES.get(2).candidateId().toString();
+        tally(c, c.chief()).then().statusCode(200)
+                .body("tally.quorum.met", equalTo(true))
+                .body("tally.elected", equalTo(List.of(ding)))
+                .body("tally.ties.size()", equalTo(1))
+                .body("tally.ties[0].candidateIds", equalTo(List.of(wang, zhang)))
+                .body("tally.ties[0].decides", equalTo("SEAT"))
+                .body("tally.ties[0].drawn", equalTo(false));
+        // everything else is in place: two scrutineers attest the ledger and figures as they stand
+        String scrutineer2 = token(v, "scrutineer-2", Roles.SCRUTINEER);
+        String tied = attestation(c, c.scrutineer());
+        signOff(c, c.scrutineer(), tied).then().statusCode(200);
+        signOff(c, scrutineer2, tied).then().statusCode(200).body("agreeingSignoffs", equalTo(2));
+        String finalize = "/api/elections/" + v.election() + "/tally/finalize";
+        as(c.chief()).post(finalize).then().statusCode(409)
+                .body("type", equalTo("urn:ownersvote:problem:cannot-finalize"))
+                .body("detail", equalTo("The tally cannot be finalized yet: a tie decides a seat or alternate place: "
+                        + "the working group records the drawing of lots"));
+        // the drawing of lots settles it; the figures it changes are attested anew
+        as(v.workingGroup()).body(Map.of("candidateIdsInDrawnOrder", List.of(zhang, wang), "witnesses",
+                List.of("居委会 李主任"))).post("/api/elections/" + v.election() + "/tally/lots").then().statusCode(204);
+        String drawn = attestation(c, c.scrutineer());
+        signOff(c, c.scrutineer(), drawn).then().statusCode(200);
+        signOff(c, scrutineer2, drawn).then().statusCode(200).body("agreeingSignoffs", equalTo(2));
+        as(c.chief()).post(finalize).then().statusCode(200)
+                .body("provisional", equalTo(false))
+                .body("tally.elected", equalTo(List.of(ding, zhang)));
+    }
+
     // --- setup
 
     private Counting counting(int paper) throws java.io.IOException {
+        Counting c = returnedWhileVoting(paper);
+        closeVoting(c.v());
+        return c;
+    }
+
+    /** The same election while voting still runs: the paper ballots returned and the online vote cast. */
+    private Counting returnedWhileVoting(int paper) throws java.io.IOException {
         VotingFixture v = VotingFixture.open(bootstrap, CANDIDATES, MOTIONS);
         List<String> serials = as(v.workingGroup()).queryParam("building", "1号楼").queryParam("size", paper + 2)
                 .get("/api/elections/" + v.election() + "/ballots").then().statusCode(200).extract().path("serial");
@@ -303,24 +445,39 @@ class CountingTest {
             returned(v.leader(), serial, null).then().statusCode(200);
         }
         String online = serials.get(paper);
-        String code = OwnerBallotTest.sheets(as(v.workingGroup()).queryParam("building", "1号楼")
+        OwnerBallotTest.Sheet sheet = OwnerBallotTest.sheets(as(v.workingGroup()).queryParam("building", "1号楼")
                 .queryParam("serial", online).post("/api/elections/" + v.election() + "/ballots/print").asString())
-                .get(0).code();
-        Map<String, Object> vote = new HashMap<>();
-        vote.put("verificationCode", code);
-        vote.put("marks", Map.of(CANDIDATES.get(0).candidateId().toString(), "APPROVE",
-                CANDIDATES.get(1).candidateId().toString(), "APPROVE", CANDIDATES.get(2).candidateId().toString(),
-                "OPPOSE"));
-        vote.put("motions", Map.of(MOTIONS.get(0).motionId().toString(), "APPROVE"));
-        as(owner(v, online)).body(vote).post("/api/ballots/" + online + "/cast").then().statusCode(200);
+                .get(0);
+        castOnline(v, sheet, "APPROVE", "APPROVE", "OPPOSE").then().statusCode(200);
+        return staff(v, serials.subList(0, paper), online, serials.get(paper + 1));
+    }
+
+    /** election-service's announcement that voting closed, awaited: counting is open, online votes in the ledger. */
+    private static void closeVoting(VotingFixture v) {
         v.send(new PhaseChanged(v.election(), v.community(), "VOTING", "COUNTING", OffsetDateTime.now(), false,
                 null, "投票结束"));
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> BallotElection.<BallotElection>findById(v.election()).phase.equals("COUNTING")));
-        String counterA = token(v, "counter-a", Roles.COUNTER);
-        String counterB = token(v, "counter-b", Roles.COUNTER);
-        return new Counting(v, serials.subList(0, paper), online, serials.get(paper + 1), counterA, counterB,
-                token(v, "scrutineer-1", Roles.SCRUTINEER), token(v, "chief", Roles.CHIEF_SCRUTINEER));
+    }
+
+    /** The election with the tokens of its two counters, a scrutineer and the chief scrutineer. */
+    private static Counting staff(VotingFixture v, List<String> returned, String online, String notReturned) {
+        return new Counting(v, returned, online, notReturned, token(v, "counter-a", Roles.COUNTER),
+                token(v, "counter-b", Roles.COUNTER), token(v, "scrutineer-1", Roles.SCRUTINEER),
+                token(v, "chief", Roles.CHIEF_SCRUTINEER));
+    }
+
+    /** The owner's online vote with the sheet's code: the candidates marked in order, the motion approved. */
+    private static Response castOnline(VotingFixture v, OwnerBallotTest.Sheet sheet, String... candidateMarks) {
+        Map<String, String> marks = new HashMap<>();
+        for (int i = 0; i < candidateMarks.length; i++) {
+            marks.put(CANDIDATES.get(i).candidateId().toString(), candidateMarks[i]);
+        }
+        Map<String, Object> vote = new HashMap<>();
+        vote.put("verificationCode", sheet.code());
+        vote.put("marks", marks);
+        vote.put("motions", Map.of(MOTIONS.get(0).motionId().toString(), "APPROVE"));
+        return as(owner(v, sheet.serial())).body(vote).post("/api/ballots/" + sheet.serial() + "/cast");
     }
 
     private static String token(VotingFixture v, String name, String role) {

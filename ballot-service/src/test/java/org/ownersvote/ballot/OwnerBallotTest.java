@@ -234,6 +234,22 @@ class OwnerBallotTest {
     }
 
     @Test
+    void theCodeOfAVoidedBallotIsAnsweredBallotVoided() throws Exception {
+        VotingFixture v = VotingFixture.open(bootstrap, CANDIDATES, MOTIONS);
+        Sheet sheet = sheets(print(v, "1号楼").asString()).get(0);
+        as(v.workingGroup()).body(Map.of("reason", "业主遗失选票")).post("/api/ballots/" + sheet.serial() + "/void")
+                .then().statusCode(200);
+        credentials(sheet.serial(), sheet.code()).then().statusCode(409)
+                .body("type", equalTo("urn:ownersvote:problem:ballot-voided"))
+                .body("title", equalTo("Ballot voided"))
+                .body("detail", equalTo("This ballot was voided and replaced by another; use the serial and code of "
+                        + "the replacement ballot you were given"));
+        // only the right code learns of the void: a wrong one is answered as any wrong code
+        credentials(sheet.serial(), "2222-2222").then().statusCode(401)
+                .body("type", equalTo("urn:ownersvote:problem:wrong-ballot-code"));
+    }
+
+    @Test
     void anOwnerIsAnsweredInTheirLanguageAndTheWaitIsSaidInWords() throws Exception {
         VotingFixture v = VotingFixture.open(bootstrap, CANDIDATES, MOTIONS);
         Sheet sheet = sheets(print(v, "1号楼").asString()).get(0);

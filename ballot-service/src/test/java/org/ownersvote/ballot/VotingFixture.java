@@ -45,6 +45,16 @@ record VotingFixture(String bootstrap, UUID community, UUID election, String lea
         return open(bootstrap, candidates, motions, deadline, election -> TestEvents.electorate(election, 1, 300), 270);
     }
 
+    /**
+     * An election in VOTING with these candidates and motions over {@code units} units of 1号楼 (every tenth a parking
+     * space; units two by two one person's, as TestEvents publishes them).
+     */
+    static VotingFixture open(String bootstrap, List<BallotCandidate> candidates, List<BallotMotion> motions,
+            int units) {
+        return open(bootstrap, candidates, motions, OffsetDateTime.now().plusDays(14),
+                election -> TestEvents.electorate(election, 1, units), units - units / 10);
+    }
+
     /** An election in VOTING over the units given as {building, unit} (every tenth a parking space). */
     static VotingFixture open(String bootstrap, List<String[]> units) {
         return open(bootstrap, List.of(), List.of(), OffsetDateTime.now().plusDays(14),

@@ -2,6 +2,7 @@ package org.ownersvote.election;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -440,6 +441,129 @@ class ElectionLifecycleTest {
         // 方 4, 王 4, 杨 7, 罗 8, 赵 9, 顾 10 strokes; the 4-stroke tie follows ICU's stroke collation
         Api.as(wg).get("/api/elections/" + election + "/candidates").then().statusCode(200)
                 .body("candidates.name", equalTo(List.of("方杰", "王宇浩", "杨国轩", "罗霞明", "赵国萱", "顾建然")));
+    }
+
+    @Test
+    void oneNameOnSeveralUnitsIsListedByBuildingThenUnit() {
+        Setup setup = nominationOpen("同名小区", false);
+        String wg = setup.wg();
+        UUID election = setup.election();
+        // 赵国萱 co-owns 1号楼 201, 1号楼 404 and 4号楼 102: three candidates whose names collate equal, recorded
+        // in another order than the list's
+        for (String[] nominee : List.of(new String[] { "4号楼", "102", "赵国萱" }, new String[] { "1号楼", "404", "赵国萱" },
+                new String[] { "1号楼", "201", "赵国萱" })) {
+            nominate(wg, election, nominee, "1号楼", "301").statusCode(201);
+        }
+        Api.as(wg).get("/api/elections/" + election + "/candidates").then().statusCode(200)
+                .body("candidates.building", equalTo(List.of("1号楼", "1号楼", "4号楼")))
+                .body("candidates.unit", equalTo(List.of("201", "404", "102")));
+    }
+
+    @Test
+    void aNominationFormNeedsAtLeastOneNominator() {
+        Setup setup = nominationOpen("推荐人小区", false);
+        String nominations = "/api/elections/" + setup.election() + "/nominations";
+        Map<String, Object> form = nominationBody(NOMINEES.get(0), "1号楼", "301");
+        form.put("nominators", List.of());
+        Api.as(setup.wg()).body(form).post(nominations).then().statusCode(422)
+                .body("type", equalTo("urn:ownersvote:problem:invalid-request"))
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].field", equalTo("nominators"))
+                .body("errors[0].code", equalTo("constraint.NotEmpty"));
+        form.remove("nominators");
+        Api.as(setup.wg()).body(form).post(nominations).then().statusCode(422)
+                .body("errors[0].field", equalTo("nominators"))
+                .body("errors[0].code", equalTo("constraint.NotEmpty"));
+        Api.as(setup.wg()).get("/api/elections/" + setup.election() + "/candidates").then().statusCode(200)
+                .body("candidates", hasSize(0));
+    }
+
+    @Test
+    void aUnitNominatingACandidateTwiceCountsOnce() {
+        Setup setup = nominationOpen("重复推荐小区", false);
+        String wg = setup.wg();
+        UUID election = setup.election();
+        String id = nominate(wg, election, NOMINEES.get(0), "1号楼", "301").statusCode(201)
+                .body("nominators", equalTo(1)).extract().path("id");
+        // the same unit on a second form
+        nominate(wg, election, NOMINEES.get(0), "1号楼", "301").statusCode(200)
+                .body("id", equalTo(id)).body("nominators", equalTo(1));
+        // and one form naming a new unit twice
+        Map<String, Object> form = nominationBody(NOMINEES.get(0), "1号楼", "302");
+        form.put("nominators", List.of(Map.of("building", "1号楼", "unit", "302"),
+                Map.of("building", "1号楼", "unit", "302")));
+        Api.as(wg).body(form).post("/api/elections/" + election + "/nominations").then().statusCode(200)
+                .body("id", equalTo(id)).body("nominators", equalTo(2));
+        Api.as(wg).get("/api/elections/" + election + "/candidates").then().statusCode(200)
+                .body("candidates", hasSize(1)).body("candidates[0].nominators", equalTo(2));
+    }
+
+    @Test
+    void aLaterReviewReplacesAnEarlierOne() {
+        Setup setup = nominationOpen("复审小区", false);
+        String wg = setup.wg();
+        UUID election = setup.election();
+        String candidates = "/api/elections/" + election + "/candidates";
+        String id = nominate(wg, election, NOMINEES.get(0), "1号楼", "301").statusCode(201).extract().path("id");
+        review(wg, election, id, Map.of("decision", "APPROVED")).statusCode(200).body("status", equalTo("APPROVED"));
+        review(wg, election, id, Map.of("decision", "REJECTED", "reasonCategory", "FEE_OR_REPAIR_FUND_ARREARS",
+                "reason", "欠缴物业费两年")).statusCode(200).body("status", equalTo("REJECTED"));
+        Api.as(wg).get(candidates).then().statusCode(200).body("candidates", hasSize(1))
+                .body("candidates[0].status", equalTo("REJECTED"))
+                .body("candidates[0].reasonCategory", equalTo("FEE_OR_REPAIR_FUND_ARREARS"))
+                .body("candidates[0].reason", equalTo("欠缴物业费两年"));
+        // the arrears paid before nomination closed: approved again, and the rejection's grounds go with it
+        review(wg, election, id, Map.of("decision", "APPROVED")).statusCode(200);
+        Api.as(wg).get(candidates).then().statusCode(200).body("candidates", hasSize(1))
+                .body("candidates[0].status", equalTo("APPROVED"))
+                .body("candidates[0].reasonCategory", equalTo(null))
+                .body("candidates[0].reason", equalTo(null));
+        assertEquals(3L, (long) QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
+                "recordKey = ?1 and eventType = 'election.candidate-decided.v1'", election.toString())),
+                "each decision is announced");
+    }
+
+    @Test
+    void aReviewOutsideNominationIsRefused() {
+        Setup drill = nominationOpen("审查时限小区", true);
+        List<String> ids = nominateAndApprove(drill.wg(), drill.election());
+        move(drill.wg(), drill.election(), "CANDIDATE_PUBLICITY").statusCode(200);
+        review(drill.wg(), drill.election(), ids.get(0), Map.of("decision", "REJECTED", "reasonCategory", "OTHER",
+                "reason", "公示后才提出")).statusCode(409)
+                .body("type", equalTo("urn:ownersvote:problem:wrong-phase"))
+                .body("detail", equalTo("Eligibility is reviewed while nomination is open; the election is in the "
+                        + "candidate list publicity phase"));
+        Api.as(drill.wg()).get("/api/elections/" + drill.election() + "/candidates").then().statusCode(200)
+                .body("candidates.status", everyItem(equalTo("APPROVED")));
+        assertEquals(5L, (long) QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
+                "recordKey = ?1 and eventType = 'election.candidate-decided.v1'", drill.election().toString())),
+                "the refused review is not announced");
+    }
+
+    @Test
+    void anObjectionOutsideCandidatePublicityIsRefused() {
+        Setup drill = nominationOpen("异议时限小区", true);
+        String wg = drill.wg();
+        UUID election = drill.election();
+        String objections = "/api/elections/" + election + "/objections";
+        Map<String, Object> objection = Map.of("objectingUnit", Map.of("building", "1号楼", "unit", "301"),
+                "text", "候选人名单有误");
+        Api.as(wg).body(objection).post(objections).then().statusCode(409)
+                .body("type", equalTo("urn:ownersvote:problem:wrong-phase"))
+                .body("detail", equalTo("Objections are lodged while the candidate list is public; the election is "
+                        + "in the nomination phase"));
+        nominateAndApprove(wg, election);
+        move(wg, election, "CANDIDATE_PUBLICITY").statusCode(200);
+        String id = Api.as(wg).body(objection).post(objections).then().statusCode(201).extract().path("id");
+        Api.as(wg).body(Map.of("answer", "经核实，名单无误")).post(objections + "/" + id + "/answer").then()
+                .statusCode(200);
+        move(wg, election, "VOTING").statusCode(200);
+        Api.as(wg).body(objection).post(objections).then().statusCode(409)
+                .body("type", equalTo("urn:ownersvote:problem:wrong-phase"))
+                .body("detail", equalTo("Objections are lodged while the candidate list is public; the election is "
+                        + "in the voting phase"));
+        Api.as(wg).get("/api/elections/" + election + "/candidates").then().statusCode(200)
+                .body("objections", hasSize(1));
     }
 
     @Test

@@ -82,6 +82,29 @@ class ElectionResourceTest {
     }
 
     @Test
+    void shouldRefuseMoreVotingDaysThanThePacksLongestVotingPeriod() {
+        UUID community = Api.createCommunity("辛");
+        Map<String, Object> body = new HashMap<>(Api.electionBody(community));
+        body.put("votingDays", 61);
+        long outboxBefore = outboxSize();
+        Api.as(Api.workingGroup(community)).body(body)
+                .post("/api/elections")
+                .then().statusCode(422)
+                .body("type", equalTo("urn:ownersvote:problem:invalid-request"))
+                .body("errors[0].field", equalTo("votingDays"))
+                .body("errors[0].code", equalTo("election.voting-too-long"))
+                .body("errors[0].message",
+                        equalTo("Voting may last at most 60 days under the national rules (CN-2021)"));
+        assertEquals(outboxBefore, outboxSize(), "a refused election is not announced");
+        // the bound itself is allowed
+        body.put("votingDays", 60);
+        Api.as(Api.workingGroup(community)).body(body)
+                .post("/api/elections")
+                .then().statusCode(201)
+                .body("votingDays", equalTo(60));
+    }
+
+    @Test
     void shouldRefuseAnElectionForACommunityThatDoesNotExist() {
         UUID missing = UUID.randomUUID();
         Api.as(Api.workingGroup(missing)).body(Api.electionBody(missing))

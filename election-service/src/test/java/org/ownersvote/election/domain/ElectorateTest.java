@@ -13,7 +13,7 @@ import org.ownersvote.election.service.roster.RosterFile;
 class ElectorateTest {
 
     @Test
-    void workedExampleOfDomainMdCountsSixPersonsOn690SquareMetres() {
+    void workedExampleCountsSixPersonsOn690SquareMetres() {
         Electorate e = Electorate.of(roster("/rosters/worked-example.csv"), RulePack.CN_2021);
         assertEquals(9, e.units());
         assertEquals(8, e.countedUnits(), "the parking space does not count");
@@ -54,6 +54,17 @@ class ElectorateTest {
                     "P" + i, null, false));
         }
         assertEquals(new BigDecimal("100.00"), Electorate.of(units, RulePack.CN_2021).area());
+    }
+
+    @Test
+    void aUnitOfKindOtherStaysOnTheRosterWithoutWeight() {
+        // a storeroom (储藏室) of its own owner: on the roster, but neither area nor head under either pack
+        List<RosterUnit> units = List.of(unit("1", "1", "P1", false),
+                new RosterUnit(3, "1", "储藏室-1", UnitKind.OTHER, new BigDecimal("8.00"), List.of("y"), "P2", null,
+                        false));
+        for (RulePack pack : RulePack.values()) {
+            assertEquals(new Electorate(2, 1, new BigDecimal("50.00"), 1), Electorate.of(units, pack), pack.code());
+        }
     }
 
     private static RosterUnit unit(String building, String unit, String ref, boolean developer) {

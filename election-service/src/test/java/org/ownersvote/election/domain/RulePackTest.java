@@ -1,6 +1,7 @@
 package org.ownersvote.election.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -74,6 +75,16 @@ class RulePackTest {
         }
         assertEquals(Optional.of(3), RulePack.SH_2020.committeeAnnouncementDays());
         assertEquals(Optional.empty(), RulePack.CN_2021.committeeAnnouncementDays());
+    }
+
+    @Test
+    void residencesAndShopsCountWhileParkingAndOtherUnitsDoNotUnderEveryPack() {
+        for (RulePack pack : RulePack.values()) {
+            assertTrue(pack.counts(UnitKind.RESIDENCE), pack.code());
+            assertTrue(pack.counts(UnitKind.SHOP), pack.code());
+            assertFalse(pack.counts(UnitKind.PARKING), pack.code());
+            assertFalse(pack.counts(UnitKind.OTHER), pack.code());
+        }
     }
 
     private static List<String> english(List<org.ownersvote.platform.problem.Text> violations) {

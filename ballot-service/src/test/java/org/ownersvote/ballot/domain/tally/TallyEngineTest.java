@@ -2,6 +2,7 @@ package org.ownersvote.ballot.domain.tally;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -75,6 +76,64 @@ class TallyEngineTest {
                 unit("1", "2", "99.99", "P2"), unit("1", "3", "100.00", "P3")),
                 List.of(ballot("1", "1", "Y"), ballot("1", "2", "Y")), List.of());
         assertFalse(below.quorum().areaMet());
+    }
+
+    @Test
+    void noMotionPassesWithoutQuorumHoweverManyApprove() {
+        Map<String, Threshold> motions = new LinkedHashMap<>();
+        motions.put("repair-fund", Threshold.SPECIAL);
+        motions.put("rules", Threshold.MAJORITY);
+        TallyInput.Rules rules = new TallyInput.Rules("CN-2021", 1, 0, List.of(), motions);
+        List<TallyInput.Unit> electorate = List.of(unit("1", "1", "300.00", "P1"), unit("1", "2", "50.00", "P2"),
+                unit("1", "3", "50.00", "P3"));
+        // P1 alone: 300.00 of 400.00 m² is quorum by area, 1 of 3 heads is not; every participant approves both
+        Tally byHeads = TallyEngine.compute(rules, electorate, List.of(motion("1", "1", "Y")), List.of());
+        assertEquals(new Tally.Quorum(false, true, false), byHeads.quorum());
+        for (Tally.MotionResult m : byHeads.motions()) {
+            assertEquals(1, m.approvingHeads(), m.motionId());
+            assertEquals(new BigDecimal("100.00"), m.headsPercent(), m.motionId());
+            assertFalse(m.passes(), m.motionId() + " passes without quorum");
+        }
+        // P2 and P3: 2 of 3 heads is quorum by heads, 100.00 of 400.00 m² is not
+        Tally byArea = TallyEngine.compute(rules, electorate, List.of(motion("1", "2", "Y"), motion("1", "3", "Y")),
+                List.of());
+        assertEquals(new Tally.Quorum(false, false, true), byArea.quorum());
+        assertTrue(byArea.motions().stream().noneMatch(Tally.MotionResult::passes));
+    }
+
+    @Test
+    void approvingHeadsOfExactlyHalfFail() {
+        // 4 persons participate; A is approved by 2 of them, who hold 200.00 of the 220.00 m²
+        Map<String, Threshold> motions = Map.of("rules", Threshold.MAJORITY);
+        TallyInput.Rules rules = new TallyInput.Rules("CN-2021", 1, 0, List.of("A"), motions);
+        List<TallyInput.Unit> electorate = List.of(unit("1", "1", "100.00", "P1"), unit("1", "2", "100.00", "P2"),
+                unit("1", "3", "10.00", "P3"), unit("1", "4", "10.00", "P4"));
+        List<TallyInput.Ballot> ballots = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            Mark mark = i <= 2 ? Mark.APPROVE : Mark.OPPOSE;
+            ballots.add(new TallyInput.Ballot("1-" + i, "1", "" + i, Signature.OWNER, Map.of("A", mark),
+                    Map.of("rules", mark)));
+        }
+        Tally t = TallyEngine.compute(rules, electorate, ballots, List.of());
+        assertTrue(t.quorum().met());
+        assertEquals(2, candidate(t, "A").approvingHeads());
+        assertEquals(new BigDecimal("50.00"), candidate(t, "A").headsPercent());
+        assertFalse(candidate(t, "A").passes(), "2 of 4 heads is not more than half");
+        assertEquals(Outcome.NOT_PASSED, candidate(t, "A").outcome());
+        assertFalse(t.motions().get(0).passes(), "nor for a MAJORITY motion");
+        assertFalse(Threshold.MAJORITY.met(2, 4, new BigDecimal("200.00"), new BigDecimal("220.00")));
+        assertTrue(Threshold.MAJORITY.met(3, 5, new BigDecimal("200.00"), new BigDecimal("220.00")));
+    }
+
+    @Test
+    void aSecondCountedBallotForOneUnitStopsTheEngine() {
+        List<TallyInput.Unit> electorate = List.of(unit("1", "1", "100.00", "P1"), unit("1", "2", "100.00", "P2"));
+        List<TallyInput.Ballot> ballots = List.of(ballot("1", "1", "Y"), ballot("1", "2", "N"),
+                new TallyInput.Ballot("1-1-replacement", "1", "1", Signature.OWNER, Map.of("A", Mark.APPROVE),
+                        Map.of()));
+        IllegalArgumentException stopped = assertThrows(IllegalArgumentException.class,
+                () -> TallyEngine.compute(rules(1, 0, "A"), electorate, ballots, List.of()));
+        assertEquals("a second counted ballot for 1 1", stopped.getMessage());
     }
 
     @Test
@@ -167,6 +226,36 @@ class TallyEngineTest {
         assertEquals(List.of("A", "C"), drawn.elected());
         assertEquals(Outcome.PASSED_NOT_PLACED, candidate(drawn, "B").outcome());
         assertEquals(List.of(new Tally.Tie(List.of("B", "C"), "SEAT", true)), drawn.ties());
+    }
+
+    @Test
+    void aTieForTheLastAlternatePlaceAsksForLotsAndTheRecordedDrawSettlesIt() {
+        // 3 seats, 1 alternate, 7 owners approving at most 3 each; all five pass with 4 heads of 7:
+        // A 433.00, B 432.00, C 431.00 m² take the seats; D and E, 406.00 m² each, tie for the alternate place
+        String[] areas = { "103.00", "102.00", "101.00", "100.00", "110.00", "110.00", "110.00" };
+        String[] marks = { "Y..YY", ".Y.YY", "..YYY", "...YY", "YYY..", "YYY..", "YYY.." };
+        List<TallyInput.Unit> electorate = new ArrayList<>();
+        List<TallyInput.Ballot> ballots = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            electorate.add(unit("1", "" + i, areas[i], "P" + i));
+            ballots.add(ballot("1", "" + i, marks[i]));
+        }
+        Tally t = TallyEngine.compute(rules(3, 1, "A", "B", "C", "D", "E"), electorate, ballots, List.of());
+        assertEquals(List.of("A", "B", "C"), t.elected());
+        assertEquals(List.of(), t.alternates(), "no one takes the alternate place before the lots");
+        assertEquals(Outcome.TIE_LOTS_REQUIRED, candidate(t, "D").outcome());
+        assertEquals(Outcome.TIE_LOTS_REQUIRED, candidate(t, "E").outcome());
+        assertEquals(List.of(new Tally.Tie(List.of("D", "E"), "ALTERNATE", false)), t.ties());
+        assertEquals(4, candidate(t, "D").rank());
+        assertEquals(4, candidate(t, "E").rank());
+        assertEquals(0, t.vacancies());
+
+        Tally drawn = TallyEngine.compute(rules(3, 1, "A", "B", "C", "D", "E"), electorate, ballots,
+                List.of(new TallyInput.Draw(List.of("E", "D"))));
+        assertEquals(List.of("A", "B", "C"), drawn.elected());
+        assertEquals(List.of("E"), drawn.alternates());
+        assertEquals(Outcome.PASSED_NOT_PLACED, candidate(drawn, "D").outcome());
+        assertEquals(List.of(new Tally.Tie(List.of("D", "E"), "ALTERNATE", true)), drawn.ties());
     }
 
     @Test
