@@ -56,7 +56,7 @@ def render(root, title, width=1400, row=16):
 
     def walk(node, name, x, depth):
         w = node["n"] / total * (width - 20)
-        if w < 0.3:
+        if w < 2.0:  # narrower than two pixels: unreadable, and it would only make the file large
             return
         depth_max[0] = max(depth_max[0], depth)
         rects.append((name, x, depth, w, node["n"]))

@@ -17,7 +17,7 @@ java_home="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
 sed 's|<setting name="period" control="method-sampling-java-interval">10 ms</setting>|<setting name="period" control="method-sampling-java-interval">1 ms</setting>|' \
   "$java_home/lib/jfr/profile.jfc" > "$work/cpu.jfc"
 for s in $services; do
-  pid="$(pgrep -f "$root/$s/target/quarkus-app/quarkus-run.jar" | head -1)"
+  pid="$(pgrep -f "$s/target/quarkus-app/quarkus-run.jar" | head -1)"
   [ -n "$pid" ] || { echo "$s is not running" >&2; exit 1; }
   jcmd "$pid" JFR.start name=bench settings="$work/cpu.jfc" duration="${seconds}s" filename="$work/$s.jfr" > /dev/null
 done

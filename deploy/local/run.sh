@@ -70,10 +70,7 @@ done
 if ! $jars_present || [ "$(cat "$stamp_file" 2>/dev/null)" != "$stamp_now" ]; then
   log "building (mvn package, tests skipped) ..."
   build_started=$SECONDS
-  # AppCDS: each service's classes archived at build (quarkus-app/app-cds.jsa), mapped at start instead of loaded
-  # from the jars one by one: four services start together on two cores, and class loading is most of their start.
-  (cd "$root" && mvn -B -q -DskipTests -Dquarkus.package.jar.appcds.enabled=true package) \
-    || { echo "The build failed; see the Maven output above." >&2; exit 1; }
+  (cd "$root" && mvn -B -q -DskipTests package) || { echo "The build failed; see the Maven output above." >&2; exit 1; }
   echo "$stamp_now" > "$stamp_file"
   log "built in $((SECONDS - build_started)) s"
 fi
@@ -162,9 +159,7 @@ common=(
 start_service() {
   local name="$1" port="$2" db="$3"; shift 3
   log "$name: starting on port $port"
-  local cds=()
-  [ -f "$root/$name/target/quarkus-app/app-cds.jsa" ] && cds=("-XX:SharedArchiveFile=$root/$name/target/quarkus-app/app-cds.jsa")
-  java $heap $jvm_options "${cds[@]}" "${common[@]}" "-Dquarkus.http.port=$port" \
+  java $heap $jvm_options "${common[@]}" "-Dquarkus.http.port=$port" \
     "-Dquarkus.datasource.jdbc.url=${pg_url}${db}" "$@" \
     -jar "$root/$name/target/quarkus-app/quarkus-run.jar" > "$data/logs/$name.log" 2>&1 &
   pids+=($!)
