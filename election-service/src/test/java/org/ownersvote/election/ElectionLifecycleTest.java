@@ -460,6 +460,17 @@ class ElectionLifecycleTest {
     }
 
     @Test
+    void oneNameOnSeveralUnitsIsListedInTheUnitsNaturalOrder() {
+        Setup setup = nominationOpen("同名顺序小区", false);
+        // 卢华燕 owns 4号楼 901 and 4号楼 1201: as text "1201" would come first, as people count 901 does
+        for (String[] nominee : List.of(new String[] { "4号楼", "1201", "卢华燕" }, new String[] { "4号楼", "901", "卢华燕" })) {
+            nominate(setup.wg(), setup.election(), nominee, "1号楼", "301").statusCode(201);
+        }
+        Api.as(setup.wg()).get("/api/elections/" + setup.election() + "/candidates").then().statusCode(200)
+                .body("candidates.unit", equalTo(List.of("901", "1201")));
+    }
+
+    @Test
     void aNominationFormNeedsAtLeastOneNominator() {
         Setup setup = nominationOpen("推荐人小区", false);
         String nominations = "/api/elections/" + setup.election() + "/nominations";

@@ -34,6 +34,7 @@ import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.problem.When;
 import org.ownersvote.platform.text.IdentityText;
+import org.ownersvote.platform.text.NaturalOrder;
 
 /** Nomination from paper forms, eligibility review, and objections during publicity. */
 @ApplicationScoped
@@ -156,8 +157,8 @@ public class CandidateService {
     public List<Candidate> list(UUID electionId) {
         Comparator<String> strokes = CandidateOrder.byStrokes();
         return Candidate.ofElection(electionId).stream()
-                .sorted(Comparator.comparing((Candidate c) -> c.name, strokes).thenComparing(c -> c.building)
-                        .thenComparing(c -> c.unit))
+                .sorted(Comparator.comparing((Candidate c) -> c.name, strokes)
+                        .thenComparing(NaturalOrder.byBuildingAndUnit(c -> c.building, c -> c.unit)))
                 .toList();
     }
 
