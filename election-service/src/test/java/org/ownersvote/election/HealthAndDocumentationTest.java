@@ -93,6 +93,11 @@ class HealthAndDocumentationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> KafkaTopics.readAll(bootstrap, "election-service.dead-letter",
                 Duration.ofSeconds(1)).stream().anyMatch(r -> unknown.toString().equals(r.key())
                         && r.headers().get("dead-letter-reason").contains("final tally for unknown election")));
+        // and the operator sees it counted, next to the outbox figures
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("ownersvote_inbox_dead_letters_total{consumer=\"election-service\","
+                        + "reason=\"unreadable\"}"))
+                .body(containsString("ownersvote_outbox_backlog"));
     }
 
     @Test

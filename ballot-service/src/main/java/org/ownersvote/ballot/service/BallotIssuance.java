@@ -23,6 +23,7 @@ import org.ownersvote.events.election.ElectorateChunk;
 import org.ownersvote.events.election.PhaseOrder;
 import org.ownersvote.events.election.VotingOpened;
 import org.ownersvote.platform.audit.AuditLog;
+import org.ownersvote.platform.metrics.Figures;
 
 /**
  * Issues one ballot per counted unit when voting opens, and only from the complete electorate voting-opened names:
@@ -36,6 +37,9 @@ public class BallotIssuance {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Figures figures;
 
     @Inject
     ElectorateStore electorates;
@@ -113,6 +117,7 @@ public class BallotIssuance {
             }
         });
         election.ballotsIssuedAt = now;
+        figures.count("ownersvote.ballots.issued", counted.size());
         audit.record("system", "ballots.issued", "election", electionId, electionId,
                 counted.size() + " ballots from electorate v" + election.electorateVersion);
         LOG.infof("Issued %d ballots for election %s", counted.size(), electionId);

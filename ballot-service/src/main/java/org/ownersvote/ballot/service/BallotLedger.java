@@ -26,6 +26,7 @@ import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.problem.When;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
+import org.ownersvote.platform.metrics.Figures;
 
 /** Records handouts, undeliverable ballots, returns and voids, each checked by the ballot state machine. */
 @ApplicationScoped
@@ -36,6 +37,9 @@ public class BallotLedger {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Figures figures;
 
     @Inject
     Outbox outbox;
@@ -135,6 +139,7 @@ public class BallotLedger {
                 .executeUpdate();
         audit.record(actor, "ballot." + action.name().toLowerCase(), "ballot", ballot.serial, ballot.electionId,
                 ballot.building + " " + ballot.unit + (replacement == null ? "" : " → " + replacement));
+        figures.count("ownersvote.ballot.steps", "action", action.name());
         outbox.publish(ballot.electionId, new BallotStepRecorded(ballot.electionId, ballot.serial, ballot.building,
                 ballot.unit, action.name(), ballot.status.name(), at, step.reason(), replacement));
     }

@@ -34,6 +34,7 @@ import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
+import org.ownersvote.platform.metrics.Figures;
 
 /**
  * Double entry of returned paper ballots: two different counters enter each one; agreeing entries count it (into
@@ -45,6 +46,9 @@ public class CountingService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Figures figures;
 
     @Inject
     CountedLedger ledger;
@@ -103,6 +107,10 @@ public class CountingService {
             count.state = BallotCount.State.CONFLICT;
         }
         count.updatedAt = OffsetDateTime.now();
+        figures.count("ownersvote.counting.entries");
+        if (count.state == BallotCount.State.CONFLICT) {
+            figures.count("ownersvote.counting.conflicts");
+        }
         audit.record(counter, "counting.entry", "ballot", ballot.serial, electionId,
                 "entry " + (entries.size() + 1) + " → " + count.state);
         return new Counting.EntryResult(ballot.serial, entries.size() + 1, count.state);

@@ -58,6 +58,10 @@ class KubernetesManifestsTest {
                 problems.addAll(cloudNativePg(name, doc));
                 continue;
             }
+            if (type.startsWith("monitoring.coreos.com/v1/")) {
+                problems.addAll(prometheusOperator(name, doc));
+                continue;
+            }
             Class<?> model = MODELS.get(type);
             if (model == null) {
                 problems.add(name + ": a kind these checks do not know");
@@ -151,6 +155,82 @@ class KubernetesManifestsTest {
             default -> problems.add(name + ": a CloudNativePG kind these checks do not know");
         }
         return problems;
+    }
+
+    /** The Prometheus Operator's resources, by the fields it needs (its CRDs have no Java model here). */
+    private static List<String> prometheusOperator(String name, JsonNode doc) {
+        List<String> problems = new ArrayList<>();
+        JsonNode spec = doc.path("spec");
+        switch (doc.path("kind").asText()) {
+            case "PodMonitor" -> {
+                if (spec.path("selector").isEmpty()) {
+                    problems.add(name + ": spec.selector is required (an empty one selects every pod)");
+                }
+                for (JsonNode endpoint : spec.path("podMetricsEndpoints")) {
+                    if (!endpoint.path("path").asText().equals("/q/metrics") || !endpoint.path("port").asText()
+                            .equals("http")) {
+                        problems.add(name + ": every endpoint is port http, path /q/metrics");
+                    }
+                }
+            }
+            case "PrometheusRule" -> {
+                for (JsonNode group : spec.path("groups")) {
+                    for (JsonNode rule : group.path("rules")) {
+                        String alert = rule.path("alert").asText();
+                        if (alert.isEmpty() || rule.path("expr").asText().isBlank()
+                                || !Set.of("warning", "critical").contains(rule.path("labels").path("severity").asText())
+                                || rule.path("annotations").path("summary").asText().isBlank()) {
+                            problems.add(name + ": rule " + alert + " needs alert, expr, severity (warning or "
+                                    + "critical) and a summary");
+                        }
+                    }
+                }
+            }
+            default -> problems.add(name + ": a Prometheus Operator kind these checks do not know");
+        }
+        return problems;
+    }
+
+    /** The suite's own metrics, as the services' tests see them at /q/metrics (MetricsTest and others). */
+    static final Set<String> OWNERSVOTE_METRICS = Set.of("ownersvote_outbox_backlog",
+            "ownersvote_outbox_oldest_unsent_age_seconds", "ownersvote_ballot_steps_total",
+            "ownersvote_ballots_issued_total", "ownersvote_counting_entries_total",
+            "ownersvote_counting_conflicts_total", "ownersvote_messages_total", "ownersvote_logins_failed_total",
+            "ownersvote_logins_locked_total", "ownersvote_inbox_retries_total", "ownersvote_inbox_dead_letters_total");
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void theAlertsCoverTheOutboxDeadLettersLagErrorsAndLockoutsWithMetricsTheSuiteExports(String overlay)
+            throws Exception {
+        List<JsonNode> docs = Deploy.kustomize(overlay);
+        Set<String> alerts = new java.util.TreeSet<>();
+        List<String> expressions = new ArrayList<>();
+        for (JsonNode rules : of(docs, "PrometheusRule")) {
+            for (JsonNode group : rules.path("spec").path("groups")) {
+                for (JsonNode rule : group.path("rules")) {
+                    alerts.add(rule.path("alert").asText());
+                    expressions.add(rule.path("expr").asText());
+                }
+            }
+        }
+        assertEquals(Set.of("OwnersVoteOutboxBacklogOld", "OwnersVoteDeadLetters", "OwnersVoteConsumerLag",
+                "OwnersVoteServerErrors", "OwnersVoteLoginLockouts"), alerts);
+        JsonNode dashboard = STRICT.readTree(of(docs, "ConfigMap").stream()
+                .filter(c -> c.path("metadata").path("name").asText().equals("ownersvote-grafana-dashboard"))
+                .findFirst().orElseThrow().path("data").path("ownersvote-dashboard.json").asText());
+        for (JsonNode panel : dashboard.path("panels")) {
+            panel.path("targets").forEach(t -> expressions.add(t.path("expr").asText()));
+        }
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("ownersvote_[a-z_]+")
+                .matcher(String.join("\n", expressions));
+        List<String> unknown = new ArrayList<>();
+        while (names.find()) {
+            if (!OWNERSVOTE_METRICS.contains(names.group())) {
+                unknown.add(names.group());
+            }
+        }
+        assertEquals(List.of(), unknown, "alerts and dashboard name only metrics the services export");
+        assertEquals(1, of(docs, "PodMonitor").size());
     }
 
     /** Fields the model kept aside because its schema has no place for them, anywhere in the resource. */

@@ -30,6 +30,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.verifier.Verifier;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -75,10 +78,20 @@ class ElectionThroughTheGatewayIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> ballotServiceKnows(election));
 
         // the request id follows the request through the gateway, the service and the events it caused
-        for (String service : List.of("gateway", "election-service", "ballot-service", "notification-service")) {
+        for (String service : List.of("gateway", "election-service", "ballot-service")) {
             String log = suite.log(service);
             assertTrue(log.contains("req:" + requestId), service + " has no log line with " + requestId);
         }
+        // notification-service logs JSON (OWNERSVOTE_JSON_LOGS=true): one object a line, the request id in its MDC
+        ObjectMapper json = new ObjectMapper();
+        boolean found = false;
+        for (String line : suite.log("notification-service").split("\n")) {
+            if (line.startsWith("{")) {
+                JsonNode entry = json.readTree(line);
+                found |= requestId.equals(entry.path("mdc").path("requestId").asText());
+            }
+        }
+        assertTrue(found, "notification-service has no JSON log line with " + requestId);
     }
 
     @Test

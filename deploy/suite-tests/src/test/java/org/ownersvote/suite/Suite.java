@@ -143,6 +143,10 @@ final class Suite implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
         builder.environment().put("OWNERSVOTE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().put("OWNERSVOTE_BALLOT_CODE_SECRET", "suite-test-code-secret-of-enough-length");
+        // one service logs JSON, as a log collector would have it (the others text), so both are tried end to end
+        if (service.equals("notification-service")) {
+            builder.environment().put("OWNERSVOTE_JSON_LOGS", "true");
+        }
         processes.put(service, builder.start());
     }
 

@@ -43,6 +43,12 @@ public interface GatewayConfig {
     @WithDefault("PT1S")
     Duration sessionCheckCache();
 
+    /**
+     * The bearer token Prometheus sends to read the gateway's /q/metrics (the gateway is the one service reachable
+     * from outside). Unset: only callers on this machine (loopback) may read them.
+     */
+    java.util.Optional<String> metricsToken();
+
     /** Failed staff logins per account before it is locked for a while. */
     Throttle accountLogins();
 

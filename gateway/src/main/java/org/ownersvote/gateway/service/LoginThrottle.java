@@ -14,6 +14,7 @@ import org.ownersvote.gateway.domain.Wait;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
+import org.ownersvote.platform.metrics.Figures;
 
 /**
  * Limits guessing passwords and ballot codes: failures are counted per account and per client address in a
@@ -25,6 +26,9 @@ public class LoginThrottle {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Figures figures;
 
     @Inject
     GatewayConfig config;
@@ -70,9 +74,15 @@ public class LoginThrottle {
                     window_started_at = case when login_throttle.window_started_at < ?3 then ?2
                                              else login_throttle.window_started_at end""")
                 .setParameter(1, key).setParameter(2, now).setParameter(3, now.minus(limit.window())).executeUpdate();
-        em.createNativeQuery("update login_throttle set locked_until = ?2, failures = 0, window_started_at = ?3 "
-                + "where key = ?1 and failures >= ?4").setParameter(1, key).setParameter(2, now.plus(limit.lockFor()))
-                .setParameter(3, now).setParameter(4, limit.maxFailures()).executeUpdate();
+        String scope = key.startsWith("account:") ? "account" : "address";
+        figures.count("ownersvote.logins.failed", "scope", scope);
+        int locked = em.createNativeQuery("update login_throttle set locked_until = ?2, failures = 0, "
+                + "window_started_at = ?3 where key = ?1 and failures >= ?4").setParameter(1, key)
+                .setParameter(2, now.plus(limit.lockFor())).setParameter(3, now).setParameter(4, limit.maxFailures())
+                .executeUpdate();
+        if (locked > 0) {
+            figures.count("ownersvote.logins.locked", "scope", scope);
+        }
     }
 
     /** A successful login clears its account's count (not the address's: one good account must not clear it). */

@@ -24,6 +24,7 @@ import org.ownersvote.notification.domain.RateLimit;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
+import org.ownersvote.platform.metrics.Figures;
 
 /**
  * The delivery state of messages, changed in short transactions around each send: claim (PENDING → SENDING, the
@@ -41,6 +42,9 @@ public class Deliveries {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Figures figures;
 
     @Inject
     MessagesConfig config;
@@ -89,6 +93,8 @@ public class Deliveries {
             return;
         }
         attempt(m, m.attempts, m.round, now, outcome.kind().name(), outcome.detail());
+        figures.count("ownersvote.messages", "channel", m.channel.name(), "outcome",
+                outcome.kind() == Outcome.Kind.DELIVERED ? "sent" : "failed");
         m.claimedAt = null;
         switch (outcome.kind()) {
             case DELIVERED -> {

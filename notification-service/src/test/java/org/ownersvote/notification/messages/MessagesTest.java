@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -241,6 +242,10 @@ class MessagesTest {
                 .body("items[0].address", equalTo(phone.substring(0, 3) + "****" + phone.substring(7)));
         given().auth().oauth2(f.workingGroup()).queryParam("status", "SENT")
                 .get("/api/elections/" + f.election() + "/messages").then().statusCode(200).body("total", equalTo(0));
+        // an operator sees the refusal as a figure per channel, never the number
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("ownersvote_messages_total{channel=\"SMS\",outcome=\"failed\"}"))
+                .body(not(containsString(phone)));
 
         Providers.acceptSms(phone);
         // sent twice with one Idempotency-Key (a retry): one new round, the second answer is the first again

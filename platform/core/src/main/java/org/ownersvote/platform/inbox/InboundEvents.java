@@ -16,6 +16,7 @@ import org.ownersvote.events.EventType;
 import org.ownersvote.events.UnreadableEventException;
 import org.ownersvote.platform.correlation.RequestIds;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -34,6 +35,9 @@ public class InboundEvents {
     @Inject
     EntityManager em;
 
+    @Inject
+    MeterRegistry registry;
+
     @ConfigProperty(name = "ownersvote.inbox.max-attempts", defaultValue = "8")
     int maxAttempts;
 
@@ -42,6 +46,15 @@ public class InboundEvents {
 
     /** @return true if the event's effect was applied now, false if it was passed over or already processed */
     public boolean process(String consumer, String json, EventHandlers handlers) {
+        try {
+            return processReadable(consumer, json, handlers);
+        } catch (UnreadableEventException e) {
+            deadLettered(consumer, "unreadable");
+            throw e;
+        }
+    }
+
+    private boolean processReadable(String consumer, String json, EventHandlers handlers) {
         EventEnvelope envelope = EventCodec.readEnvelope(json);
         EventType type = EventType.fromType(envelope.type())
                 .orElseThrow(() -> new UnreadableEventException("unknown event type " + envelope.type()));
@@ -80,8 +93,10 @@ public class InboundEvents {
                 throw e;
             } catch (RuntimeException e) {
                 if (attempt >= maxAttempts) {
+                    deadLettered(consumer, "gave-up");
                     throw new IllegalStateException("gave up after " + attempt + " attempts: " + e.getMessage(), e);
                 }
+                registry.counter("ownersvote.inbox.retries", "consumer", consumer).increment();
                 LOG.warnf("%s: event %s (%s) failed on attempt %d, retrying in %s: %s", consumer, envelope.id(),
                         envelope.type(), attempt, backoff, e.getMessage());
                 sleep(backoff);
@@ -89,6 +104,11 @@ public class InboundEvents {
                         : backoff.multipliedBy(2);
             }
         }
+    }
+
+    /** Counted as the event leaves for the dead-letter topic (the channel's failure strategy sends it there). */
+    private void deadLettered(String consumer, String reason) {
+        registry.counter("ownersvote.inbox.dead.letters", "consumer", consumer, "reason", reason).increment();
     }
 
     private static void sleep(Duration d) {
