@@ -44,10 +44,11 @@ export class ApiError extends Error {
 
 // A 503 with one of these problem types means "try again shortly": nothing was changed because something is not ready
 // yet (a service still receiving the electorate, an election not yet recorded, ballots still being issued,
-// ballot-service briefly away), or a service or its database was away and the request may not have been recorded —
+// ballot-service briefly away), or the service's database was away and the request may not have been recorded —
 // sent again with the same Idempotency-Key (every POST/PUT here carries one) it is recorded once. The same request is
-// sent again by itself after Retry-After seconds, a few times. No other failed request is repeated.
-const NOT_READY = /(^|[:/#.])(electorate-incomplete|election-not-recorded|ballots-being-issued|ballot-service-unavailable|database-unavailable|service-unavailable)$/;
+// sent again by itself after Retry-After seconds, a few times. No other failed request is repeated (a service that
+// did not answer was already tried a second time by the gateway).
+const NOT_READY = /(^|[:/#.])(electorate-incomplete|election-not-recorded|ballots-being-issued|ballot-service-unavailable|database-unavailable)$/;
 const NOT_READY_REPEATS = 5;
 
 /** Seconds to wait before repeating the request that failed with this error, or null when it must not be repeated. */

@@ -1,6 +1,9 @@
 package org.ownersvote.platform.problem;
 
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /**
  * Whether a failure is the database being away (the server restarting, the network to it cut) rather than a fault
@@ -14,16 +17,30 @@ public final class DatabaseOutage {
     }
 
     public static boolean causedBy(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql) {
-                for (SQLException e = sql; e != null; e = e.getNextException()) {
-                    if (isOutage(e.getSQLState())) {
-                        return true;
-                    }
+        return causedBy(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /**
+     * Causes and suppressed exceptions both: a commit that failed because the connection died is a RollbackException
+     * whose SQLException is suppressed, not its cause.
+     */
+    private static boolean causedBy(Throwable t, Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return false;
+        }
+        if (t instanceof SQLException sql) {
+            for (SQLException e = sql; e != null; e = e.getNextException()) {
+                if (isOutage(e.getSQLState())) {
+                    return true;
                 }
             }
         }
-        return false;
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (causedBy(suppressed, seen)) {
+                return true;
+            }
+        }
+        return causedBy(t.getCause(), seen);
     }
 
     static boolean isOutage(String sqlState) {

@@ -27,6 +27,16 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aCommitThatFailedOnAClosedConnectionCountsThoughTheSqlExceptionIsOnlySuppressed() {
+        // as Narayana reports it: RollbackException, with the XAException (caused by the driver's) suppressed
+        Exception rollback = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        Exception xa = new RuntimeException("Error trying to transactionCommit local transaction",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        rollback.addSuppressed(xa);
+        assertTrue(DatabaseOutage.causedBy(new RuntimeException("Error invoking subclass method", rollback)));
+    }
+
+    @Test
     void constraintViolationsAndCodeFaultsAreNot() {
         assertFalse(DatabaseOutage.causedBy(new SQLException("duplicate key", "23505")));
         assertFalse(DatabaseOutage.causedBy(new SQLException("no state")));
