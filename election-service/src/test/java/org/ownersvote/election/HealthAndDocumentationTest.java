@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -117,5 +119,24 @@ class HealthAndDocumentationTest {
                         org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
                                 "#/components/parameters/IdempotencyKey")));
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    @Test
+    void everyOperationHasItsOwnIdAndTheServerIsTheAddressTheDocumentCameFrom() {
+        io.restassured.path.json.JsonPath document = given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("/", document.getString("servers[0].url"));
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        java.util.Map<String, java.util.Map<String, Object>> paths = document.getMap("paths");
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (operation instanceof java.util.Map<?, ?> op && !method.equals("parameters")) {
+                Object id = op.get("operationId");
+                assertTrue(id instanceof String && !((String) id).isBlank(), method + " " + path + " has no operationId");
+                ids.add((String) id);
+            }
+        }));
+        assertTrue(ids.size() > 10, "operations found: " + ids.size());
+        assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "operationIds are unique: " + ids);
+        assertTrue(ids.contains("ElectionResource_transition"), ids.toString());
     }
 }
