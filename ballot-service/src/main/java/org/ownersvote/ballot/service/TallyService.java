@@ -86,9 +86,10 @@ public class TallyService {
 
     public TallyViews.TallyView view(BallotElection election) {
         FinalTally frozen = FinalTally.findById(election.id);
-        Tally tally = frozen != null ? read(frozen.tally, Tally.class) : compute(election);
+        String head = ledger.head(election);
+        Tally tally = frozen != null ? read(frozen.tally, Tally.class) : compute(election, head);
         return new TallyViews.TallyView(election.id.toString(), frozen == null,
-                frozen == null ? null : frozen.finalizedAt, ledger.head(election),
+                frozen == null ? null : frozen.finalizedAt, head,
                 LedgerChain.genesis(election.id, election.rulePack), progress(election),
                 TallySignoff.<TallySignoff>find("electionId = ?1 order by id", election.id).stream()
                         .map(s -> new TallyViews.Signoff(s.scrutineer, s.ledgerHash, s.agrees, s.note, s.signedAt))
@@ -97,10 +98,15 @@ public class TallyService {
     }
 
     public Tally compute(BallotElection election) {
+        return compute(election, ledger.head(election));
+    }
+
+    /** The tally of the ledger ending in {@code head} (read by the caller, who shows or attests it too). */
+    private Tally compute(BallotElection election, String head) {
         if (election.electorateVersion == null) {
             throw ProblemException.conflict("no-electorate", Text.of("tally.no-electorate"));
         }
-        TallyCache.Inputs inputs = new TallyCache.Inputs(ledger.head(election), election.electorateVersion,
+        TallyCache.Inputs inputs = new TallyCache.Inputs(head, election.electorateVersion,
                 LotsDraw.count("electionId", election.id), election.rulePack, election.seats, election.alternates,
                 election.ballotCandidates, election.ballotMotions);
         return tallies.get(election.id, inputs, () -> recount(election));
@@ -173,7 +179,7 @@ public class TallyService {
         }
         BallotElection election = open(electionId, caller);
         String head = ledger.head(election);
-        String expected = attestation(election, head, compute(election));
+        String expected = attestation(election, head, compute(election, head));
         if (request.attestation() == null && !request.disagree()) {
             throw ProblemException.invalid("attestation", Text.of("tally.attestation-required"));
         }
@@ -219,11 +225,11 @@ public class TallyService {
         if (progress.countedPaper() < progress.returnedPaper()) {
             missing.add(Text.of("tally.returned-not-counted", progress.returnedPaper() - progress.countedPaper()));
         }
-        Tally tally = compute(locked);
+        String head = ledger.head(locked);
+        Tally tally = compute(locked, head);
         if (tally.ties().stream().anyMatch(t -> !t.drawn())) {
             missing.add(Text.of("tally.tie-waiting-for-lots"));
         }
-        String head = ledger.head(locked);
         // a sign-off counts only for the ledger and figures it attested: a later count or drawing of lots voids it
         long agreeing = agreeing(electionId, attestation(locked, head, tally), caller.username());
         if (agreeing < config.requiredSignoffs()) {

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.ownersvote.gateway.config.GatewayConfig;
+import org.ownersvote.platform.idempotency.Idempotent;
 import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemTexts;
 import org.ownersvote.platform.problem.RouteProblems;
@@ -150,7 +151,7 @@ public class ProxyRoutes {
             public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
                 ProxyRequest request = context.request();
                 if (!Retries.mayRetry(request.getMethod().name(),
-                        request.headers().contains(Retries.IDEMPOTENCY_KEY))) {
+                        request.headers().contains(Idempotent.HEADER))) {
                     return context.sendRequest().recover(failure -> unavailable(context, failure));
                 }
                 // the body is kept (at most the route's limit, checked above) so that it can be sent a second time

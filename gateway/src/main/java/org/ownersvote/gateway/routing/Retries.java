@@ -8,8 +8,6 @@ package org.ownersvote.gateway.routing;
  */
 public final class Retries {
 
-    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
     private Retries() {
     }
 
