@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -73,6 +74,11 @@ public class BallotElection extends PanacheEntityBase {
      */
     @Column(name = "voting_closed_at")
     public OffsetDateTime votingClosedAt;
+
+    /** Optimistic lock: a write from a stale read fails (and is retried) instead of undoing another's change. */
+    @Version
+    @Column(nullable = false)
+    public long version;
 
     /** Handouts and returns are recorded while voting runs: phase VOTING, not closed, and the deadline not passed. */
     public boolean votingOpen(OffsetDateTime now) {

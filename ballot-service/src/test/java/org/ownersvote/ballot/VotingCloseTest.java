@@ -16,15 +16,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.ballot.domain.BallotStatus;
+import org.ownersvote.ballot.service.ElectionRegistry;
+import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.election.BallotCandidate;
 import org.ownersvote.events.election.ElectionCreated;
+import org.ownersvote.events.election.PhaseChanged;
 import org.ownersvote.events.election.VotingOpened;
 import org.ownersvote.platform.problem.ProblemTexts;
 import org.ownersvote.platform.problem.When;
@@ -46,6 +52,9 @@ class VotingCloseTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    ElectionRegistry registry;
 
     @Test
     void votesRacingTheCloseAreAcceptedOnlyBeforeItAndNoneAfter() throws Exception {
@@ -214,6 +223,61 @@ class VotingCloseTest {
         as(v.workingGroup()).queryParam("building", "1号楼").post("/api/elections/" + election + "/ballots/print")
                 .then().statusCode(200);
         assertEquals(270L, (long) QuarkusTransaction.requiringNew().call(() -> Ballot.live(election)));
+    }
+
+    /**
+     * A phase event whose handler read the election before voting opened by election-service's call, and commits
+     * after it, must not write the old phase and a null opening back (seen in a benchmark: ballot-service's copy
+     * fell back to candidate publicity with its ballots issued, every handout was refused, and the voting-opened
+     * event then failed on the ballots already there).
+     */
+    @Test
+    void aPhaseEventInFlightWhileVotingOpensDoesNotUndoTheOpening() throws Exception {
+        UUID community = UUID.randomUUID();
+        UUID election = UUID.randomUUID();
+        VotingFixture v = new VotingFixture(bootstrap, community, election, null,
+                TestTokens.as("wg", Roles.WORKING_GROUP).community(community).token(), CANDIDATES, List.of());
+        v.send(new ElectionCreated(election, community, "账本小区", "第三届", "CN-2021", 2, 0, 14, false));
+        TestEvents.electorate(election, 1, 300).forEach(v::send);
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(
+                () -> ElectorateVersion.of(election, 1).map(e -> e.complete).orElse(false)));
+        OffsetDateTime now = OffsetDateTime.now();
+        PhaseChanged publicity = new PhaseChanged(election, community, "NOMINATION", "CANDIDATE_PUBLICITY", now,
+                false, null, null);
+        EventEnvelope envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(),
+                "election.phase-changed.v1", "election-service", now, election.toString(), EventEnvelope.CONTENT_TYPE,
+                null, null);
+        CountDownLatch handlerRead = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // the event's handler: reads the election, then holds its transaction open while voting opens
+            Future<?> event = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                registry.phaseChanged(envelope, publicity);
+                handlerRead.countDown();
+                sleep(1500);
+            }));
+            handlerRead.await();
+            Future<Integer> call = threads.submit(() -> as(v.workingGroup()).body(Map.of("opened",
+                    new VotingOpened(election, community, "CN-2021", 2, 0, now.plusDays(14), 1, CANDIDATES,
+                            List.of(), false), "at", now.toString()))
+                    .post("/internal/elections/" + election + "/voting-open").then().extract().statusCode());
+            event.get();
+            assertEquals(200, call.get());
+        } finally {
+            threads.shutdown();
+        }
+        BallotElection copy = QuarkusTransaction.requiringNew().call(() -> BallotElection.findById(election));
+        assertEquals("VOTING", copy.phase);
+        assertTrue(copy.votingOpenedAt != null && copy.ballotsIssuedAt != null, "opening and issuance kept");
+        assertEquals(270L, (long) QuarkusTransaction.requiringNew().call(() -> Ballot.live(election)));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Prints 1号楼 and returns the first {@code n} serials, their codes remembered for the owner's vote. */

@@ -47,15 +47,19 @@ public class BallotIssuance {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ElectionLocks locks;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void votingOpened(EventEnvelope envelope, VotingOpened opened) {
-        open(ElectionRegistry.known(opened.electionId()), opened, envelope.time());
+        open(ElectionRegistry.known(locks, opened.electionId()), opened, envelope.time());
     }
 
     /**
      * Records that voting opened and issues the ballots if the electorate is complete. Called by election-service
      * as a step of opening voting and again by its voting-opened event: the second time changes nothing, and a
-     * late event never takes an election that voting already left back to VOTING.
+     * late event never takes an election that voting already left back to VOTING. The caller read {@code election}
+     * with {@link ElectionLocks#lockForChange}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void open(BallotElection election, VotingOpened opened, OffsetDateTime at) {

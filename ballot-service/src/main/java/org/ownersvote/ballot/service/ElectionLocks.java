@@ -49,6 +49,21 @@ public class ElectionLocks {
         return found.stream().map(BallotElection.class::cast).findFirst();
     }
 
+    /**
+     * The election read for a change to ballot-service's copy of it (phase, opening, deadline, issuance), locked
+     * against every other such change until this transaction ends (FOR NO KEY UPDATE: steps, which take FOR KEY
+     * SHARE, do not wait for it). Without it, an event's handler that read the election before voting opened by
+     * election-service's call, and committed after it, wrote the old phase and a null opening back. Call it before
+     * anything of the election is read in the transaction: an election already read is not read again. Empty for
+     * an unknown election.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<BallotElection> lockForChange(UUID electionId) {
+        List<?> found = em.createNativeQuery("select e.* from election e where e.id = ?1 for no key update",
+                BallotElection.class).setParameter(1, electionId).getResultList();
+        return found.stream().map(BallotElection.class::cast).findFirst();
+    }
+
     /** Exclusive: waits for every step in flight. Call before anything of the election is read in the transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockForClose(UUID electionId) {

@@ -27,6 +27,9 @@ public class ElectionRegistry {
     @Inject
     VotingGate gate;
 
+    @Inject
+    ElectionLocks locks;
+
     /**
      * Keeps the phase in step, only ever forward; voting-opened is handled by {@link BallotIssuance}. Voting is
      * normally closed by election-service's call ({@link VotingGate#close}) before this event exists; should it not
@@ -38,7 +41,7 @@ public class ElectionRegistry {
             gate.closeFromEvent(change);
             return;
         }
-        BallotElection election = known(change.electionId());
+        BallotElection election = known(locks, change.electionId());
         if (PhaseOrder.isForward(election.phase, change.to())) {
             election.phase = change.to();
         }
@@ -49,18 +52,16 @@ public class ElectionRegistry {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void deadlineExtended(EventEnvelope envelope, VotingDeadlineExtended extension) {
-        BallotElection election = known(extension.electionId());
+        BallotElection election = known(locks, extension.electionId());
         if (election.votingClosedAt == null) { // a late extension never reopens a closed vote
             election.votingDeadline = extension.deadline();
         }
     }
 
-    static BallotElection known(java.util.UUID electionId) {
-        BallotElection election = BallotElection.findById(electionId);
-        if (election == null) {
-            throw new org.ownersvote.events.UnreadableEventException("event for unknown election " + electionId);
-        }
-        return election;
+    /** The election an event is about, read and locked for a change ({@link ElectionLocks#lockForChange}). */
+    static BallotElection known(ElectionLocks locks, java.util.UUID electionId) {
+        return locks.lockForChange(electionId).orElseThrow(
+                () -> new org.ownersvote.events.UnreadableEventException("event for unknown election " + electionId));
     }
 
     /** Runs inside the inbox transaction; the inbox guarantees it runs once per event. */

@@ -3,6 +3,7 @@ package org.ownersvote.ballot.service;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,7 @@ public class VotingGate {
 
     @Transactional
     public BallotElection open(VotingOpened opened, OffsetDateTime at, String actor) {
-        BallotElection election = recorded(opened.electionId());
+        BallotElection election = recorded(locks.lockForChange(opened.electionId()), opened.electionId());
         boolean first = election.votingOpenedAt == null;
         issuance.open(election, opened, at);
         if (election.ballotsIssuedAt == null) {
@@ -67,7 +68,7 @@ public class VotingGate {
     @Transactional
     public OffsetDateTime close(UUID electionId, String to, String actor) {
         locks.lockForClose(electionId);
-        BallotElection election = recorded(electionId);
+        BallotElection election = recorded(BallotElection.findByIdOptional(electionId), electionId);
         if (election.votingClosedAt != null) {
             return election.votingClosedAt;
         }
@@ -83,7 +84,7 @@ public class VotingGate {
     @Transactional(Transactional.TxType.MANDATORY)
     public void closeFromEvent(PhaseChanged change) {
         locks.lockForClose(change.electionId());
-        BallotElection election = ElectionRegistry.known(change.electionId());
+        BallotElection election = ElectionRegistry.known(locks, change.electionId());
         if (election.votingClosedAt == null && "VOTING".equals(election.phase)) {
             closeNow(election, change.to(), "event:phase-changed", change.at());
         } else if (PhaseOrder.isForward(election.phase, change.to())) {
@@ -102,12 +103,8 @@ public class VotingGate {
         return election.votingClosedAt;
     }
 
-    private static BallotElection recorded(UUID electionId) {
-        BallotElection election = BallotElection.findById(electionId);
-        if (election == null) {
-            throw ProblemException.pending("election-not-recorded", Text.of("voting.election-not-recorded"),
-                    Duration.ofSeconds(2));
-        }
-        return election;
+    private static BallotElection recorded(Optional<BallotElection> found, UUID electionId) {
+        return found.orElseThrow(() -> ProblemException.pending("election-not-recorded",
+                Text.of("voting.election-not-recorded"), Duration.ofSeconds(2)));
     }
 }
