@@ -6,15 +6,8 @@
 # Usage: deploy/bench/handouts.sh [UNITS] [CONCURRENCY]     (defaults 20000, 32)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
 units="${1:-20000}"
 concurrency="${2:-32}"
-gateway="${OWNERSVOTE_GATEWAY:-http://127.0.0.1:8080}"
-ballot_service="${OWNERSVOTE_BALLOT:-http://127.0.0.1:8082}"
-data="${OWNERSVOTE_DATA:-$root/deploy/local/data}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-lib="$root/deploy/local/target/lib/*:$root/deploy/local/target/classes"
 
 # shellcheck source=lib.sh
 . "$here/lib.sh"

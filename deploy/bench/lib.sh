@@ -1,5 +1,13 @@
-# Sourced by the benchmark and soak scripts: API calls through the gateway, a drill election set up in VOTING, and
-# the pgbench baseline. Needs: gateway, data, work, lib (set by the caller); curl, jq; pgbench for the baseline.
+# Sourced by the benchmark and soak scripts: where the suite is, a scratch folder removed on exit, API calls through
+# the gateway, a drill election set up in VOTING, and the pgbench baseline. Needs curl, jq; pgbench for the baseline.
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+gateway="${OWNERSVOTE_GATEWAY:-http://127.0.0.1:8080}"
+ballot_service="${OWNERSVOTE_BALLOT:-http://127.0.0.1:8082}"
+data="${OWNERSVOTE_DATA:-$root/deploy/local/data}"
+lib="$root/deploy/local/target/lib/*:$root/deploy/local/target/classes"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
 
 call() { # METHOD PATH TOKEN [BODY]
   curl -sS --fail-with-body -X "$1" "$gateway$2" -H 'Content-Type: application/json' ${3:+-H "Authorization: Bearer $3"} \
@@ -37,12 +45,13 @@ drill_in_voting() {
     approved=$((approved + 1))
   done
   call POST "/api/elections/$election/transitions" "$wg" '{"to":"CANDIDATE_PUBLICITY"}' > /dev/null
-  for _ in $(seq 1 120); do
+  # a large electorate takes longer to publish and to issue ballots for: wait in proportion
+  for _ in $(seq 1 $((120 + units / 200))); do
     call POST "/api/elections/$election/transitions" "$wg" '{"to":"VOTING"}' > /dev/null 2>&1 && break
     sleep 0.5
   done
   counted="$(call GET "/api/elections/$election" "$wg" | jq -r .electorate.countedUnits)"
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 $((240 + units / 100))); do
     issued="$(call GET "/api/elections/$election/ballots/progress" "$wg" | jq '[.buildings[].units] | add // 0')"
     [ "$issued" = "$counted" ] && break
     sleep 0.5

@@ -6,14 +6,8 @@
 # Usage: deploy/bench/open-loop.sh [RATE] [SECONDS]     (defaults 500, 60)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
 rate="${1:-500}"
 seconds="${2:-60}"
-gateway="${OWNERSVOTE_GATEWAY:-http://127.0.0.1:8080}"
-data="${OWNERSVOTE_DATA:-$root/deploy/local/data}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-lib="$root/deploy/local/target/lib/*:$root/deploy/local/target/classes"
 
 # shellcheck source=lib.sh
 . "$here/lib.sh"

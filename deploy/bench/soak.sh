@@ -8,21 +8,16 @@
 # Usage: deploy/bench/soak.sh [MINUTES] [RATE]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
 minutes="${1:-30}"
 rate="${2:-20}"
-gateway="${OWNERSVOTE_GATEWAY:-http://127.0.0.1:8080}"
-data="${OWNERSVOTE_DATA:-$root/deploy/local/data}"
 declare -A ports=([gateway]="${OWNERSVOTE_GATEWAY_PORT:-8080}" [election-service]="${OWNERSVOTE_ELECTION_PORT:-8081}"
   [ballot-service]="${OWNERSVOTE_BALLOT_PORT:-8082}" [notification-service]="${OWNERSVOTE_NOTIFICATION_PORT:-8083}")
 services=(gateway election-service ballot-service notification-service)
-work="$(mktemp -d)"
 sampler=""
-trap '[ -n "$sampler" ] && kill "$sampler" 2>/dev/null; rm -rf "$work"' EXIT
-lib="$root/deploy/local/target/lib/*:$root/deploy/local/target/classes"
 
 # shellcheck source=lib.sh
 . "$here/lib.sh"
+trap '[ -n "$sampler" ] && kill "$sampler" 2>/dev/null; rm -rf "$work"' EXIT
 
 # --- A: an election in VOTING whose ballots the leaders hand out and collect during the soak
 units_a=$((minutes * 60 * rate * 3 / 10 + 1000))

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -38,6 +40,8 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     private int echo(String name) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         AtomicInteger received = new AtomicInteger();
+        AtomicInteger closing = new AtomicInteger();
+        Set<Integer> connections = ConcurrentHashMap.newKeySet();
         if (name.equals("ballot-service")) {
             server.createContext(OwnerCredentials.PATH, new OwnerCredentials());
         }
@@ -45,9 +49,15 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
             String path = exchange.getRequestURI().getPath();
             String body;
             if (path.equals("/__received")) {
-                body = "{\"count\":" + received.get() + "}";
+                body = "{\"count\":" + received.get() + ",\"closing\":" + closing.get() + ",\"connections\":"
+                        + connections.size() + "}";
             } else {
                 received.incrementAndGet();
+                // how the gateway reached us: on a connection of its own for this request, or a pooled one
+                if ("close".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Connection"))) {
+                    closing.incrementAndGet();
+                }
+                connections.add(exchange.getRemoteAddress().getPort());
                 String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 body = "{\"service\":\"" + name + "\",\"path\":\"" + path + "\",\"method\":\""
                         + exchange.getRequestMethod() + "\",\"authorization\":\""

@@ -3,6 +3,7 @@ package org.ownersvote.deploy;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
@@ -64,7 +65,7 @@ public final class CountingLoad {
         serials.forEach(s -> queue.add(new Entry(first, s, true)));
         String url = base + "/api/elections/" + election + "/counting/entries";
         LoadRun run = Loops.closed(name, concurrency, queue, serials.size() * 2,
-                e -> api.post(url, e.token(), null, "{\"serial\":\"" + e.serial() + "\",\"signature\":\"OWNER\","
+                e -> api.post(url, e.token(), UUID.randomUUID().toString(), "{\"serial\":\"" + e.serial() + "\",\"signature\":\"OWNER\","
                         + "\"marks\":" + marks + "}"),
                 (e, status) -> {
                     if (e.first() && status == 200) {

@@ -4,14 +4,16 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Load for the handout benchmark: many building leaders recording handouts at once.
- * <br>{@code HandoutLoad GATEWAY_URL BALLOT_SERVICE_URL ELECTION_ID LEADERS_FILE CONCURRENCY} — closed loop: each
- * building's issued ballots are split in two, one half handed out through the gateway, the other directly against
- * ballot-service, with the same number of requests in flight; prints throughput and latency of each.
+ * <br>{@code HandoutLoad GATEWAY_URL BALLOT_SERVICE_URL ELECTION_ID LEADERS_FILE CONCURRENCY [LIMIT]} — closed loop:
+ * each building's issued ballots are split in two, one half handed out through the gateway, the other directly
+ * against ballot-service (at most LIMIT each after the warm-up), with the same number of requests in flight; prints
+ * throughput and latency of each.
  * <br>{@code HandoutLoad open GATEWAY_URL ELECTION_ID LEADERS_FILE RATE SECONDS} — open loop through the gateway:
  * RATE handouts a second for SECONDS, latency from each handout's intended send time.
  * <br>LEADERS_FILE: one "building TAB token [TAB username]" line per building leader.
@@ -29,7 +31,8 @@ public final class HandoutLoad {
             load.open(args[1], args[2], BenchApi.accounts(args[3]), Double.parseDouble(args[4]),
                     Integer.parseInt(args[5]));
         } else {
-            load.closed(args[0], args[1], args[2], BenchApi.accounts(args[3]), Integer.parseInt(args[4]));
+            int limit = args.length > 5 ? Integer.parseInt(args[5]) : Integer.MAX_VALUE;
+            load.closed(args[0], args[1], args[2], BenchApi.accounts(args[3]), Integer.parseInt(args[4]), limit);
         }
     }
 
@@ -46,11 +49,13 @@ public final class HandoutLoad {
     }
 
     private int handout(String base, Job job) {
-        return api.post(base + "/api/ballots/" + job.serial() + "/handout", job.token(), null, BenchApi.HANDOUT);
+        // with an Idempotency-Key of its own, as the web client sends every write
+        return api.post(base + "/api/ballots/" + job.serial() + "/handout", job.token(), UUID.randomUUID().toString(),
+                BenchApi.HANDOUT);
     }
 
-    void closed(String gateway, String ballotService, String election, List<String[]> leaders, int concurrency)
-            throws Exception {
+    void closed(String gateway, String ballotService, String election, List<String[]> leaders, int concurrency,
+            int limit) throws Exception {
         List<Job> all = issued(gateway, election, leaders);
         List<Job> viaGateway = new ArrayList<>();
         List<Job> direct = new ArrayList<>();
@@ -60,10 +65,10 @@ public final class HandoutLoad {
         int warmup = Math.min(500, viaGateway.size() / 10);
         run("warm-up (gateway, not counted)", gateway, viaGateway.subList(0, warmup), concurrency);
         run("warm-up (direct, not counted)", ballotService, direct.subList(0, warmup), concurrency);
-        LoadRun throughGateway = run("through the gateway", gateway, viaGateway.subList(warmup, viaGateway.size()),
-                concurrency);
+        LoadRun throughGateway = run("through the gateway", gateway,
+                viaGateway.subList(warmup, (int) Math.min(viaGateway.size(), (long) warmup + limit)), concurrency);
         LoadRun againstService = run("directly against ballot-service", ballotService,
-                direct.subList(warmup, direct.size()), concurrency);
+                direct.subList(warmup, (int) Math.min(direct.size(), (long) warmup + limit)), concurrency);
         throughGateway.print("handouts");
         againstService.print("handouts");
         System.out.printf("gateway / direct throughput: %.2f   p99 gateway / direct: %.2f%n",

@@ -54,6 +54,9 @@ public class ProxyRoutes {
     /** After the request-id and session routes, before Quarkus REST, which serves the gateway's own resources. */
     static final int ORDER = -100;
 
+    /** Connections to one service at most, per way; requests beyond wait in the client's queue. */
+    private static final int POOL_PER_SERVICE = 50;
+
     @Inject
     Vertx vertx;
 
@@ -64,21 +67,27 @@ public class ProxyRoutes {
     JWTParser jwtParser;
 
     void install(@Observes Router router) {
-        // One connection per proxied request, no pool: with pooled keep-alive connections, a connection the service
-        // or the pool was closing was now and then handed to the next request, and a write failed half-sent
-        // (ProxyUnderLoadTest: 5 of 2,000 POSTs one at a time and 9 of 2,000 eight at a time answered 503 with
-        // keep-alive, none without). A loopback or cluster-network connect costs far less than the request's work.
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+        // Two ways to a service. A request the gateway may send twice (a read, or a write with an Idempotency-Key,
+        // see Retries) goes over pooled keep-alive connections: now and then the pool hands out a connection the
+        // service or the pool was just closing, the request fails half-sent, and the second attempt repairs it.
+        // A write without a key cannot be sent twice, so it gets a connection of its own, closed after the answer
+        // (ProxyUnderLoadTest: with keep-alive for everything, 5 of 2,000 unkeyed POSTs answered 503). The web
+        // client sends a key with every write, so almost all traffic is pooled.
+        HttpClient pooled = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(2000)
-                .setMaxPoolSize(50)
+                .setMaxPoolSize(POOL_PER_SERVICE)
+                .setKeepAlive(true));
+        HttpClient single = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout(2000)
+                .setMaxPoolSize(POOL_PER_SERVICE)
                 .setKeepAlive(false));
-        Map<Upstream, HttpProxy> proxies = new EnumMap<>(Upstream.class);
-        proxies.put(Upstream.ELECTION_SERVICE, proxy(client, config.electionService(), "election-service",
+        Map<Upstream, Ways> proxies = new EnumMap<>(Upstream.class);
+        proxies.put(Upstream.ELECTION_SERVICE, ways(pooled, single, config.electionService(), "election-service",
                 Text.of("service.election-service")));
-        proxies.put(Upstream.BALLOT_SERVICE, proxy(client, config.ballotService(), "ballot-service",
+        proxies.put(Upstream.BALLOT_SERVICE, ways(pooled, single, config.ballotService(), "ballot-service",
                 Text.of("service.ballot-service")));
-        proxies.put(Upstream.NOTIFICATION_SERVICE, proxy(client, config.notificationService(), "notification-service",
-                Text.of("service.notification-service")));
+        proxies.put(Upstream.NOTIFICATION_SERVICE, ways(pooled, single, config.notificationService(),
+                "notification-service", Text.of("service.notification-service")));
 
         router.route("/api/*").order(ORDER).handler(rc -> {
             String path = rc.request().path();
@@ -101,7 +110,8 @@ public class ProxyRoutes {
                 RouteProblems.send(rc, 401, "unauthenticated", Text.of("problem.unauthenticated"));
                 return;
             }
-            proxies.get(upstream.get()).handle(rc.request());
+            HttpServerRequest request = rc.request();
+            proxies.get(upstream.get()).of(request).handle(request);
         });
     }
 
@@ -141,6 +151,19 @@ public class ProxyRoutes {
             LOG.debugf("refused token: %s", e.getMessage());
             return false;
         }
+    }
+
+    /** The pooled proxy, for what may be sent twice, and the proxy with a connection per request, for the rest. */
+    private record Ways(HttpProxy pooled, HttpProxy single) {
+
+        HttpProxy of(HttpServerRequest request) {
+            return Retries.mayRetry(request.method().name(), request.headers().contains(Idempotent.HEADER))
+                    ? pooled : single;
+        }
+    }
+
+    private Ways ways(HttpClient pooled, HttpClient single, URI origin, String name, Text words) {
+        return new Ways(proxy(pooled, origin, name, words), proxy(single, origin, name, words));
     }
 
     /** The proxy to a service; {@code name} is its host name for the log, {@code words} its name for people. */
