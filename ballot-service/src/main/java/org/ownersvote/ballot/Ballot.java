@@ -13,8 +13,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.ownersvote.ballot.domain.BallotStatus;
-import org.ownersvote.platform.problem.ProblemException;
-import org.ownersvote.platform.problem.Text;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -63,20 +61,6 @@ public class Ballot extends PanacheEntityBase {
 
     @Version
     public long version;
-
-    /**
-     * The ballot with this serial, read with the given lock: a serial whose check digit is wrong is a 422 problem,
-     * an unknown one a 404, before anything else is looked at.
-     */
-    public static Ballot bySerial(String typed, jakarta.persistence.LockModeType lock) {
-        // serials are printed in capitals; a serial typed in lower case is the same serial
-        String serial = typed == null ? null : typed.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!org.ownersvote.ballot.domain.SerialNumbers.wellFormed(serial)) {
-            throw ProblemException.invalid("serial", Text.of("serial.malformed", typed));
-        }
-        return Ballot.<Ballot>find("serial", serial).withLock(lock).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound(Text.of("thing.ballot"), serial));
-    }
 
     public static long live(UUID electionId) {
         return count("electionId = ?1 and status <> ?2", electionId, BallotStatus.VOIDED);

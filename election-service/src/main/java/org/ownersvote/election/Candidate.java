@@ -1,7 +1,6 @@
 package org.ownersvote.election;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -67,12 +66,4 @@ public class Candidate extends PanacheEntityBase {
 
     @Column(name = "nominated_at", nullable = false)
     public OffsetDateTime nominatedAt;
-
-    public static List<Candidate> ofElection(UUID electionId) {
-        return list("electionId", electionId);
-    }
-
-    public static long approved(UUID electionId) {
-        return count("electionId = ?1 and status = ?2", electionId, Status.APPROVED);
-    }
 }

@@ -118,9 +118,4 @@ public class Election extends PanacheEntityBase {
 
     @Version
     public long version;
-
-    /** Elections whose phase freezes the community's roster: nomination opened and the election not ended. */
-    public static java.util.Optional<Election> freezingRoster(UUID communityId) {
-        return find("communityId = ?1 and phase in ?2", communityId, Phase.ROSTER_FROZEN).firstResultOptional();
-    }
 }

@@ -1,6 +1,5 @@
 package org.ownersvote.election;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -41,8 +40,4 @@ public class Motion extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Threshold threshold;
-
-    public static List<Motion> ofElection(UUID electionId) {
-        return list("electionId = ?1 order by position", electionId);
-    }
 }

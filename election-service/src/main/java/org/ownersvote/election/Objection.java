@@ -1,7 +1,6 @@
 package org.ownersvote.election;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -49,12 +48,4 @@ public class Objection extends PanacheEntityBase {
 
     @Column(name = "answered_by")
     public String answeredBy;
-
-    public static List<Objection> ofElection(UUID electionId) {
-        return list("electionId = ?1 order by lodgedAt", electionId);
-    }
-
-    public static long unanswered(UUID electionId) {
-        return count("electionId = ?1 and answer is null", electionId);
-    }
 }

@@ -38,6 +38,9 @@ public class BallotPrintResource {
     Caller caller;
 
     @Inject
+    BallotScope scope;
+
+    @Inject
     @Location("ballots/print.html")
     Template page;
 
@@ -50,7 +53,8 @@ public class BallotPrintResource {
     public String print(@PathParam("eid") UUID electionId,
             @QueryParam("building") @NotBlank @Size(max = 50) String building,
             @QueryParam("serial") @Size(max = 30) String serial) {
-        BallotPrinting.PrintRun run = printing.print(electionId, building, serial, caller);
+        scope.requireBuilding(scope.election(electionId), building);
+        BallotPrinting.PrintRun run = printing.print(electionId, building, serial, caller.username());
         OnlineVoting.BallotContent content = OnlineVoting.BallotContent.of(run.election());
         return page.data("election", run.election())
                 .data("building", building)

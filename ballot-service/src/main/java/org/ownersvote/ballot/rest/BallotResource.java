@@ -1,14 +1,11 @@
 package org.ownersvote.ballot.rest;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,8 +24,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.ownersvote.ballot.Ballot;
 import org.ownersvote.ballot.BallotElection;
-import org.ownersvote.ballot.domain.BallotAction;
 import org.ownersvote.ballot.domain.BallotStatus;
+import org.ownersvote.ballot.domain.BallotStep;
+import org.ownersvote.ballot.repository.BallotRepository;
+import org.ownersvote.ballot.repository.ElectionRepository;
 import org.ownersvote.ballot.rest.dto.BallotSteps;
 import org.ownersvote.ballot.rest.dto.BallotSteps.BallotView;
 import org.ownersvote.ballot.service.BallotLedger;
@@ -38,7 +37,6 @@ import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
-import org.ownersvote.platform.text.NaturalOrder;
 
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -54,13 +52,22 @@ public class BallotResource {
     @Inject
     Caller caller;
 
+    @Inject
+    BallotScope scope;
+
+    @Inject
+    ElectionRepository elections;
+
+    @Inject
+    BallotRepository ballots;
+
     @POST
     @Path("/ballots/{serial}/handout")
     @RolesAllowed({ Roles.BUILDING_LEADER, Roles.WORKING_GROUP })
     @Idempotent
     public BallotView handout(@PathParam("serial") String serial, @Valid @NotNull BallotSteps.Handout request) {
-        return BallotView.of(ledger.record(serial, BallotAction.HANDOUT, new BallotLedger.Step(request.recipientName(),
-                request.relation().name(), request.method().name(), null, null, request.at()), caller));
+        return BallotView.of(record(serial, BallotStep.handout(request.recipientName(), request.relation().name(),
+                request.method().name(), request.at())));
     }
 
     @POST
@@ -70,8 +77,7 @@ public class BallotResource {
     public BallotView undeliverable(@PathParam("serial") String serial,
             @Valid @NotNull BallotSteps.Undeliverable request) {
         String reason = request.reason().name() + (request.note() == null ? "" : ": " + request.note().strip());
-        return BallotView.of(ledger.record(serial, BallotAction.UNDELIVERABLE,
-                new BallotLedger.Step(null, null, null, null, reason, null), caller));
+        return BallotView.of(record(serial, BallotStep.undeliverable(reason)));
     }
 
     @POST
@@ -79,8 +85,8 @@ public class BallotResource {
     @RolesAllowed({ Roles.BUILDING_LEADER, Roles.WORKING_GROUP })
     @Idempotent
     public BallotView returned(@PathParam("serial") String serial, @Valid @NotNull BallotSteps.Return request) {
-        return BallotView.of(ledger.record(serial, BallotAction.RETURN, new BallotLedger.Step(null, null, null,
-                request.channel().name(), request.reason(), request.at()), caller));
+        return BallotView.of(record(serial, BallotStep.returned(request.channel().name(), request.reason(),
+                request.at())));
     }
 
     @POST
@@ -89,8 +95,7 @@ public class BallotResource {
     @Idempotent
     public BallotSteps.VoidResult voidBallot(@PathParam("serial") String serial,
             @Valid @NotNull BallotSteps.Void request) {
-        Ballot replacement = ledger.record(serial, BallotAction.VOID,
-                new BallotLedger.Step(null, null, null, null, request.reason(), null), caller);
+        Ballot replacement = record(serial, BallotStep.voided(request.reason()));
         return new BallotSteps.VoidResult(serial, replacement.serial);
     }
 
@@ -103,9 +108,9 @@ public class BallotResource {
     @Path("/ballots/{serial}/wrong-codes")
     @RolesAllowed({ Roles.BUILDING_LEADER, Roles.WORKING_GROUP })
     public BallotSteps.WrongCodesForgotten forgetWrongCodes(@PathParam("serial") String serial) {
-        Ballot ballot = BallotLedger.scopedBallot(serial, LockModeType.NONE, caller);
-        return new BallotSteps.WrongCodesForgotten(ballot.serial, ownerAccess.forgetWrongCodes(ballot,
-                caller.username()));
+        BallotRepository.Place ballot = scope.ballot(serial);
+        return new BallotSteps.WrongCodesForgotten(ballot.serial(), ownerAccess.forgetWrongCodes(ballot.serial(),
+                ballot.electionId(), caller.username()));
     }
 
     @GET
@@ -115,11 +120,11 @@ public class BallotResource {
             @QueryParam("building") @Size(max = 50) String building, @QueryParam("status") BallotStatus status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
-        BallotElection election = election(electionId);
+        BallotElection election = elections.require(electionId);
         if (caller.hasRole(Roles.BUILDING_LEADER) && !caller.hasRole(Roles.WORKING_GROUP) && building == null) {
             throw ProblemException.invalid("building", Text.of("scope.building-leader-needs-building"));
         }
-        BallotLedger.requireScope(election, building, caller);
+        scope.requireBuilding(election, building);
         return ledger.list(electionId, building, status, page, size).stream().map(BallotView::of).toList();
     }
 
@@ -129,8 +134,8 @@ public class BallotResource {
     @RolesAllowed({ Roles.BUILDING_LEADER, Roles.WORKING_GROUP })
     public BallotSteps.Worklist worklist(@PathParam("eid") UUID electionId,
             @QueryParam("building") @NotNull @Size(max = 50) String building) {
-        BallotElection election = election(electionId);
-        BallotLedger.requireScope(election, building, caller);
+        BallotElection election = elections.require(electionId);
+        scope.requireBuilding(election, building);
         List<Ballot> ballots = ledger.list(electionId, building, null, 0, 10_000);
         return new BallotSteps.Worklist(building,
                 ballots.stream().filter(b -> b.status == BallotStatus.ISSUED).map(BallotView::of).toList(),
@@ -142,26 +147,15 @@ public class BallotResource {
     @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP, Roles.BUILDING_LEADER, Roles.COUNTER,
             Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
     public BallotSteps.Progress progress(@PathParam("eid") UUID electionId) {
-        BallotElection election = election(electionId);
-        caller.requireElection(election.communityId, election.id);
-        List<?> rows = Ballot.getEntityManager().createNativeQuery(
-                "select building, status, count(*) from ballot where election_id = ?1 group by building, status")
-                .setParameter(1, electionId).getResultList();
-        Map<String, Map<BallotStatus, Long>> byBuilding = new TreeMap<>(NaturalOrder.INSTANCE);
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            byBuilding.computeIfAbsent((String) r[0], b -> new EnumMap<>(BallotStatus.class))
-                    .put(BallotStatus.valueOf((String) r[1]), ((Number) r[2]).longValue());
-        }
+        scope.election(electionId);
+        Map<String, Map<BallotStatus, Long>> byBuilding = ballots.countsByBuilding(electionId);
         return new BallotSteps.Progress(byBuilding.entrySet().stream()
                 .map(e -> BallotSteps.BuildingProgress.of(e.getKey(), e.getValue())).toList());
     }
 
-    private static BallotElection election(UUID electionId) {
-        BallotElection election = BallotElection.findById(electionId);
-        if (election == null) {
-            throw ProblemException.notFound(Text.of("thing.election"), electionId);
-        }
-        return election;
+    /** Records a step on a ballot in the caller's scope; the working group may record more (the state machine says). */
+    private Ballot record(String serial, BallotStep step) {
+        scope.ballot(serial);
+        return ledger.record(serial, step, caller.username(), caller.hasRole(Roles.WORKING_GROUP));
     }
 }

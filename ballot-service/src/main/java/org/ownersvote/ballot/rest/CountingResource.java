@@ -1,6 +1,7 @@
 package org.ownersvote.ballot.rest;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.ownersvote.ballot.domain.tally.PaperEntry;
 import org.ownersvote.ballot.rest.dto.Counting;
 import org.ownersvote.ballot.service.CountingService;
 import org.ownersvote.platform.idempotency.Idempotent;
@@ -32,19 +34,27 @@ public class CountingResource {
     @Inject
     Caller caller;
 
+    @Inject
+    BallotScope scope;
+
     @POST
     @Path("/elections/{eid}/counting/entries")
     @RolesAllowed(Roles.COUNTER)
     @Idempotent
     public Counting.EntryResult enter(@PathParam("eid") UUID electionId, @Valid @NotNull Counting.Entry entry) {
-        return counting.enter(electionId, entry, caller);
+        scope.election(electionId);
+        CountingService.Entered entered = counting.enter(electionId, entry.serial(),
+                new PaperEntry(entry.signature(), entry.marks(), entry.motions() == null ? Map.of() : entry.motions()),
+                caller.username());
+        return new Counting.EntryResult(entered.serial(), entered.entryNumber(), entered.state());
     }
 
     @GET
     @Path("/elections/{eid}/counting/conflicts")
     @RolesAllowed({ Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
     public List<Counting.Conflict> conflicts(@PathParam("eid") UUID electionId) {
-        return counting.conflicts(electionId, caller);
+        scope.election(electionId);
+        return counting.conflicts(electionId).stream().map(Counting.Conflict::of).toList();
     }
 
     @POST
@@ -53,6 +63,12 @@ public class CountingResource {
     @Idempotent
     public Counting.Resolved resolve(@PathParam("eid") UUID electionId, @PathParam("serial") String serial,
             @Valid @NotNull Counting.Resolution resolution) {
-        return counting.resolve(electionId, serial, resolution, caller);
+        scope.election(electionId);
+        CountingService.Resolved resolved = counting.resolve(electionId, serial,
+                new PaperEntry(resolution.signature(), resolution.marks(),
+                        resolution.motions() == null ? Map.of() : resolution.motions()),
+                resolution.note(), caller.username(), caller.hasRole(Roles.COUNTER));
+        return new Counting.Resolved(serial, resolved.count().state, resolved.record().position,
+                resolved.record().hash);
     }
 }

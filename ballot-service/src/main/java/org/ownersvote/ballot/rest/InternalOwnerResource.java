@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.ownersvote.ballot.Ballot;
 import org.ownersvote.ballot.BallotElection;
+import org.ownersvote.ballot.repository.ElectionRepository;
 import org.ownersvote.ballot.rest.dto.OwnerBallots;
 import org.ownersvote.ballot.service.OwnerAccess;
 import org.ownersvote.platform.security.Roles;
@@ -28,12 +29,15 @@ public class InternalOwnerResource {
     @Inject
     OwnerAccess access;
 
+    @Inject
+    ElectionRepository elections;
+
     @POST
     @RolesAllowed(Roles.GATEWAY)
     public OwnerBallots.Holder check(@Valid @NotNull OwnerBallots.Credentials credentials) {
         Ballot ballot = OwnerAccess.granted(access.check(credentials.ballotSerial(), credentials.verificationCode(),
                 OwnerAccess.addressSource(credentials.clientAddress())));
-        BallotElection election = BallotElection.findById(ballot.electionId);
+        BallotElection election = elections.require(ballot.electionId);
         return new OwnerBallots.Holder(ballot.serial, ballot.electionId, election.communityId, ballot.building,
                 ballot.unit);
     }

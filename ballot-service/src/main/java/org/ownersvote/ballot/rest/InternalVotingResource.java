@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.ownersvote.ballot.BallotElection;
+import org.ownersvote.ballot.repository.ElectionRepository;
 import org.ownersvote.ballot.service.VotingGate;
 import org.ownersvote.events.election.VotingOpened;
 import org.ownersvote.platform.problem.Text;
@@ -51,6 +52,9 @@ public class InternalVotingResource {
     @Inject
     Caller caller;
 
+    @Inject
+    ElectionRepository elections;
+
     @POST
     @Path("/voting-open")
     @RolesAllowed(Roles.WORKING_GROUP)
@@ -59,10 +63,7 @@ public class InternalVotingResource {
             throw ProblemException.invalid("opened.electionId", Text.of("voting.other-election"));
         }
         caller.requireCommunity(request.opened().communityId());
-        BallotElection recorded = BallotElection.findById(electionId);
-        if (recorded != null) {
-            caller.requireElection(recorded.communityId, electionId);
-        }
+        elections.find(electionId).ifPresent(recorded -> caller.requireElection(recorded.communityId, electionId));
         BallotElection election = gate.open(request.opened(), request.at(), caller.username());
         return new Opened(election.id, election.votingOpenedAt, election.ballotsIssuedAt);
     }
@@ -71,10 +72,7 @@ public class InternalVotingResource {
     @Path("/voting-close")
     @RolesAllowed(Roles.WORKING_GROUP)
     public Closed close(@PathParam("eid") UUID electionId, @Valid @NotNull Close request) {
-        BallotElection election = BallotElection.findById(electionId);
-        if (election != null) {
-            caller.requireElection(election.communityId, electionId);
-        }
+        elections.find(electionId).ifPresent(election -> caller.requireElection(election.communityId, electionId));
         return new Closed(electionId, gate.close(electionId, request.to(), caller.username()));
     }
 }

@@ -18,13 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.ownersvote.ballot.BallotElection;
-import org.ownersvote.ballot.counting.LedgerRecord;
 import org.ownersvote.ballot.domain.ledger.LedgerChain;
+import org.ownersvote.ballot.repository.LedgerRepository;
 import org.ownersvote.ballot.service.ElectorateStore;
 import org.ownersvote.ballot.service.OnlineVoting;
-import org.ownersvote.ballot.service.TallyService;
 import org.ownersvote.events.election.ElectorateChunk;
-import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
 
 /**
@@ -35,13 +33,13 @@ import org.ownersvote.platform.security.Roles;
 public class LedgerResource {
 
     @Inject
-    TallyService tallies;
+    BallotScope scope;
 
     @Inject
     ElectorateStore electorates;
 
     @Inject
-    Caller caller;
+    LedgerRepository records;
 
     /** One line per counted ballot, in ledger order: the canonical record with its {@code hash}. */
     @GET
@@ -49,9 +47,9 @@ public class LedgerResource {
     @Produces("application/x-ndjson")
     @RolesAllowed({ Roles.WORKING_GROUP, Roles.COUNTER, Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
     public StreamingOutput ledger(@PathParam("eid") UUID electionId) {
-        BallotElection election = tallies.scoped(electionId, caller);
-        List<String> lines = LedgerRecord.<LedgerRecord>find("electionId = ?1 order by position", election.id)
-                .stream().map(r -> "{\"hash\":\"" + r.hash + "\"," + r.record.substring(1)).toList();
+        BallotElection election = scope.election(electionId);
+        List<String> lines = records.records(election.id).stream()
+                .map(r -> "{\"hash\":\"" + r.hash + "\"," + r.record.substring(1)).toList();
         return out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             for (String line : lines) {
@@ -68,7 +66,7 @@ public class LedgerResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.WORKING_GROUP, Roles.COUNTER, Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
     public Map<String, Object> electorate(@PathParam("eid") UUID electionId) {
-        BallotElection election = tallies.scoped(electionId, caller);
+        BallotElection election = scope.election(electionId);
         OnlineVoting.BallotContent content = OnlineVoting.BallotContent.of(election);
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("electionId", election.id);

@@ -18,9 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.ownersvote.ballot.Ballot;
 import org.ownersvote.ballot.BallotElection;
+import org.ownersvote.ballot.counting.LedgerRecord;
 import org.ownersvote.ballot.domain.SerialNumbers;
+import org.ownersvote.ballot.repository.BallotRepository;
+import org.ownersvote.ballot.repository.ElectionRepository;
+import org.ownersvote.ballot.repository.LedgerRepository;
 import org.ownersvote.ballot.rest.dto.OwnerBallots;
-import org.ownersvote.ballot.service.BallotLedger;
 import org.ownersvote.ballot.service.OnlineVoting;
 import org.ownersvote.ballot.service.OwnerAccess;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -46,21 +49,27 @@ public class OwnerBallotResource {
     @Inject
     OnlineVoting voting;
 
+    @Inject
+    BallotScope scope;
+
+    @Inject
+    ElectionRepository elections;
+
+    @Inject
+    BallotRepository ballots;
+
+    @Inject
+    LedgerRepository ledger;
+
     @GET
     @Path("/ballots/{serial}/status")
     @RolesAllowed({ Roles.OWNER, Roles.WORKING_GROUP, Roles.BUILDING_LEADER })
     public OwnerBallots.Status status(@PathParam("serial") String serial) {
         Ballot ballot = ownBallot(serial);
-        BallotElection election = BallotElection.findById(ballot.electionId);
-        List<?> rows = Ballot.getEntityManager().createNativeQuery("""
-                select action, at, recipient_name, relation, method, channel, reason
-                from ballot_step where ballot_id = ?1 order by id""").setParameter(1, ballot.id).getResultList();
-        List<OwnerBallots.TrailStep> trail = rows.stream().map(Object[].class::cast)
-                .map(r -> new OwnerBallots.TrailStep((String) r[0], time(r[1]), (String) r[2], (String) r[3],
-                        (String) r[4], (String) r[5], (String) r[6]))
+        BallotElection election = elections.require(ballot.electionId);
+        List<OwnerBallots.TrailStep> trail = ballots.trail(ballot.id).stream().map(OwnerBallots.TrailStep::of)
                 .toList();
-        org.ownersvote.ballot.counting.LedgerRecord counted = org.ownersvote.ballot.counting.LedgerRecord
-                .<org.ownersvote.ballot.counting.LedgerRecord>find("serial", ballot.serial).firstResult();
+        LedgerRecord counted = ledger.ofSerial(ballot.serial);
         OnlineVoting.BallotContent content = OnlineVoting.BallotContent.of(election);
         return new OwnerBallots.Status(ballot.serial, election.title, ballot.building, ballot.unit, ballot.status,
                 ballot.replacesSerial, ballot.issuedAt, trail, election.votingOpen(java.time.OffsetDateTime.now()),
@@ -81,16 +90,6 @@ public class OwnerBallotResource {
         return new OwnerBallots.CastResult(cast.serial, cast.status, java.time.OffsetDateTime.now());
     }
 
-    private static java.time.OffsetDateTime time(Object value) {
-        if (value instanceof java.time.OffsetDateTime t) {
-            return t;
-        }
-        if (value instanceof java.time.Instant t) {
-            return t.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
-    }
-
     /** The ballot, if this caller may see it: its owner (token bound to the serial) or the staff of its building. */
     private Ballot ownBallot(String serial) {
         boolean staff = caller.hasRole(Roles.WORKING_GROUP) || caller.hasRole(Roles.BUILDING_LEADER);
@@ -98,7 +97,9 @@ public class OwnerBallotResource {
         if (!staff && !caller.ballotSerial().map(serial::equals).orElse(false)) {
             throw ProblemException.forbidden(Text.of("owner.other-ballot", serial));
         }
-        return staff ? BallotLedger.scopedBallot(serial, LockModeType.NONE, caller)
-                : Ballot.bySerial(serial, LockModeType.NONE);
+        if (staff) {
+            scope.ballot(serial);
+        }
+        return ballots.bySerial(serial, LockModeType.NONE);
     }
 }

@@ -17,7 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.ownersvote.ballot.BallotElection;
-import org.ownersvote.ballot.counting.FinalTally;
+import org.ownersvote.ballot.repository.ElectionRepository;
+import org.ownersvote.ballot.repository.TallyRepository;
 import org.ownersvote.ballot.rest.dto.TallyViews;
 import org.ownersvote.ballot.service.TallyService;
 import org.ownersvote.platform.idempotency.Idempotent;
@@ -40,6 +41,15 @@ public class TallyResource {
     @Inject
     Caller caller;
 
+    @Inject
+    BallotScope scope;
+
+    @Inject
+    ElectionRepository elections;
+
+    @Inject
+    TallyRepository records;
+
     /** The staff of the election see the provisional tally; once finalized, anyone sees it. */
     @GET
     @Path("/elections/{eid}/tally")
@@ -47,16 +57,16 @@ public class TallyResource {
     public TallyViews.TallyView tally(@PathParam("eid") UUID electionId) {
         boolean staff = java.util.Arrays.stream(STAFF).anyMatch(caller::hasRole);
         if (staff) {
-            return tallies.view(tallies.scoped(electionId, caller));
+            return TallyViews.TallyView.of(tallies.view(scope.election(electionId)));
         }
-        BallotElection election = BallotElection.findById(electionId);
-        if (election == null || FinalTally.findById(electionId) == null) {
+        BallotElection election = elections.find(electionId).orElse(null);
+        if (election == null || !records.isFinal(electionId)) {
             Text detail = Text.of("tally.not-published");
             // signed in, but not one who sees the provisional tally: forbidden, not "sign in"
             throw caller.authenticated() ? ProblemException.forbidden(detail)
                     : ProblemException.unauthorized("not-published", detail);
         }
-        return tallies.view(election);
+        return TallyViews.TallyView.of(tallies.view(election));
     }
 
     @POST
@@ -64,7 +74,8 @@ public class TallyResource {
     @RolesAllowed(Roles.WORKING_GROUP)
     @Idempotent
     public Response drawLots(@PathParam("eid") UUID electionId, @Valid @NotNull TallyViews.Lots lots) {
-        tallies.drawLots(electionId, lots, caller);
+        scope.election(electionId);
+        tallies.drawLots(electionId, lots.candidateIdsInDrawnOrder(), lots.witnesses(), caller.username());
         return Response.noContent().build();
     }
 
@@ -74,7 +85,13 @@ public class TallyResource {
     @Idempotent
     public TallyViews.SignoffResult signOff(@PathParam("eid") UUID electionId,
             @Valid @NotNull TallyViews.SignoffRequest request) {
-        return tallies.signOff(electionId, request, caller);
+        // a chief scrutineer decides, and the sign-offs are the check on them; a counter counted
+        if (caller.hasRole(Roles.CHIEF_SCRUTINEER) || caller.hasRole(Roles.COUNTER)) {
+            throw ProblemException.forbidden(Text.of("tally.signoff-not-by-chief-or-counter"));
+        }
+        scope.election(electionId);
+        return TallyViews.SignoffResult.of(tallies.signOff(electionId, request.attestation(), request.disagree(),
+                request.note(), caller.username()));
     }
 
     @POST
@@ -82,6 +99,7 @@ public class TallyResource {
     @RolesAllowed(Roles.CHIEF_SCRUTINEER)
     @Idempotent
     public TallyViews.TallyView finalizeTally(@PathParam("eid") UUID electionId) {
-        return tallies.finalizeTally(electionId, caller);
+        scope.election(electionId);
+        return TallyViews.TallyView.of(tallies.finalizeTally(electionId, caller.username()));
     }
 }

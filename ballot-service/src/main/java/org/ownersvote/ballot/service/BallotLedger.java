@@ -13,19 +13,21 @@ import jakarta.transaction.Transactional;
 
 import org.ownersvote.ballot.Ballot;
 import org.ownersvote.ballot.BallotElection;
-import org.ownersvote.ballot.counting.FinalTally;
 import org.ownersvote.ballot.domain.BallotAction;
 import org.ownersvote.ballot.domain.BallotStateMachine;
 import org.ownersvote.ballot.domain.BallotStatus;
+import org.ownersvote.ballot.domain.BallotStep;
 import org.ownersvote.ballot.domain.SerialNumbers;
+import org.ownersvote.ballot.repository.BallotRepository;
+import org.ownersvote.ballot.repository.ElectionLocks;
+import org.ownersvote.ballot.repository.ElectionRepository;
+import org.ownersvote.ballot.repository.TallyRepository;
 import org.ownersvote.events.ballot.BallotStepRecorded;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.outbox.Outbox;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.problem.When;
-import org.ownersvote.platform.security.Caller;
-import org.ownersvote.platform.security.Roles;
 import org.ownersvote.platform.metrics.Figures;
 
 /** Records handouts, undeliverable ballots, returns and voids, each checked by the ballot state machine. */
@@ -48,52 +50,30 @@ public class BallotLedger {
     AuditLog audit;
 
     @Inject
-    ElectionLocks elections;
+    ElectionLocks locks;
 
-    /** Details of one step for the ledger row. */
-    public record Step(String recipientName, String relation, String method, String channel, String reason,
-            OffsetDateTime at) {
-    }
+    @Inject
+    ElectionRepository elections;
 
-    /**
-     * Finds and locks the ballot, and checks that the caller may act on it: the working group of its community, or a building
-     * leader of its election whose buildings include the ballot's building.
-     */
-    private Ballot lockedScopedBallot(String serial, Caller caller) {
-        return scopedBallot(serial, LockModeType.PESSIMISTIC_WRITE, caller);
-    }
+    @Inject
+    BallotRepository ballots;
+
+    @Inject
+    TallyRepository tallies;
 
     /**
-     * The ballot with this serial if the caller's scope covers it. Serials are sequential, so a ballot outside the
-     * caller's scope is answered exactly as one that does not exist: a refusal would tell that it does.
+     * Records the step if the ballot's state machine allows it. The resource has checked that the caller's scope
+     * covers the ballot; {@code byWorkingGroup} is what the state machine asks of the recorder.
      */
-    public static Ballot scopedBallot(String serial, LockModeType lock, Caller caller) {
-        Ballot ballot = Ballot.bySerial(serial, lock);
-        try {
-            requireScope(BallotElection.findById(ballot.electionId), ballot.building, caller);
-        } catch (ProblemException outsideScope) {
-            throw ProblemException.notFound(Text.of("thing.ballot"), ballot.serial);
-        }
-        return ballot;
-    }
-
-    public static void requireScope(BallotElection election, String building, Caller caller) {
-        caller.requireElection(election.communityId, election.id);
-        if (caller.hasRole(Roles.BUILDING_LEADER) && !caller.hasRole(Roles.WORKING_GROUP)
-                && (building == null || !caller.buildings().contains(building))) {
-            throw ProblemException.forbidden(building == null ? Text.of("scope.building-leader-needs-building")
-                    : Text.of("scope.other-buildings", building));
-        }
-    }
-
     @Transactional
-    public Ballot record(String serial, BallotAction action, Step step, Caller caller) {
+    public Ballot record(String serial, BallotStep step, String actor, boolean byWorkingGroup) {
+        BallotAction action = step.action();
         // the close of voting waits for this step, or this step sees the close (VotingClose takes the lock to update)
         // (and reads the election in the same statement, so the reads below find it in the persistence context)
-        elections.lockForStepOfBallot(serial);
+        locks.lockForStepOfBallot(serial);
         // one statement reads and locks the ballot: steps for one ballot are recorded one after the other
-        Ballot ballot = lockedScopedBallot(serial, caller);
-        BallotElection election = BallotElection.findById(ballot.electionId);
+        Ballot ballot = ballots.bySerial(serial, LockModeType.PESSIMISTIC_WRITE);
+        BallotElection election = elections.require(ballot.electionId);
         OffsetDateTime now = OffsetDateTime.now();
         OffsetDateTime at = step.at() == null ? now : step.at();
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
@@ -103,40 +83,31 @@ public class BallotLedger {
             throw ProblemException.invalid("at",
                     Text.of("step.at-before-opening", When.of(election.votingOpenedAt.toInstant())));
         }
-        boolean workingGroup = caller.hasRole(Roles.WORKING_GROUP);
         boolean reason = step.reason() != null && !step.reason().isBlank();
         OffsetDateTime ended = election.votingEndedAt(now);
         boolean countOpen = ended != null && ("VOTING".equals(election.phase) || "COUNTING".equals(election.phase))
-                && FinalTally.findById(election.id) == null;
+                && !tallies.isFinal(election.id);
         BallotStateMachine.Result result = BallotStateMachine.apply(ballot.status, action,
-                new BallotStateMachine.Context(election.votingOpen(now), workingGroup, reason, countOpen,
+                new BallotStateMachine.Context(election.votingOpen(now), byWorkingGroup, reason, countOpen,
                         ended != null && at.isBefore(ended), ended));
         if (!result.allowed()) {
             // kept on record: "a second paper ballot for a unit that already voted is refused and audited"
-            audit.recordRefusal(caller.username(), "ballot." + action.name().toLowerCase(), "ballot", ballot.serial,
+            audit.recordRefusal(actor, "ballot." + action.name().toLowerCase(), "ballot", ballot.serial,
                     ballot.electionId, result.refusal().english());
             throw ProblemException.conflict("ballot-step-refused",
                     Text.of("step.refused", ballot.serial, result.refusal()));
         }
         ballot.status = result.next().get();
         String replacement = action == BallotAction.VOID ? reissue(ballot).serial : null;
-        appendStep(ballot, action, step, at, caller.username(), replacement);
+        appendStep(ballot, step, at, actor, replacement);
         em.flush();
-        return action == BallotAction.VOID ? Ballot.<Ballot>find("serial", replacement).firstResult() : ballot;
+        return action == BallotAction.VOID ? ballots.bySerial(replacement, LockModeType.NONE) : ballot;
     }
 
     /** Appends the step to the ballot's trail, to the audit log, and to the outbox as ballot.step-recorded. */
-    void appendStep(Ballot ballot, BallotAction action, Step step, OffsetDateTime at, String actor,
-            String replacement) {
-        em.createNativeQuery("""
-                insert into ballot_step (ballot_id, election_id, serial, action, recipient_name, relation, method,
-                                         channel, reason, at, actor, recorded_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)""")
-                .setParameter(1, ballot.id).setParameter(2, ballot.electionId).setParameter(3, ballot.serial)
-                .setParameter(4, action.name()).setParameter(5, step.recipientName()).setParameter(6, step.relation())
-                .setParameter(7, step.method()).setParameter(8, step.channel()).setParameter(9, step.reason())
-                .setParameter(10, at).setParameter(11, actor).setParameter(12, OffsetDateTime.now())
-                .executeUpdate();
+    void appendStep(Ballot ballot, BallotStep step, OffsetDateTime at, String actor, String replacement) {
+        BallotAction action = step.action();
+        ballots.appendStep(ballot, step, at, actor);
         audit.record(actor, "ballot." + action.name().toLowerCase(), "ballot", ballot.serial, ballot.electionId,
                 ballot.building + " " + ballot.unit + (replacement == null ? "" : " → " + replacement));
         figures.count("ownersvote.ballot.steps", "action", action.name());
@@ -147,12 +118,10 @@ public class BallotLedger {
     /** A new ballot for the unit of a voided one, with the next serial of the election. */
     private Ballot reissue(Ballot voided) {
         em.flush(); // the voided ballot leaves the one-live-ballot-per-unit index before its replacement enters
-        Number last = (Number) em.createNativeQuery("select max(sequence) from ballot where election_id = ?1")
-                .setParameter(1, voided.electionId).getSingleResult();
         Ballot replacement = new Ballot();
         replacement.id = UUID.randomUUID();
         replacement.electionId = voided.electionId;
-        replacement.sequence = last.intValue() + 1;
+        replacement.sequence = ballots.lastSequence(voided.electionId) + 1;
         replacement.serial = SerialNumbers.serial(voided.electionId, replacement.sequence);
         replacement.building = voided.building;
         replacement.unit = voided.unit;
@@ -167,20 +136,6 @@ public class BallotLedger {
     }
 
     public List<Ballot> list(UUID electionId, String building, BallotStatus status, int page, int size) {
-        StringBuilder query = new StringBuilder("electionId = :election");
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
-        params.put("election", electionId);
-        if (building != null) {
-            query.append(" and building = :building");
-            params.put("building", building);
-        }
-        if (status != null) {
-            query.append(" and status = :status");
-            params.put("status", status);
-        }
-        // natural order (platform NaturalOrder, as SQL: natural_key): 1号楼 before 10号楼, unit 101 before 1001
-        return Ballot.<Ballot>find(query + " order by function('natural_key', building), function('natural_key', unit),"
-                + " sequence", params)
-                .page(io.quarkus.panache.common.Page.of(page, size)).list();
+        return ballots.page(electionId, building, status, page, size);
     }
 }

@@ -9,7 +9,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.ownersvote.ballot.Ballot;
@@ -21,6 +20,9 @@ import org.ownersvote.ballot.domain.Mark;
 import org.ownersvote.ballot.domain.ledger.LedgerChain;
 import org.ownersvote.ballot.domain.tally.PaperEntry;
 import org.ownersvote.ballot.domain.tally.Signature;
+import org.ownersvote.ballot.repository.BallotRepository;
+import org.ownersvote.ballot.repository.ElectionRepository;
+import org.ownersvote.ballot.repository.LedgerRepository;
 import org.ownersvote.events.EventCodec;
 import org.ownersvote.platform.audit.AuditLog;
 
@@ -40,15 +42,22 @@ public class CountedLedger {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ElectionRepository elections;
+
+    @Inject
+    BallotRepository ballots;
+
+    @Inject
+    LedgerRepository records;
+
     /** The last hash of the chain: the genesis while nothing is counted. */
     public String head(BallotElection election) {
-        return em.createQuery("select r.hash from LedgerRecord r where r.electionId = ?1 order by r.position desc",
-                String.class).setParameter(1, election.id).setMaxResults(1).getResultStream().findFirst()
-                .orElse(LedgerChain.genesis(election.id, election.rulePack));
+        return records.lastHash(election.id).orElse(LedgerChain.genesis(election.id, election.rulePack));
     }
 
     public long length(UUID electionId) {
-        return LedgerRecord.count("electionId", electionId);
+        return records.length(electionId);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -64,10 +73,10 @@ public class CountedLedger {
     /** Puts every online vote of the election into the ledger, in serial order; once, when counting begins. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int appendOnlineVotes(UUID electionId) {
-        List<OnlineVote> votes = OnlineVote.<OnlineVote>find("electionId = ?1 order by serial", electionId).list();
+        List<OnlineVote> votes = ballots.onlineVotes(electionId);
         int appended = 0;
         for (OnlineVote vote : votes) {
-            if (LedgerRecord.count("serial", vote.serial) > 0) {
+            if (records.counted(vote.serial)) {
                 continue;
             }
             Ballot ballot = Ballot.findById(vote.ballotId);
@@ -102,10 +111,8 @@ public class CountedLedger {
     }
 
     private LedgerRecord append(UUID electionId, String serial, Map<String, Object> record) {
-        BallotElection election = em.find(BallotElection.class, electionId, LockModeType.PESSIMISTIC_WRITE);
-        // the tail in one indexed read (not a count of the whole ledger on every append)
-        LedgerRecord last = LedgerRecord.<LedgerRecord>find("electionId = ?1 order by position desc", electionId)
-                .firstResult();
+        BallotElection election = elections.lockedForUpdate(electionId);
+        LedgerRecord last = records.last(electionId);
         int position = last == null ? 1 : last.position + 1;
         record.put("position", position);
         record.put("previousHash", last == null ? LedgerChain.genesis(election.id, election.rulePack) : last.hash);

@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,7 +17,6 @@ import org.ownersvote.ballot.Ballot;
 import org.ownersvote.ballot.BallotElection;
 import org.ownersvote.ballot.counting.BallotCount;
 import org.ownersvote.ballot.counting.CountingEntry;
-import org.ownersvote.ballot.counting.FinalTally;
 import org.ownersvote.ballot.counting.LedgerRecord;
 import org.ownersvote.ballot.domain.BallotStatus;
 import org.ownersvote.ballot.domain.Mark;
@@ -26,14 +24,15 @@ import org.ownersvote.ballot.domain.Phases;
 import org.ownersvote.ballot.domain.SerialNumbers;
 import org.ownersvote.ballot.domain.tally.PaperEntry;
 import org.ownersvote.ballot.domain.tally.Signature;
-import org.ownersvote.ballot.rest.dto.Counting;
+import org.ownersvote.ballot.repository.BallotRepository;
+import org.ownersvote.ballot.repository.CountingRepository;
+import org.ownersvote.ballot.repository.ElectionRepository;
+import org.ownersvote.ballot.repository.TallyRepository;
 import org.ownersvote.events.EventCodec;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
-import org.ownersvote.platform.security.Caller;
-import org.ownersvote.platform.security.Roles;
 import org.ownersvote.platform.metrics.Figures;
 
 /**
@@ -56,11 +55,39 @@ public class CountingService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ElectionRepository elections;
+
+    @Inject
+    BallotRepository ballots;
+
+    @Inject
+    CountingRepository counts;
+
+    @Inject
+    TallyRepository tallies;
+
+    /** What a counter learns of their entry: first or second, and the ballot's state — never the other's marks. */
+    public record Entered(String serial, int entryNumber, BallotCount.State state) {
+    }
+
+    /** One counter's entry of a ballot in conflict, for the scrutineer to compare. */
+    public record Entry(long entryId, String counter, PaperEntry content) {
+    }
+
+    /** A ballot whose two entries disagree. */
+    public record Conflict(Ballot ballot, List<Entry> entries) {
+    }
+
+    /** A conflict a scrutineer resolved: the ballot's count and its record in the ledger. */
+    public record Resolved(BallotCount count, LedgerRecord record) {
+    }
+
+    /** Records {@code counter}'s entry of a returned paper ballot (the resource checked the election's scope). */
     @Transactional
-    public Counting.EntryResult enter(UUID electionId, Counting.Entry request, Caller caller) {
-        BallotElection election = countingElection(electionId, caller);
-        Ballot ballot = lockedBallot(election, request.serial());
-        String counter = caller.username();
+    public Entered enter(UUID electionId, String serial, PaperEntry content, String counter) {
+        BallotElection election = countingElection(electionId);
+        Ballot ballot = lockedBallot(election, serial);
         if (ballot.status != BallotStatus.RETURNED) {
             Text reason = ballot.status == BallotStatus.CAST_ONLINE ? Text.of("counting.voted-online")
                     : ballot.status == BallotStatus.RETURNED_LATE ? Text.of("counting.returned-late")
@@ -68,15 +95,13 @@ public class CountingService {
             audit.recordRefusal(counter, "counting.entry", "ballot", ballot.serial, electionId, reason.english());
             throw ProblemException.conflict("entry-refused", Text.of("counting.entry-refused", ballot.serial, reason));
         }
-        PaperEntry content = new PaperEntry(request.signature(), request.marks(),
-                request.motions() == null ? Map.of() : request.motions());
         checkIds(election, content);
-        List<CountingEntry> entries = CountingEntry.<CountingEntry>find("ballotId = ?1 order by id", ballot.id).list();
+        List<CountingEntry> entries = counts.entries(ballot.id);
         for (CountingEntry mine : entries) {
             if (mine.counter.equals(counter)) {
                 if (entryOf(mine).agrees(content)) {
                     // the same entry again (a retry after a lost answer): applied once, answered again
-                    return new Counting.EntryResult(ballot.serial, entries.indexOf(mine) + 1, state(ballot).state);
+                    return new Entered(ballot.serial, entries.indexOf(mine) + 1, state(ballot).state);
                 }
                 throw ProblemException.conflict("entry-refused",
                         Text.of("counting.entry-refused", ballot.serial, Text.of("counting.entered-by-you")));
@@ -113,76 +138,66 @@ public class CountingService {
         }
         audit.record(counter, "counting.entry", "ballot", ballot.serial, electionId,
                 "entry " + (entries.size() + 1) + " → " + count.state);
-        return new Counting.EntryResult(ballot.serial, entries.size() + 1, count.state);
+        return new Entered(ballot.serial, entries.size() + 1, count.state);
     }
 
-    public List<Counting.Conflict> conflicts(UUID electionId, Caller caller) {
-        BallotElection election = BallotElection.findById(electionId);
-        if (election == null) {
-            throw ProblemException.notFound(Text.of("thing.election"), electionId);
-        }
-        caller.requireElection(election.communityId, electionId);
-        List<Counting.Conflict> conflicts = new ArrayList<>();
-        for (BallotCount count : BallotCount.<BallotCount>find("electionId = ?1 and state = ?2 order by serial",
-                electionId, BallotCount.State.CONFLICT).list()) {
+    /** The election's ballots in conflict, by serial, each with its two entries. */
+    public List<Conflict> conflicts(UUID electionId) {
+        List<Conflict> conflicts = new ArrayList<>();
+        for (BallotCount count : counts.conflicts(electionId)) {
             Ballot ballot = Ballot.findById(count.ballotId);
-            List<Counting.EnteredMarks> entries = CountingEntry.<CountingEntry>find("ballotId = ?1 order by id",
-                    count.ballotId).stream().map(e -> {
-                        PaperEntry p = entryOf(e);
-                        return new Counting.EnteredMarks(e.id, e.counter, p.signature(), p.marks(), p.motions());
-                    }).toList();
-            conflicts.add(new Counting.Conflict(ballot.serial, ballot.building, ballot.unit, entries));
+            List<Entry> entries = counts.entries(count.ballotId).stream()
+                    .map(e -> new Entry(e.id, e.counter, entryOf(e))).toList();
+            conflicts.add(new Conflict(ballot, entries));
         }
         return conflicts;
     }
 
+    /**
+     * A scrutineer's decision on a ballot in conflict, with their note. {@code resolverCounts}: the resolver holds
+     * the counter role, and so may not decide (nor may one who entered this ballot).
+     */
     @Transactional
-    public Counting.Resolved resolve(UUID electionId, String serial, Counting.Resolution resolution, Caller caller) {
-        BallotElection election = countingElection(electionId, caller);
+    public Resolved resolve(UUID electionId, String serial, PaperEntry content, String note, String resolver,
+            boolean resolverCounts) {
+        BallotElection election = countingElection(electionId);
         Ballot ballot = lockedBallot(election, serial);
-        BallotCount count = BallotCount.findById(ballot.id);
+        BallotCount count = counts.count(ballot.id);
         if (count == null || count.state != BallotCount.State.CONFLICT) {
             throw ProblemException.conflict("not-in-conflict", Text.of("counting.not-in-conflict", serial));
         }
-        List<CountingEntry> entries = CountingEntry.<CountingEntry>find("ballotId = ?1 order by id", ballot.id).list();
+        List<CountingEntry> entries = counts.entries(ballot.id);
         // separation of duties: who counted a ballot does not decide its count
-        if (caller.hasRole(Roles.COUNTER)
-                || entries.stream().anyMatch(e -> e.counter.equals(caller.username()))) {
-            audit.recordRefusal(caller.username(), "counting.resolution", "ballot", serial, electionId,
+        if (resolverCounts || entries.stream().anyMatch(e -> e.counter.equals(resolver))) {
+            audit.recordRefusal(resolver, "counting.resolution", "ballot", serial, electionId,
                     "the resolver entered this ballot or holds the counter role");
             throw ProblemException.forbidden(Text.of("counting.resolver-entered", serial));
         }
-        PaperEntry content = new PaperEntry(resolution.signature(), resolution.marks(),
-                resolution.motions() == null ? Map.of() : resolution.motions());
         checkIds(election, content);
         count(count, content);
-        count.resolvedBy = caller.username();
-        count.resolutionNote = resolution.note().strip();
+        count.resolvedBy = resolver;
+        count.resolutionNote = note.strip();
         count.updatedAt = OffsetDateTime.now();
         List<Long> entryIds = entries.stream().map(e -> e.id).toList();
-        LedgerRecord record = ledger.appendPaper(ballot, content, entryIds, caller.username());
-        audit.record(caller.username(), "counting.resolution", "ballot", serial, electionId, count.resolutionNote);
-        return new Counting.Resolved(serial, count.state, record.position, record.hash);
+        LedgerRecord record = ledger.appendPaper(ballot, content, entryIds, resolver);
+        audit.record(resolver, "counting.resolution", "ballot", serial, electionId, count.resolutionNote);
+        return new Resolved(count, record);
     }
 
-    private BallotElection countingElection(UUID electionId, Caller caller) {
-        BallotElection election = BallotElection.findById(electionId);
-        if (election == null) {
-            throw ProblemException.notFound(Text.of("thing.election"), electionId);
-        }
-        caller.requireElection(election.communityId, electionId);
+    private BallotElection countingElection(UUID electionId) {
+        BallotElection election = elections.require(electionId);
         if (!"COUNTING".equals(election.phase)) {
             throw ProblemException.conflict("not-counting",
                     Text.of("counting.not-counting", Phases.text(election.phase)));
         }
-        if (FinalTally.findById(electionId) != null) {
+        if (tallies.isFinal(electionId)) {
             throw ProblemException.conflict("tally-final", Text.of("counting.tally-final"));
         }
         return election;
     }
 
-    private static Ballot lockedBallot(BallotElection election, String serial) {
-        Ballot ballot = Ballot.bySerial(serial, LockModeType.PESSIMISTIC_WRITE);
+    private Ballot lockedBallot(BallotElection election, String serial) {
+        Ballot ballot = ballots.bySerial(serial, LockModeType.PESSIMISTIC_WRITE);
         if (!ballot.electionId.equals(election.id)) {
             throw new ProblemException(404, "not-found", Text.of("counting.ballot-of-other-election", ballot.serial),
                     List.of());
@@ -207,8 +222,8 @@ public class CountingService {
         }
     }
 
-    private static BallotCount state(Ballot ballot) {
-        return BallotCount.findById(ballot.id);
+    private BallotCount state(Ballot ballot) {
+        return counts.count(ballot.id);
     }
 
     private static BallotCount newCount(Ballot ballot) {

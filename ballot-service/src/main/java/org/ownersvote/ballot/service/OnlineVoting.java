@@ -15,8 +15,11 @@ import org.ownersvote.ballot.BallotElection;
 import org.ownersvote.ballot.OnlineVote;
 import org.ownersvote.ballot.domain.BallotAction;
 import org.ownersvote.ballot.domain.BallotStateMachine;
+import org.ownersvote.ballot.domain.BallotStep;
 import org.ownersvote.ballot.domain.Mark;
 import org.ownersvote.ballot.domain.OnlineBallotRules;
+import org.ownersvote.ballot.repository.ElectionLocks;
+import org.ownersvote.ballot.repository.ElectionRepository;
 import org.ownersvote.events.EventCodec;
 import org.ownersvote.events.election.BallotCandidate;
 import org.ownersvote.events.election.BallotMotion;
@@ -32,7 +35,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 public class OnlineVoting {
 
     @Inject
-    ElectionLocks elections;
+    ElectionLocks locks;
+
+    @Inject
+    ElectionRepository elections;
 
     @Inject
     EntityManager em;
@@ -66,9 +72,9 @@ public class OnlineVoting {
     /** Records the vote of the (already verified) owner of this ballot. */
     @Transactional
     public Ballot cast(Ballot verified, Map<String, Mark> marks, Map<String, Mark> motions) {
-        elections.lockForStep(verified.electionId); // a vote is measured against the close: see ElectionLocks
+        locks.lockForStep(verified.electionId); // a vote is measured against the close: see ElectionLocks
         Ballot ballot = em.find(Ballot.class, verified.id, LockModeType.PESSIMISTIC_WRITE);
-        BallotElection election = BallotElection.findById(ballot.electionId);
+        BallotElection election = elections.require(ballot.electionId);
         OffsetDateTime now = OffsetDateTime.now();
         String actor = "owner:" + ballot.serial;
         BallotStateMachine.Result result = BallotStateMachine.apply(ballot.status, BallotAction.CAST,
@@ -98,8 +104,7 @@ public class OnlineVoting {
         vote.motions = EventCodec.write(new java.util.TreeMap<>(motions));
         vote.castAt = now;
         vote.persist();
-        ledger.appendStep(ballot, BallotAction.CAST, new BallotLedger.Step(null, null, null, "ONLINE", null, now), now,
-                actor, null);
+        ledger.appendStep(ballot, BallotStep.castOnline(now), now, actor, null);
         em.flush();
         return ballot;
     }

@@ -2,10 +2,10 @@ package org.ownersvote.ballot.service;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.ownersvote.ballot.Ballot;
@@ -15,6 +15,7 @@ import org.ownersvote.ballot.domain.BallotStatus;
 import org.ownersvote.ballot.domain.CodeDelay;
 import org.ownersvote.ballot.domain.SerialNumbers;
 import org.ownersvote.ballot.domain.VerificationCodes;
+import org.ownersvote.ballot.repository.CodeRepository;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
@@ -33,6 +34,9 @@ public class OwnerAccess {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    CodeRepository codes;
 
     /** What a check found; {@link #granted} turns a failure into its problem once the attempt was committed. */
     public sealed interface Outcome {
@@ -93,13 +97,12 @@ public class OwnerAccess {
             return new Wrong();
         }
         // locking the ballot's code row puts every attempt for one serial in a line
-        BallotCode stored = BallotCode.<BallotCode>find("serial", serial).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional().orElse(null);
+        BallotCode stored = codes.lockedCode(serial).orElse(null);
         if (stored == null) {
             return new Wrong(); // unknown, or never printed: the same answer, nothing to enumerate
         }
         OffsetDateTime now = OffsetDateTime.now();
-        CodeAttempt attempt = CodeAttempt.findById(new CodeAttempt.Key(serial, source));
+        CodeAttempt attempt = codes.attempts(serial, source).orElse(null);
         CodeDelay delay = attempt == null ? CodeDelay.none() : attempt.delay();
         Duration wait = delay.waitAt(now);
         if (!wait.isZero()) {
@@ -134,9 +137,9 @@ public class OwnerAccess {
      * ballot are forgotten. Returns how many sources had to wait.
      */
     @Transactional
-    public long forgetWrongCodes(Ballot ballot, String actor) {
-        long cleared = CodeAttempt.delete("serial", ballot.serial);
-        audit.record(actor, "ballot.code.attempts-cleared", "ballot", ballot.serial, ballot.electionId,
+    public long forgetWrongCodes(String serial, UUID electionId, String actor) {
+        long cleared = codes.forgetAttempts(serial);
+        audit.record(actor, "ballot.code.attempts-cleared", "ballot", serial, electionId,
                 cleared + " sources' wrong codes forgotten");
         return cleared;
     }

@@ -12,10 +12,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.ownersvote.ballot.Ballot;
 import org.ownersvote.ballot.BallotElection;
 import org.ownersvote.ballot.config.BallotConfig;
 import org.ownersvote.ballot.counting.BallotCount;
@@ -28,12 +26,17 @@ import org.ownersvote.ballot.domain.Mark;
 import org.ownersvote.ballot.domain.Phases;
 import org.ownersvote.ballot.domain.ledger.LedgerChain;
 import org.ownersvote.ballot.domain.ledger.TallyAttestation;
+import org.ownersvote.ballot.domain.tally.CountingProgress;
 import org.ownersvote.ballot.domain.tally.Signature;
 import org.ownersvote.ballot.domain.tally.Tally;
 import org.ownersvote.ballot.domain.tally.TallyEngine;
 import org.ownersvote.ballot.domain.tally.TallyInput;
 import org.ownersvote.ballot.domain.tally.Threshold;
-import org.ownersvote.ballot.rest.dto.TallyViews;
+import org.ownersvote.ballot.repository.BallotRepository;
+import org.ownersvote.ballot.repository.CountingRepository;
+import org.ownersvote.ballot.repository.ElectionRepository;
+import org.ownersvote.ballot.repository.LedgerRepository;
+import org.ownersvote.ballot.repository.TallyRepository;
 import org.ownersvote.events.EventCodec;
 import org.ownersvote.events.ballot.TallyFinalized;
 import org.ownersvote.events.ballot.TallyResult;
@@ -44,8 +47,6 @@ import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.outbox.Outbox;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
-import org.ownersvote.platform.security.Caller;
-import org.ownersvote.platform.security.Roles;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,26 +76,39 @@ public class TallyService {
     @Inject
     AuditLog audit;
 
-    public BallotElection scoped(UUID electionId, Caller caller) {
-        BallotElection election = BallotElection.findById(electionId);
-        if (election == null) {
-            throw ProblemException.notFound(Text.of("thing.election"), electionId);
-        }
-        caller.requireElection(election.communityId, electionId);
-        return election;
+    @Inject
+    ElectionRepository elections;
+
+    @Inject
+    BallotRepository ballots;
+
+    @Inject
+    CountingRepository counts;
+
+    @Inject
+    LedgerRepository ledgerRecords;
+
+    @Inject
+    TallyRepository tallyRecords;
+
+    /**
+     * The tally as it stands: {@code frozen} once the chief scrutineer finalized it (null while provisional), the
+     * ledger's head and genesis, where counting stands and the sign-offs given.
+     */
+    public record Standing(BallotElection election, FinalTally frozen, String ledgerHash, String genesisHash,
+            CountingProgress counting, List<TallySignoff> signoffs, int requiredSignoffs, Tally tally) {
     }
 
-    public TallyViews.TallyView view(BallotElection election) {
-        FinalTally frozen = FinalTally.findById(election.id);
+    /** What a sign-off came to: whether it agreed, on which ledger, and how many agreeing ones there are now. */
+    public record SignedOff(boolean agrees, String ledgerHash, long agreeingSignoffs, int requiredSignoffs) {
+    }
+
+    public Standing view(BallotElection election) {
+        FinalTally frozen = tallyRecords.finalTally(election.id).orElse(null);
         String head = ledger.head(election);
         Tally tally = frozen != null ? read(frozen.tally, Tally.class) : compute(election, head);
-        return new TallyViews.TallyView(election.id.toString(), frozen == null,
-                frozen == null ? null : frozen.finalizedAt, head,
-                LedgerChain.genesis(election.id, election.rulePack), progress(election),
-                TallySignoff.<TallySignoff>find("electionId = ?1 order by id", election.id).stream()
-                        .map(s -> new TallyViews.Signoff(s.scrutineer, s.ledgerHash, s.agrees, s.note, s.signedAt))
-                        .toList(),
-                config.requiredSignoffs(), tally);
+        return new Standing(election, frozen, head, LedgerChain.genesis(election.id, election.rulePack),
+                progress(election), tallyRecords.signoffs(election.id), config.requiredSignoffs(), tally);
     }
 
     public Tally compute(BallotElection election) {
@@ -107,7 +121,7 @@ public class TallyService {
             throw ProblemException.conflict("no-electorate", Text.of("tally.no-electorate"));
         }
         TallyCache.Inputs inputs = new TallyCache.Inputs(head, election.electorateVersion,
-                LotsDraw.count("electionId", election.id), election.rulePack, election.seats, election.alternates,
+                tallyRecords.lotsDrawn(election.id), election.rulePack, election.seats, election.alternates,
                 election.ballotCandidates, election.ballotMotions);
         return tallies.get(election.id, inputs, () -> recount(election));
     }
@@ -123,89 +137,86 @@ public class TallyService {
         TallyInput.Rules rules = new TallyInput.Rules(election.rulePack, election.seats, election.alternates,
                 content.candidates().stream().map(c -> c.candidateId().toString()).toList(), motions);
         List<TallyInput.Ballot> ballots = new ArrayList<>();
-        for (LedgerRecord row : LedgerRecord.<LedgerRecord>find("electionId = ?1 order by position", election.id)
-                .list()) {
+        for (LedgerRecord row : ledgerRecords.records(election.id)) {
             JsonNode r = read(row.record, JsonNode.class);
             ballots.add(new TallyInput.Ballot(r.get("serial").asText(), r.get("building").asText(),
                     r.get("unit").asText(), Signature.valueOf(r.get("signature").asText()), marks(r.get("marks")),
                     marks(r.get("motions"))));
         }
-        List<TallyInput.Draw> draws = LotsDraw.<LotsDraw>find("electionId = ?1 order by id", election.id).stream()
+        List<TallyInput.Draw> draws = tallyRecords.draws(election.id).stream()
                 .map(d -> new TallyInput.Draw(read(d.candidateIds, new TypeReference<List<String>>() {
                 }))).toList();
         return TallyEngine.compute(rules, units, ballots, draws);
     }
 
-    public TallyViews.CountingProgress progress(BallotElection election) {
+    public CountingProgress progress(BallotElection election) {
         UUID id = election.id;
-        long returned = Ballot.count("electionId = ?1 and status = ?2", id, BallotStatus.RETURNED);
-        long counted = BallotCount.count("electionId = ?1 and state = ?2", id, BallotCount.State.COUNTED);
-        long first = BallotCount.count("electionId = ?1 and state = ?2", id, BallotCount.State.FIRST_ENTERED);
-        long conflicts = BallotCount.count("electionId = ?1 and state = ?2", id, BallotCount.State.CONFLICT);
-        long online = Ballot.count("electionId = ?1 and status = ?2", id, BallotStatus.CAST_ONLINE);
-        return new TallyViews.CountingProgress(returned, counted, first, conflicts, returned - counted - first
+        long returned = ballots.count(id, BallotStatus.RETURNED);
+        long counted = counts.countIn(id, BallotCount.State.COUNTED);
+        long first = counts.countIn(id, BallotCount.State.FIRST_ENTERED);
+        long conflicts = counts.countIn(id, BallotCount.State.CONFLICT);
+        long online = ballots.count(id, BallotStatus.CAST_ONLINE);
+        return new CountingProgress(returned, counted, first, conflicts, returned - counted - first
                 - conflicts, online, ledger.length(id));
     }
 
+    /** Records a drawing of lots among tied candidates, in the drawn order, with its witnesses. */
     @Transactional
-    public void drawLots(UUID electionId, TallyViews.Lots lots, Caller caller) {
-        BallotElection election = open(electionId, caller);
-        Set<String> drawn = new HashSet<>(lots.candidateIdsInDrawnOrder());
+    public void drawLots(UUID electionId, List<String> drawnOrder, List<String> witnesses, String actor) {
+        BallotElection election = open(electionId);
+        Set<String> drawn = new HashSet<>(drawnOrder);
         boolean isOpenTie = compute(election).ties().stream()
                 .anyMatch(t -> !t.drawn() && new HashSet<>(t.candidateIds()).equals(drawn));
-        if (!isOpenTie || drawn.size() != lots.candidateIdsInDrawnOrder().size()) {
+        if (!isOpenTie || drawn.size() != drawnOrder.size()) {
             throw ProblemException.conflict("no-such-tie", Text.of("tally.no-such-tie"));
         }
         LotsDraw draw = new LotsDraw();
         draw.electionId = electionId;
-        draw.candidateIds = EventCodec.write(lots.candidateIdsInDrawnOrder());
-        draw.witnesses = EventCodec.write(lots.witnesses());
-        draw.recordedBy = caller.username();
+        draw.candidateIds = EventCodec.write(drawnOrder);
+        draw.witnesses = EventCodec.write(witnesses);
+        draw.recordedBy = actor;
         draw.recordedAt = OffsetDateTime.now();
         draw.persist();
-        audit.record(caller.username(), "tally.lots-drawn", "election", electionId, electionId,
-                "drawn order " + lots.candidateIdsInDrawnOrder() + ", witnesses " + lots.witnesses());
+        audit.record(actor, "tally.lots-drawn", "election", electionId, electionId,
+                "drawn order " + drawnOrder + ", witnesses " + witnesses);
     }
 
     /**
      * Records a scrutineer's sign-off if their attestation code matches the tally as it stands, or a deliberate
      * disagreement. A chief scrutineer does not sign off: they decide, and the sign-offs are the check on them.
-     * A mismatching code is refused without revealing the right one.
+     * A mismatching code is refused without revealing the right one. {@code attestation} may be null for a
+     * deliberate disagreement ({@code disagree}, with a {@code note} saying what differs).
      */
     @Transactional
-    public TallyViews.SignoffResult signOff(UUID electionId, TallyViews.SignoffRequest request, Caller caller) {
-        if (caller.hasRole(Roles.CHIEF_SCRUTINEER) || caller.hasRole(Roles.COUNTER)) {
-            throw ProblemException.forbidden(Text.of("tally.signoff-not-by-chief-or-counter"));
-        }
-        BallotElection election = open(electionId, caller);
+    public SignedOff signOff(UUID electionId, String attestation, boolean disagree, String note, String scrutineer) {
+        BallotElection election = open(electionId);
         String head = ledger.head(election);
         String expected = attestation(election, head, compute(election, head));
-        if (request.attestation() == null && !request.disagree()) {
+        if (attestation == null && !disagree) {
             throw ProblemException.invalid("attestation", Text.of("tally.attestation-required"));
         }
-        String given = request.attestation() == null ? null : request.attestation().toLowerCase(Locale.ROOT);
+        String given = attestation == null ? null : attestation.toLowerCase(Locale.ROOT);
         boolean agrees = expected.equals(given);
-        if (!agrees && !request.disagree()) {
-            audit.recordRefusal(caller.username(), "tally.signoff", "election", electionId, electionId,
+        if (!agrees && !disagree) {
+            audit.recordRefusal(scrutineer, "tally.signoff", "election", electionId, electionId,
                     "attestation does not match the tally as it stands");
             throw ProblemException.invalid("attestation", Text.of("tally.attestation-mismatch"));
         }
-        if (!agrees && (request.note() == null || request.note().isBlank())) {
+        if (!agrees && (note == null || note.isBlank())) {
             throw ProblemException.invalid("note", Text.of("tally.disagreement-needs-note"));
         }
         TallySignoff signoff = new TallySignoff();
         signoff.electionId = electionId;
-        signoff.scrutineer = caller.username();
+        signoff.scrutineer = scrutineer;
         signoff.ledgerHash = head;
         signoff.attestation = given;
         signoff.agrees = agrees;
-        signoff.note = request.note();
+        signoff.note = note;
         signoff.signedAt = OffsetDateTime.now();
         signoff.persist();
-        audit.record(caller.username(), "tally.signoff", "election", electionId, electionId,
+        audit.record(scrutineer, "tally.signoff", "election", electionId, electionId,
                 (agrees ? "agrees with ledger hash " : "DISAGREES with ledger hash ") + head);
-        return new TallyViews.SignoffResult(agrees, head, agreeing(electionId, expected, null),
-                config.requiredSignoffs());
+        return new SignedOff(agrees, head, agreeing(electionId, expected, null), config.requiredSignoffs());
     }
 
     /**
@@ -213,11 +224,10 @@ public class TallyService {
      * agreeing sign-offs on the ledger as it stands. Announces ballot.tally-finalized.
      */
     @Transactional
-    public TallyViews.TallyView finalizeTally(UUID electionId, Caller caller) {
-        BallotElection election = open(electionId, caller);
-        BallotElection locked = Ballot.getEntityManager().find(BallotElection.class, electionId,
-                LockModeType.PESSIMISTIC_WRITE);
-        TallyViews.CountingProgress progress = progress(locked);
+    public Standing finalizeTally(UUID electionId, String chief) {
+        BallotElection election = open(electionId);
+        BallotElection locked = elections.lockedForUpdate(electionId);
+        CountingProgress progress = progress(locked);
         List<Text> missing = new ArrayList<>();
         if (progress.conflicts() > 0) {
             missing.add(Text.of("tally.conflicts-waiting", progress.conflicts()));
@@ -231,7 +241,7 @@ public class TallyService {
             missing.add(Text.of("tally.tie-waiting-for-lots"));
         }
         // a sign-off counts only for the ledger and figures it attested: a later count or drawing of lots voids it
-        long agreeing = agreeing(electionId, attestation(locked, head, tally), caller.username());
+        long agreeing = agreeing(electionId, attestation(locked, head, tally), chief);
         if (agreeing < config.requiredSignoffs()) {
             missing.add(Text.of("tally.signoffs-missing", agreeing, config.requiredSignoffs(), head));
         }
@@ -243,10 +253,10 @@ public class TallyService {
         frozen.electionId = electionId;
         frozen.tally = EventCodec.write(tally);
         frozen.ledgerHash = head;
-        frozen.finalizedBy = caller.username();
+        frozen.finalizedBy = chief;
         frozen.finalizedAt = OffsetDateTime.now();
         frozen.persist();
-        audit.record(caller.username(), "tally.finalized", "election", electionId, electionId,
+        audit.record(chief, "tally.finalized", "election", electionId, electionId,
                 "ledger hash " + head + ", quorum " + (tally.quorum().met() ? "met" : "not met"));
         outbox.publish(electionId, new TallyFinalized(electionId, tally.quorum().met(), head, frozen.finalizedAt,
                 result(locked, tally)));
@@ -281,14 +291,14 @@ public class TallyService {
         return new TallyResult.Figures(f.units(), f.area(), f.headcount());
     }
 
-    /** The election, scoped to the caller, while counting and before the tally is final. */
-    private BallotElection open(UUID electionId, Caller caller) {
-        BallotElection election = scoped(electionId, caller);
+    /** The election while counting and before the tally is final (the resource checked the caller's scope). */
+    private BallotElection open(UUID electionId) {
+        BallotElection election = elections.require(electionId);
         if (!"COUNTING".equals(election.phase)) {
             throw ProblemException.conflict("not-counting",
                     Text.of("tally.not-counting", Phases.text(election.phase)));
         }
-        if (FinalTally.findById(electionId) != null) {
+        if (tallyRecords.isFinal(electionId)) {
             throw ProblemException.conflict("tally-final", Text.of("tally.final"));
         }
         return election;
@@ -300,9 +310,9 @@ public class TallyService {
     }
 
     /** Distinct scrutineers who attested the ledger and figures as they stand; never the one who finalizes. */
-    private static long agreeing(UUID electionId, String attestation, String finalizer) {
-        return TallySignoff.<TallySignoff>find("electionId = ?1 and attestation = ?2 and agrees = true", electionId,
-                attestation).stream().map(s -> s.scrutineer).filter(s -> !s.equals(finalizer)).distinct().count();
+    private long agreeing(UUID electionId, String attestation, String finalizer) {
+        return tallyRecords.agreeing(electionId, attestation).stream().map(s -> s.scrutineer)
+                .filter(s -> !s.equals(finalizer)).distinct().count();
     }
 
     private static Map<String, Mark> marks(JsonNode node) {

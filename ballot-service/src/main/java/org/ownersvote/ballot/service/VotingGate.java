@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.ownersvote.ballot.BallotElection;
 import org.ownersvote.ballot.domain.Phases;
+import org.ownersvote.ballot.repository.ElectionLocks;
 import org.ownersvote.events.election.PhaseChanged;
 import org.ownersvote.events.election.PhaseOrder;
 import org.ownersvote.events.election.VotingOpened;

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.ownersvote.election.Candidate;
 import org.ownersvote.election.Election;
-import org.ownersvote.election.Objection;
 import org.ownersvote.election.rest.dto.CandidateDtos.AnswerRequest;
 import org.ownersvote.election.rest.dto.CandidateDtos.CandidateList;
 import org.ownersvote.election.rest.dto.CandidateDtos.CandidateView;
@@ -27,6 +26,7 @@ import org.ownersvote.election.rest.dto.CandidateDtos.NominationRequest;
 import org.ownersvote.election.rest.dto.CandidateDtos.ObjectionRequest;
 import org.ownersvote.election.rest.dto.CandidateDtos.ObjectionView;
 import org.ownersvote.election.rest.dto.CandidateDtos.ReviewRequest;
+import org.ownersvote.election.rest.dto.CandidateDtos.UnitRef;
 import org.ownersvote.election.service.CandidateService;
 import org.ownersvote.election.service.ElectionService;
 import org.ownersvote.platform.idempotency.Idempotent;
@@ -53,7 +53,10 @@ public class CandidateResource {
     @Idempotent
     public Response nominate(@PathParam("eid") UUID electionId, @Valid @NotNull NominationRequest request) {
         Election election = scoped(electionId);
-        CandidateService.Nominated nominated = candidates.nominate(election, request, caller.username());
+        CandidateService.Nominated nominated = candidates.nominate(election, new CandidateService.Nomination(
+                address(request.unit()), request.name(), request.statement(),
+                request.nominators().stream().map(CandidateResource::address).toList(), request.commitmentReceived()),
+                caller.username());
         return Response.status(nominated.merged() ? 200 : 201).entity(view(nominated.candidate())).build();
     }
 
@@ -64,7 +67,8 @@ public class CandidateResource {
     public CandidateView review(@PathParam("eid") UUID electionId, @PathParam("id") UUID candidateId,
             @Valid @NotNull ReviewRequest request) {
         Election election = scoped(electionId);
-        return view(candidates.review(election, candidateId, request, caller.username()));
+        return view(candidates.review(election, candidateId, new CandidateService.Review(request.decision(),
+                request.reasonCategory(), request.reason()), caller.username()));
     }
 
     @GET
@@ -76,7 +80,7 @@ public class CandidateResource {
         Map<UUID, Integer> nominators = candidates.nominatorCounts(electionId);
         List<CandidateView> list = candidates.list(electionId).stream()
                 .map(c -> CandidateView.of(c, nominators.getOrDefault(c.id, 0))).toList();
-        return new CandidateList(list, Objection.ofElection(electionId).stream().map(ObjectionView::of).toList());
+        return new CandidateList(list, candidates.objections(electionId).stream().map(ObjectionView::of).toList());
     }
 
     @POST
@@ -85,8 +89,10 @@ public class CandidateResource {
     @Idempotent
     public Response lodge(@PathParam("eid") UUID electionId, @Valid @NotNull ObjectionRequest request) {
         Election election = scoped(electionId);
-        return Response.status(201).entity(ObjectionView.of(candidates.lodge(election, request, caller.username())))
-                .build();
+        CandidateService.ObjectionLodged objection = new CandidateService.ObjectionLodged(request.candidateId(),
+                address(request.objectingUnit()), request.text());
+        return Response.status(201).entity(ObjectionView.of(candidates.lodge(election, objection,
+                caller.username()))).build();
     }
 
     @POST
@@ -96,13 +102,17 @@ public class CandidateResource {
     public ObjectionView answer(@PathParam("eid") UUID electionId, @PathParam("oid") UUID objectionId,
             @Valid @NotNull AnswerRequest request) {
         Election election = scoped(electionId);
-        return ObjectionView.of(candidates.answer(election, objectionId, request, caller.username()));
+        return ObjectionView.of(candidates.answer(election, objectionId, request.answer(), caller.username()));
     }
 
     private Election scoped(UUID electionId) {
         Election election = elections.get(electionId);
         caller.requireElection(election.communityId, election.id);
         return election;
+    }
+
+    private static CandidateService.UnitAddress address(UnitRef unit) {
+        return new CandidateService.UnitAddress(unit.building(), unit.unit());
     }
 
     private CandidateView view(Candidate c) {

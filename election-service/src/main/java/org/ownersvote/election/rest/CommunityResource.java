@@ -43,7 +43,8 @@ public class CommunityResource {
     @RolesAllowed(Roles.ADMIN)
     @Idempotent
     public Response create(@Valid @NotNull CreateCommunityRequest request) {
-        CommunityView created = CommunityView.of(communities.create(request, caller.username()));
+        CommunityView created = CommunityView.of(communities.create(request.name(), request.district(),
+                request.street(), caller.username()));
         return Response.created(URI.create("/api/communities/" + created.id())).entity(created).build();
     }
 
@@ -64,7 +65,8 @@ public class CommunityResource {
     @Path("/by-code/{code}")
     @PermitAll
     public PublicCommunityView byShortCode(@PathParam("code") String code) {
-        return communities.publicView(code);
+        CommunityService.PublicPage page = communities.publicPage(code);
+        return PublicCommunityView.of(page.community(), page.elections());
     }
 
     /** The community's elections, newest first, with phase and key dates. */
@@ -74,6 +76,7 @@ public class CommunityResource {
     public java.util.List<org.ownersvote.election.rest.dto.ElectionSummary> elections(
             @PathParam("cid") UUID communityId) {
         caller.requireCommunity(communityId);
-        return elections.ofCommunity(communityId);
+        return elections.ofCommunity(communityId).stream()
+                .map(e -> org.ownersvote.election.rest.dto.ElectionSummary.of(e.election(), e.community())).toList();
     }
 }

@@ -46,8 +46,13 @@ public class ElectionResource {
     @Idempotent
     public Response create(@Valid @NotNull CreateElectionRequest request) {
         caller.requireCommunity(request.communityId());
-        Election election = elections.create(request, caller.username());
-        ElectionView created = ElectionView.of(election, elections.electorate(election));
+        Election election = elections.create(new ElectionService.NewElection(request.communityId(), request.title(),
+                request.rulePack(), request.seats(), request.alternates() == null ? 0 : request.alternates(),
+                request.votingDays(), Boolean.TRUE.equals(request.drill()),
+                request.motions() == null ? List.of() : request.motions().stream()
+                        .map(m -> new ElectionService.NewMotion(m.title(), m.threshold())).toList()),
+                caller.username());
+        ElectionView created = view(election);
         return Response.created(URI.create("/api/elections/" + created.id())).entity(created).build();
     }
 
@@ -56,7 +61,8 @@ public class ElectionResource {
     @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE })
     public List<ElectionSummary> ofStreet(@QueryParam("street") @NotBlank @Size(max = 50) String street) {
         return elections.ofStreet(street.strip()).stream()
-                .filter(row -> caller.canSeeCommunity(row.communityId()))
+                .filter(row -> caller.canSeeCommunity(row.community().id))
+                .map(row -> ElectionSummary.of(row.election(), row.community()))
                 .toList();
     }
 
@@ -70,7 +76,7 @@ public class ElectionResource {
         caller.requireElection(election.communityId, election.id);
         Election extended = elections.extendVotingDeadline(electionId, request.days(), request.reason(),
                 caller.username());
-        return ElectionView.of(extended, elections.electorate(extended));
+        return view(extended);
     }
 
     /**
@@ -88,7 +94,7 @@ public class ElectionResource {
     public ElectionView get(@PathParam("eid") UUID electionId) {
         Election election = elections.get(electionId);
         caller.requireElection(election.communityId, election.id);
-        return ElectionView.of(election, elections.electorate(election));
+        return view(election);
     }
 
     @POST
@@ -99,6 +105,10 @@ public class ElectionResource {
         Election election = elections.get(electionId);
         caller.requireElection(election.communityId, election.id);
         Election moved = elections.transition(electionId, request.to(), request.reason(), caller.username());
-        return ElectionView.of(moved, elections.electorate(moved));
+        return view(moved);
+    }
+
+    private ElectionView view(Election election) {
+        return ElectionView.of(election, elections.electorate(election), elections.motions(election.id));
     }
 }

@@ -34,6 +34,7 @@ import org.ownersvote.election.rest.dto.AmendmentRequest;
 import org.ownersvote.election.rest.dto.ElectorateView;
 import org.ownersvote.election.rest.dto.RosterImportView;
 import org.ownersvote.election.rest.dto.RosterPage;
+import org.ownersvote.election.repository.RosterRepository;
 import org.ownersvote.election.service.InputText;
 import org.ownersvote.election.service.RosterService;
 import org.ownersvote.election.service.roster.RosterFile;
@@ -49,6 +50,9 @@ public class RosterResource {
 
     @Inject
     RosterService rosters;
+
+    @Inject
+    RosterRepository roster;
 
     @Inject
     Caller caller;
@@ -89,9 +93,9 @@ public class RosterResource {
         // the working group calls owners; oversight roles see masked numbers
         boolean fullPhones = caller.hasRole(Roles.WORKING_GROUP);
         String q = search == null || search.isBlank() ? null : search.strip();
-        List<RosterPage.Unit> items = RosterEntry.page(communityId, building, q, page, size).stream()
+        List<RosterPage.Unit> items = roster.page(communityId, building, q, page, size).stream()
                 .map(e -> RosterPage.Unit.of(e, fullPhones)).toList();
-        return new RosterPage(items, page, size, RosterEntry.countIn(communityId, building, q));
+        return new RosterPage(items, page, size, roster.countIn(communityId, building, q));
     }
 
     /**
@@ -104,8 +108,8 @@ public class RosterResource {
     public List<RosterBuilding> buildings(@PathParam("cid") UUID communityId) {
         caller.requireCommunity(communityId);
         rosters.community(communityId);
-        return RosterEntry.buildings(communityId).stream()
-                .map(row -> new RosterBuilding((String) row[0], ((Number) row[1]).intValue())).toList();
+        return roster.buildings(communityId).stream()
+                .map(b -> new RosterBuilding(b.building(), b.units())).toList();
     }
 
     /** One building of the roster and how many units it has. */
@@ -119,7 +123,9 @@ public class RosterResource {
     @Idempotent
     public Response amend(@PathParam("cid") UUID communityId, @Valid @NotNull AmendmentRequest request) {
         caller.requireCommunity(communityId);
-        RosterAmendment amendment = rosters.amend(communityId, request, caller.username());
+        RosterAmendment amendment = rosters.amend(communityId, new RosterService.Amendment(request.building(),
+                request.unit(), request.change(), request.reason(), request.kind(), request.areaM2(), request.owners(),
+                request.ownerRef(), request.phone(), request.developerHeld()), caller.username());
         return Response.status(201).entity(new AmendmentView(amendment.id, amendment.electionId, amendment.change,
                 amendment.building, amendment.unit, amendment.beforeValue, amendment.afterValue, amendment.reason))
                 .build();

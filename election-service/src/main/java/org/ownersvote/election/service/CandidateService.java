@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,11 +19,7 @@ import org.ownersvote.election.domain.CandidateOrder;
 import org.ownersvote.election.domain.Listing;
 import org.ownersvote.election.domain.Phase;
 import org.ownersvote.election.domain.RulePack;
-import org.ownersvote.election.rest.dto.CandidateDtos.AnswerRequest;
-import org.ownersvote.election.rest.dto.CandidateDtos.NominationRequest;
-import org.ownersvote.election.rest.dto.CandidateDtos.ObjectionRequest;
-import org.ownersvote.election.rest.dto.CandidateDtos.ReviewRequest;
-import org.ownersvote.election.rest.dto.CandidateDtos.UnitRef;
+import org.ownersvote.election.repository.CandidateRepository;
 import org.ownersvote.events.election.BallotCandidate;
 import org.ownersvote.events.election.CandidateDecided;
 import org.ownersvote.events.election.ObjectionAnswered;
@@ -55,6 +50,26 @@ public class CandidateService {
     @Inject
     RosterService rosters;
 
+    @Inject
+    CandidateRepository repository;
+
+    /** A unit of the roster as typed: building and unit label. */
+    public record UnitAddress(String building, String unit) {
+    }
+
+    /** One paper recommendation form (推荐表): the nominee, their unit, the nominating units. */
+    public record Nomination(UnitAddress unit, String name, String statement, List<UnitAddress> nominators,
+            boolean commitmentReceived) {
+    }
+
+    /** The working group's eligibility decision; a rejection names its category and reason. */
+    public record Review(Candidate.Status decision, Candidate.ReasonCategory reasonCategory, String reason) {
+    }
+
+    /** An owner's objection during publicity, against one candidate ({@code candidateId}) or the whole list (null). */
+    public record ObjectionLodged(UUID candidateId, UnitAddress objectingUnit, String text) {
+    }
+
     public record Nominated(Candidate candidate, boolean merged) {
     }
 
@@ -63,7 +78,7 @@ public class CandidateService {
      * must be units of it; a second form for the same nominee adds its nominators to the same candidate.
      */
     @Transactional
-    public Nominated nominate(Election election, NominationRequest request, String actor) {
+    public Nominated nominate(Election election, Nomination request, String actor) {
         requirePhase(election, Phase.NOMINATION, Text.of("candidate.nominate-when"));
         RosterEntry nomineeUnit = rosterUnit(election, request.unit(), "unit");
         RulePack rulePack = RulePack.fromCode(election.rulePack).orElseThrow();
@@ -87,7 +102,7 @@ public class CandidateService {
         List<RosterEntry> nominators = request.nominators().stream()
                 .map(nominator -> rosterUnit(election, nominator, "nominators")).toList();
         OffsetDateTime now = clock.now();
-        Candidate candidate = Candidate.ofElection(election.id).stream()
+        Candidate candidate = repository.ofElection(election.id).stream()
                 .filter(c -> c.building.equals(nomineeUnit.building) && c.unit.equals(nomineeUnit.unit)
                         && IdentityText.looksAlike(c.name, name))
                 .findFirst().orElse(null);
@@ -110,12 +125,7 @@ public class CandidateService {
         em.flush();
         for (RosterEntry nominator : nominators) {
             // the unit as stored: two look-alike spellings of one unit are one nominator
-            em.createNativeQuery("""
-                    insert into nomination (candidate_id, building, unit, recorded_at, recorded_by)
-                    values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
-                    .setParameter(1, candidate.id).setParameter(2, nominator.building)
-                    .setParameter(3, nominator.unit).setParameter(4, now).setParameter(5, actor)
-                    .executeUpdate();
+            repository.addNominator(candidate.id, nominator.building, nominator.unit, now, actor);
         }
         audit.record(actor, merged ? "candidate.nominators-added" : "candidate.nominated", "candidate", candidate.id,
                 election.id, name + " (" + label(nomineeUnit) + "), " + request.nominators().size() + " nominator(s)");
@@ -124,7 +134,7 @@ public class CandidateService {
 
     /** The working group's eligibility decision; a rejection names its category and reason. */
     @Transactional
-    public Candidate review(Election election, UUID candidateId, ReviewRequest request, String actor) {
+    public Candidate review(Election election, UUID candidateId, Review request, String actor) {
         requirePhase(election, Phase.NOMINATION, Text.of("candidate.review-when"));
         Candidate candidate = candidate(election, candidateId);
         if (request.decision() == Candidate.Status.NOMINATED) {
@@ -156,7 +166,7 @@ public class CandidateService {
     /** Every candidate in ballot order: surname strokes (姓氏笔画). */
     public List<Candidate> list(UUID electionId) {
         Comparator<String> strokes = CandidateOrder.byStrokes();
-        return Candidate.ofElection(electionId).stream()
+        return repository.ofElection(electionId).stream()
                 .sorted(Comparator.comparing((Candidate c) -> c.name, strokes)
                         .thenComparing(NaturalOrder.byBuildingAndUnit(c -> c.building, c -> c.unit)))
                 .toList();
@@ -177,15 +187,16 @@ public class CandidateService {
     }
 
     public Map<UUID, Integer> nominatorCounts(UUID electionId) {
-        List<?> rows = em.createNativeQuery("""
-                select n.candidate_id, count(*) from nomination n join candidate c on c.id = n.candidate_id
-                where c.election_id = ?1 group by n.candidate_id""").setParameter(1, electionId).getResultList();
-        return rows.stream().map(r -> (Object[]) r).collect(Collectors.toMap(r -> (UUID) r[0],
-                r -> ((Number) r[1]).intValue()));
+        return repository.nominatorCounts(electionId);
+    }
+
+    /** The objections lodged in the election, oldest first. */
+    public List<Objection> objections(UUID electionId) {
+        return repository.objections(electionId);
     }
 
     @Transactional
-    public Objection lodge(Election election, ObjectionRequest request, String actor) {
+    public Objection lodge(Election election, ObjectionLodged request, String actor) {
         requirePhase(election, Phase.CANDIDATE_PUBLICITY, Text.of("objection.lodge-when"));
         RosterEntry unit = rosterUnit(election, request.objectingUnit(), "objectingUnit");
         if (request.candidateId() != null) {
@@ -207,7 +218,7 @@ public class CandidateService {
     }
 
     @Transactional
-    public Objection answer(Election election, UUID objectionId, AnswerRequest request, String actor) {
+    public Objection answer(Election election, UUID objectionId, String answer, String actor) {
         requirePhase(election, Phase.CANDIDATE_PUBLICITY, Text.of("objection.answer-when"));
         Objection objection = Objection.findById(objectionId);
         if (objection == null || !objection.electionId.equals(election.id)) {
@@ -217,7 +228,7 @@ public class CandidateService {
             throw ProblemException.conflict("already-answered", Text.of("objection.already-answered",
                     When.of(objection.answeredAt.toInstant())));
         }
-        objection.answer = InputText.acceptable("answer", request.answer());
+        objection.answer = InputText.acceptable("answer", answer);
         objection.answeredAt = clock.now();
         objection.answeredBy = actor;
         audit.record(actor, "objection.answered", "objection", objection.id, election.id, objection.answer);
@@ -227,11 +238,11 @@ public class CandidateService {
     }
 
     public int approvedCount(UUID electionId) {
-        return (int) Candidate.approved(electionId);
+        return (int) repository.approved(electionId);
     }
 
     public int unansweredObjections(UUID electionId) {
-        return (int) Objection.unanswered(electionId);
+        return (int) repository.unansweredObjections(electionId);
     }
 
     private static Candidate candidate(Election election, UUID candidateId) {
@@ -242,7 +253,7 @@ public class CandidateService {
         return candidate;
     }
 
-    private RosterEntry rosterUnit(Election election, UnitRef ref, String field) {
+    private RosterEntry rosterUnit(Election election, UnitAddress ref, String field) {
         return rosters.findUnit(election.communityId, ref.building(), ref.unit(), field)
                 .orElseThrow(() -> ProblemException.invalid(field, Text.of("candidate.unit-not-on-roster",
                         IdentityText.normalise(ref.building()) + " " + IdentityText.normalise(ref.unit()))));

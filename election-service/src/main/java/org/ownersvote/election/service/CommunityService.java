@@ -1,6 +1,7 @@
 package org.ownersvote.election.service;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,10 +10,10 @@ import jakarta.transaction.Transactional;
 
 import org.ownersvote.election.Community;
 import org.ownersvote.election.Election;
-import org.ownersvote.election.rest.dto.PublicCommunityView;
-import org.ownersvote.election.rest.dto.CreateCommunityRequest;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.election.domain.ShortCodes;
+import org.ownersvote.election.repository.CommunityRepository;
+import org.ownersvote.election.repository.ElectionRepository;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
 
@@ -22,13 +23,23 @@ public class CommunityService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    CommunityRepository communities;
+
+    @Inject
+    ElectionRepository elections;
+
+    /** A community's public page: the community and its elections, newest first. */
+    public record PublicPage(Community community, List<Election> elections) {
+    }
+
     @Transactional
-    public Community create(CreateCommunityRequest request, String actor) {
+    public Community create(String name, String district, String street, String actor) {
         Community community = new Community();
         community.id = UUID.randomUUID();
-        community.name = request.name().strip();
-        community.district = request.district().strip();
-        community.street = request.street().strip();
+        community.name = name.strip();
+        community.district = district.strip();
+        community.street = street.strip();
         community.shortCode = freeShortCode();
         community.createdAt = OffsetDateTime.now();
         community.createdBy = actor;
@@ -37,10 +48,10 @@ public class CommunityService {
         return community;
     }
 
-    private static String freeShortCode() {
+    private String freeShortCode() {
         for (int attempt = 0; attempt < 20; attempt++) {
             String code = ShortCodes.next();
-            if (Community.count("shortCode", code) == 0) {
+            if (!communities.shortCodeTaken(code)) {
                 return code;
             }
         }
@@ -49,23 +60,17 @@ public class CommunityService {
 
     /** The community a short code names, for its public page; 404 for a code that names none. */
     public Community byShortCode(String typed) {
-        java.util.Optional<Community> found = ShortCodes.parse(typed)
-                .flatMap(code -> Community.find("shortCode", code).<Community>firstResultOptional());
+        java.util.Optional<Community> found = ShortCodes.parse(typed).flatMap(communities::byShortCode);
         return found.orElseThrow(() -> ProblemException.notFound(Text.of("thing.community-code"), typed));
     }
 
     /** A community's public page: its name and elections, found by short code. */
-    public PublicCommunityView publicView(String shortCode) {
+    public PublicPage publicPage(String shortCode) {
         Community community = byShortCode(shortCode);
-        return PublicCommunityView.of(community,
-                Election.list("communityId = ?1 order by createdAt desc", community.id));
+        return new PublicPage(community, elections.ofCommunity(community.id));
     }
 
     public Community get(UUID id) {
-        Community community = Community.findById(id);
-        if (community == null) {
-            throw ProblemException.notFound(Text.of("thing.community"), id);
-        }
-        return community;
+        return communities.find(id).orElseThrow(() -> ProblemException.notFound(Text.of("thing.community"), id));
     }
 }

@@ -19,8 +19,8 @@ import org.ownersvote.election.domain.Phase;
 import org.ownersvote.election.domain.PhaseMachine;
 import org.ownersvote.election.domain.RosterUnit;
 import org.ownersvote.election.domain.RulePack;
-import org.ownersvote.election.rest.dto.CreateElectionRequest;
-import org.ownersvote.election.rest.dto.ElectionSummary;
+import org.ownersvote.election.repository.CommunityRepository;
+import org.ownersvote.election.repository.ElectionRepository;
 import org.ownersvote.events.election.BallotMotion;
 import org.ownersvote.events.election.CandidateListPublished;
 import org.ownersvote.events.EventEnvelope;
@@ -66,16 +66,35 @@ public class ElectionService {
     @Inject
     Periods periods;
 
+    @Inject
+    ElectionRepository repository;
+
+    @Inject
+    CommunityRepository communities;
+
+    /** What the working group sets for a new election; rule-pack checks on seats and alternates happen here. */
+    public record NewElection(UUID communityId, String title, String rulePack, int seats, int alternates,
+            int votingDays, boolean drill, List<NewMotion> motions) {
+    }
+
+    /** A motion put to the owners on the ballot, passed at its threshold. */
+    public record NewMotion(String title, Motion.Threshold threshold) {
+    }
+
+    /** An election with its community, for the lists of a street or a community. */
+    public record InCommunity(Election election, Community community) {
+    }
+
     /** Creates an election in DRAFT and announces it; the event commits with the election or not at all. */
     @Transactional
-    public Election create(CreateElectionRequest request, String actor) {
+    public Election create(NewElection request, String actor) {
         Community community = Community.findById(request.communityId());
         if (community == null) {
             throw ProblemException.invalid("communityId", Text.of("election.no-community", request.communityId()));
         }
         RulePack rulePack = RulePack.fromCode(request.rulePack()).orElseThrow(() -> ProblemException.invalid(
                 "rulePack", Text.of("election.rule-pack-unknown", request.rulePack())));
-        int alternates = request.alternates() == null ? 0 : request.alternates();
+        int alternates = request.alternates();
         List<RosterUnit> roster = rosters.units(community.id);
         Optional<java.math.BigDecimal> area = roster.isEmpty() ? Optional.empty()
                 : Optional.of(Electorate.of(roster, rulePack).area());
@@ -98,14 +117,13 @@ public class ElectionService {
         election.seats = request.seats();
         election.alternates = alternates;
         election.votingDays = request.votingDays();
-        election.drill = Boolean.TRUE.equals(request.drill());
+        election.drill = request.drill();
         election.phase = Phase.DRAFT;
         election.createdAt = OffsetDateTime.now();
         election.createdBy = actor;
         election.persist();
         int position = 0;
-        for (CreateElectionRequest.MotionRequest m : request.motions() == null ? List.<CreateElectionRequest.MotionRequest>of()
-                : request.motions()) {
+        for (NewMotion m : request.motions()) {
             Motion motion = new Motion();
             motion.id = UUID.randomUUID();
             motion.electionId = election.id;
@@ -127,10 +145,7 @@ public class ElectionService {
      */
     @Transactional
     public Election transition(UUID electionId, Phase to, String reason, String actor) {
-        Election election = locked(electionId);
-        if (election == null) {
-            throw ProblemException.notFound(Text.of("thing.election"), electionId);
-        }
+        Election election = lockedOrNotFound(electionId);
         OffsetDateTime now = clock.now();
         List<RosterUnit> roster = to == Phase.NOMINATION ? rosters.units(election.communityId) : List.of();
         RulePack rulePack = RulePack.fromCode(election.rulePack).orElseThrow();
@@ -156,7 +171,7 @@ public class ElectionService {
             throw new ProblemException(409, "transition-refused", detail,
                     List.of(Problem.FieldError.of("to", refusal.get().reason())));
         }
-        if (to == Phase.NOMINATION && Election.freezingRoster(election.communityId).isPresent()) {
+        if (to == Phase.NOMINATION && repository.freezingRoster(election.communityId).isPresent()) {
             throw ProblemException.conflict("roster-in-use", Text.of("transition.roster-in-use"));
         }
         Phase from = election.phase;
@@ -180,7 +195,7 @@ public class ElectionService {
                 election.votingDeadline = votingDeadline(election, now);
                 VotingOpened opened = new VotingOpened(election.id, election.communityId, election.rulePack,
                         election.seats, election.alternates, election.votingDeadline, election.electorateVersion,
-                        candidates.ballotCandidates(election.id), Motion.ofElection(election.id).stream()
+                        candidates.ballotCandidates(election.id), motions(election.id).stream()
                                 .map(m -> new BallotMotion(m.id, m.position, m.title, m.threshold.name())).toList(),
                         election.drill);
                 ballotVoting.open(opened, now); // the ballots exist before anyone sees VOTING
@@ -264,10 +279,7 @@ public class ElectionService {
      */
     @Transactional
     public Election extendVotingDeadline(UUID electionId, int days, String reason, String actor) {
-        Election election = locked(electionId);
-        if (election == null) {
-            throw ProblemException.notFound(Text.of("thing.election"), electionId);
-        }
+        Election election = lockedOrNotFound(electionId);
         OffsetDateTime now = clock.now();
         if (election.phase != Phase.VOTING) {
             throw ProblemException.conflict("not-voting", Text.of("deadline.not-voting", election.phase.words()));
@@ -308,25 +320,25 @@ public class ElectionService {
     }
 
     /** Elections of the communities of one street, newest first. */
-    public List<ElectionSummary> ofStreet(String street) {
-        List<Community> communities = Community.list("street", street);
+    public List<InCommunity> ofStreet(String street) {
+        List<Community> communities = this.communities.ofStreet(street);
         java.util.Map<UUID, Community> byId = communities.stream()
                 .collect(java.util.stream.Collectors.toMap(c -> c.id, c -> c));
         if (byId.isEmpty()) {
             return List.of();
         }
-        return Election.<Election>list("communityId in ?1 order by createdAt desc", byId.keySet()).stream()
-                .map(e -> ElectionSummary.of(e, byId.get(e.communityId))).toList();
+        return repository.ofCommunities(byId.keySet()).stream()
+                .map(e -> new InCommunity(e, byId.get(e.communityId))).toList();
     }
 
     /** A community's elections, newest first: what its working group chooses from. */
-    public List<ElectionSummary> ofCommunity(UUID communityId) {
+    public List<InCommunity> ofCommunity(UUID communityId) {
         Community community = Community.findById(communityId);
         if (community == null) {
             throw ProblemException.notFound(Text.of("thing.community"), communityId);
         }
-        return Election.<Election>list("communityId = ?1 order by createdAt desc", communityId).stream()
-                .map(e -> ElectionSummary.of(e, community)).toList();
+        return repository.ofCommunity(communityId).stream()
+                .map(e -> new InCommunity(e, community)).toList();
     }
 
     /**
@@ -341,11 +353,19 @@ public class ElectionService {
         return election;
     }
 
-    public Election get(UUID id) {
-        Election election = Election.findById(id);
-        if (election == null) {
-            throw ProblemException.notFound(Text.of("thing.election"), id);
-        }
+    /** {@link #locked}, and the 404 for an election that does not exist. */
+    private Election lockedOrNotFound(UUID electionId) {
+        Election election = get(electionId);
+        Election.getEntityManager().refresh(election, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         return election;
+    }
+
+    public Election get(UUID id) {
+        return repository.find(id).orElseThrow(() -> ProblemException.notFound(Text.of("thing.election"), id));
+    }
+
+    /** The election's motions in ballot order. */
+    public List<Motion> motions(UUID electionId) {
+        return repository.motions(electionId);
     }
 }

@@ -1,10 +1,6 @@
 package org.ownersvote.election.service;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +13,18 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
 import org.ownersvote.election.Community;
 import org.ownersvote.election.Election;
 import org.ownersvote.election.RosterAmendment;
 import org.ownersvote.election.RosterEntry;
-import org.ownersvote.election.rest.dto.AmendmentRequest;
 import org.ownersvote.election.domain.Electorate;
 import org.ownersvote.election.domain.Listing;
 import org.ownersvote.election.domain.RosterUnit;
 import org.ownersvote.election.domain.RosterValidator;
 import org.ownersvote.election.domain.RulePack;
-import org.ownersvote.election.domain.UnitKind;
+import org.ownersvote.election.repository.CommunityRepository;
+import org.ownersvote.election.repository.ElectionRepository;
+import org.ownersvote.election.repository.RosterRepository;
 import org.ownersvote.election.service.roster.RosterDiff;
 import org.ownersvote.election.service.roster.RosterFile;
 import org.ownersvote.platform.audit.AuditLog;
@@ -50,7 +46,24 @@ public class RosterService {
     @Inject
     ElectoratePublisher electorates;
 
+    @Inject
+    RosterRepository repository;
+
+    @Inject
+    CommunityRepository communities;
+
+    @Inject
+    ElectionRepository elections;
+
     public record ImportResult(int units, RosterDiff diff, Electorate electorate) {
+    }
+
+    /**
+     * A change of one unit of a frozen roster, with its reason. ADD gives the whole unit; UPDATE the fields that
+     * change (null: unchanged); REMOVE only building and unit. Values as written in the roster file.
+     */
+    public record Amendment(String building, String unit, RosterAmendment.Change change, String reason, String kind,
+            String areaM2, String owners, String ownerRef, String phone, Boolean developerHeld) {
     }
 
     /**
@@ -62,7 +75,7 @@ public class RosterService {
         Community community = community(communityId);
         // lock the community so that two imports (or an import and a freeze) cannot interleave
         em.lock(community, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        Optional<Election> freezing = Election.freezingRoster(communityId);
+        Optional<Election> freezing = elections.freezingRoster(communityId);
         if (freezing.isPresent()) {
             throw ProblemException.conflict("roster-frozen", Text.of("roster.frozen", freezing.get().title));
         }
@@ -80,7 +93,7 @@ public class RosterService {
         Map<String, RosterUnit> before = byKey(units(communityId));
         Map<String, RosterUnit> after = byKey(result.units());
         RosterDiff diff = RosterDiff.between(before, after);
-        replace(communityId, result.units());
+        repository.replace(communityId, result.units());
         Electorate electorate = Electorate.of(result.units(), RulePack.CN_2021);
         audit.record(actor, "roster.imported", "community", communityId, null, String.format(
                 "%d units (%d added, %d removed, %d changed)", result.units().size(), diff.added().size(),
@@ -93,10 +106,10 @@ public class RosterService {
      * version). Refused when the roster is not frozen (re-import it instead) and once voting has opened.
      */
     @Transactional
-    public RosterAmendment amend(UUID communityId, AmendmentRequest request, String actor) {
+    public RosterAmendment amend(UUID communityId, Amendment request, String actor) {
         Community community = community(communityId);
         em.lock(community, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        Election election = Election.freezingRoster(communityId).orElseThrow(() -> ProblemException.conflict(
+        Election election = elections.freezingRoster(communityId).orElseThrow(() -> ProblemException.conflict(
                 "roster-not-frozen", Text.of("amendment.roster-not-frozen")));
         if (election.phase.votingOpened()) {
             throw ProblemException.conflict("voting-opened", Text.of("amendment.voting-opened", election.title));
@@ -166,7 +179,7 @@ public class RosterService {
     }
 
     /** The unit after the amendment, checked by the same rules as an imported row. */
-    private static RosterUnit amendedUnit(AmendmentRequest r, String building, String unit, Optional<RosterUnit> old) {
+    private static RosterUnit amendedUnit(Amendment r, String building, String unit, Optional<RosterUnit> old) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("building", building);
         values.put("unit", unit);
@@ -208,25 +221,9 @@ public class RosterService {
         return Electorate.of(units(communityId), rulePack);
     }
 
-    /** The roster as domain values, read with plain JDBC: loading 100,000 managed entities would take seconds. */
+    /** The roster as domain values, in natural order. */
     public List<RosterUnit> units(UUID communityId) {
-        List<RosterUnit> units = new ArrayList<>();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("""
-                    select building, unit, kind, area, owners, owner_ref, phone, developer_held from roster_unit
-                    where community_id = ? order by natural_key(building), natural_key(unit)""")) {
-                query.setObject(1, communityId);
-                query.setFetchSize(5000);
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        units.add(new RosterUnit(0, rs.getString(1), rs.getString(2), UnitKind.valueOf(rs.getString(3)),
-                                rs.getBigDecimal(4), Arrays.asList(rs.getString(5).split(";")), rs.getString(6),
-                                rs.getString(7), rs.getBoolean(8)));
-                    }
-                }
-            }
-        });
-        return units;
+        return repository.units(communityId);
     }
 
     /**
@@ -238,29 +235,14 @@ public class RosterService {
     public Optional<RosterEntry> findUnit(UUID communityId, String building, String unit, String field) {
         String rawBuilding = InputText.acceptable(field, building);
         String rawUnit = InputText.acceptable(field, unit);
-        Optional<RosterEntry> exact = RosterEntry.find(communityId, rawBuilding, rawUnit)
-                .or(() -> RosterEntry.find(communityId, IdentityText.normalise(rawBuilding),
+        Optional<RosterEntry> exact = repository.find(communityId, rawBuilding, rawUnit)
+                .or(() -> repository.find(communityId, IdentityText.normalise(rawBuilding),
                         IdentityText.normalise(rawUnit)));
         if (exact.isPresent()) {
             return exact;
         }
         String key = unitKey(rawBuilding, rawUnit);
-        Map<UUID, String> alike = new LinkedHashMap<>();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "select id, building, unit from roster_unit where community_id = ? "
-                            + "order by natural_key(building), natural_key(unit)")) {
-                query.setObject(1, communityId);
-                query.setFetchSize(5000);
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        if (unitKey(rs.getString(2), rs.getString(3)).equals(key)) {
-                            alike.put(rs.getObject(1, UUID.class), rs.getString(2) + " " + rs.getString(3));
-                        }
-                    }
-                }
-            }
-        });
+        Map<UUID, String> alike = repository.unitsWhere(communityId, (b, u) -> unitKey(b, u).equals(key));
         if (alike.size() > 1) {
             throw ProblemException.invalid(field, Text.of("roster.units-look-alike", rawBuilding + " " + rawUnit,
                     Listing.names(alike.values())));
@@ -273,44 +255,8 @@ public class RosterService {
     }
 
     public Community community(UUID communityId) {
-        Community community = Community.findById(communityId);
-        if (community == null) {
-            throw ProblemException.notFound(Text.of("thing.community"), communityId);
-        }
-        return community;
-    }
-
-    private void replace(UUID communityId, List<RosterUnit> units) {
-        em.createNativeQuery("delete from roster_unit where community_id = ?1").setParameter(1, communityId)
-                .executeUpdate();
-        // plain JDBC batches: a 100,000-unit roster would take minutes as single entity inserts
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into roster_unit (id, community_id, building, unit, kind, area, owners, owner_ref, phone,
-                                             developer_held) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                int pending = 0;
-                for (RosterUnit u : units) {
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setObject(2, communityId);
-                    insert.setString(3, u.building());
-                    insert.setString(4, u.unit());
-                    insert.setString(5, u.kind().name());
-                    insert.setBigDecimal(6, u.area());
-                    insert.setString(7, String.join(";", u.owners()));
-                    insert.setString(8, u.ownerRef());
-                    insert.setString(9, u.phone());
-                    insert.setBoolean(10, u.developerHeld());
-                    insert.addBatch();
-                    if (++pending == 1000) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    insert.executeBatch();
-                }
-            }
-        });
+        return communities.find(communityId)
+                .orElseThrow(() -> ProblemException.notFound(Text.of("thing.community"), communityId));
     }
 
     private static Map<String, RosterUnit> byKey(List<RosterUnit> units) {

@@ -19,16 +19,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.ownersvote.gateway.StaffAccount;
 import org.ownersvote.gateway.rest.dto.CreateUserRequest;
 import org.ownersvote.gateway.rest.dto.UserView;
 import org.ownersvote.gateway.service.AccountService;
 import org.ownersvote.platform.idempotency.Idempotent;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
-
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 
 @Path("/api/admin/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,15 +46,16 @@ public class AdminUserResource {
     @RolesAllowed(Roles.ADMIN)
     public List<UserView> all(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return StaffAccount.findAll(Sort.by("username")).page(Page.of(page, size)).<StaffAccount>list().stream()
-                .map(UserView::of).toList();
+        return accounts.page(page, size).stream().map(UserView::of).toList();
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Idempotent
     public Response create(@Valid @NotNull CreateUserRequest request) {
-        UserView created = UserView.of(accounts.create(request, caller.username()));
+        UserView created = UserView.of(accounts.create(new AccountService.NewAccount(request.username(),
+                request.password(), request.displayName(), request.roles(), request.communityId(),
+                request.electionId(), request.buildings(), request.communities()), caller.username()));
         return Response.created(URI.create("/api/admin/users/" + created.id())).entity(created).build();
     }
 }

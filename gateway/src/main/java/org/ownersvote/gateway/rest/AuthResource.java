@@ -40,8 +40,8 @@ public class AuthResource {
     @Extension(name = IdempotencyKeyDocumentation.NOT_TAKEN,
             value = "ignored: a sign-in; each gives a new token")
     public TokenResponse ownerLogin(@Valid @NotNull OwnerLoginRequest request, @Context HttpServerRequest http) {
-        return sessions.ownerLogin(request.ballotSerial().strip(), request.verificationCode(), address(http),
-                http.getHeader("Accept-Language"));
+        return TokenResponse.of(sessions.ownerLogin(request.ballotSerial().strip(), request.verificationCode(),
+                address(http), http.getHeader("Accept-Language")));
     }
 
     @POST
@@ -50,7 +50,7 @@ public class AuthResource {
     @Extension(name = IdempotencyKeyDocumentation.NOT_TAKEN,
             value = "ignored: a sign-in; each gives a new token")
     public TokenResponse login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http) {
-        return sessions.login(request.username(), request.password(), address(http));
+        return TokenResponse.of(sessions.login(request.username(), request.password(), address(http)));
     }
 
     /** The next access token and refresh token; the refresh token presented is used up. */
@@ -60,7 +60,7 @@ public class AuthResource {
     @Extension(name = IdempotencyKeyDocumentation.NOT_TAKEN,
             value = "ignored: a kept answer would hold live tokens")
     public TokenResponse refresh(@Valid @NotNull RefreshRequest request) {
-        return sessions.refresh(request.refreshToken());
+        return TokenResponse.of(sessions.refresh(request.refreshToken()));
     }
 
     /** Ends the session: its refresh tokens are revoked and its access tokens refused at once (SessionRoute). */

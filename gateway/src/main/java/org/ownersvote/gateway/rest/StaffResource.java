@@ -1,6 +1,7 @@
 package org.ownersvote.gateway.rest;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,8 +33,6 @@ import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
 
-import io.quarkus.panache.common.Sort;
-
 /** The accounts of an election's building leaders, counters and scrutineers, managed by its working group. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,8 +58,9 @@ public class StaffResource {
     public Response create(@PathParam("eid") UUID electionId, @Valid @NotNull CreateElectionStaffRequest request) {
         UUID community = ownElection(electionId);
         RosterBuildings roster = new RosterBuildings(elections.rosterBuildings(community, jwt.getRawToken()));
-        UserView created = UserView.of(accounts.createForElection(request, community, electionId, roster,
-                caller.username()));
+        UserView created = UserView.of(accounts.createForElection(new AccountService.ElectionStaff(
+                request.username(), request.password(), request.displayName(), request.roles(), request.buildings()),
+                community, electionId, roster, caller.username()));
         return Response.created(URI.create("/api/staff/" + created.id())).entity(created).build();
     }
 
@@ -69,8 +69,7 @@ public class StaffResource {
     @RolesAllowed(Roles.WORKING_GROUP)
     public List<UserView> list(@PathParam("eid") UUID electionId) {
         ownElection(electionId);
-        return StaffAccount.<StaffAccount>list("electionId", Sort.by("username"), electionId).stream()
-                .map(UserView::of).toList();
+        return accounts.ofElection(electionId).stream().map(UserView::of).toList();
     }
 
     /** Corrects an election account's display name and, for a building leader, its buildings (from the roster). */
@@ -80,10 +79,11 @@ public class StaffResource {
     @RolesAllowed({ Roles.WORKING_GROUP, Roles.ADMIN })
     @Idempotent
     public UserView update(@PathParam("id") UUID accountId, @Valid @NotNull UpdateStaffRequest request) {
-        UUID community = accounts.communityOf(accountId, caller);
+        UUID community = manageable(accountId).communityId;
         RosterBuildings roster = new RosterBuildings(community == null ? java.util.List.of()
                 : elections.rosterBuildings(community, jwt.getRawToken()));
-        return UserView.of(accounts.update(accountId, request, roster, caller));
+        return UserView.of(accounts.update(accountId, request.displayName(), request.buildings(), roster,
+                caller.username()));
     }
 
     @POST
@@ -91,7 +91,28 @@ public class StaffResource {
     @RolesAllowed({ Roles.WORKING_GROUP, Roles.ADMIN })
     @Idempotent
     public UserView disable(@PathParam("id") UUID accountId) {
-        return UserView.of(accounts.disable(accountId, caller));
+        manageable(accountId);
+        return UserView.of(accounts.disable(accountId, caller.username()));
+    }
+
+    /**
+     * An account the caller may change or disable: any for an admin; for a working group, only the election accounts
+     * of its own community (another community's accounts are answered as not found: they are not shown either).
+     */
+    private StaffAccount manageable(UUID accountId) {
+        StaffAccount account = accounts.get(accountId);
+        if (!caller.hasRole(Roles.ADMIN)) {
+            boolean own = account.communityId != null && caller.communityId().map(account.communityId::equals)
+                    .orElse(false);
+            boolean electionStaff = Arrays.stream(account.roles).allMatch(AccountService.ELECTION_ROLES::contains);
+            if (!own) {
+                throw ProblemException.notFound(Text.of("thing.account"), accountId);
+            }
+            if (!electionStaff) {
+                throw ProblemException.forbidden(Text.of("account.disable-election-accounts-only"));
+            }
+        }
+        return account;
     }
 
     /** The election must be the working group's own: election-service says whose it is, under the caller's token. */

@@ -19,17 +19,15 @@ import org.ownersvote.gateway.StaffAccount;
 import org.ownersvote.gateway.domain.PasswordPolicy;
 import org.ownersvote.gateway.domain.RoleNames;
 import org.ownersvote.gateway.domain.RosterBuildings;
-import org.ownersvote.gateway.rest.dto.CreateElectionStaffRequest;
-import org.ownersvote.gateway.rest.dto.UpdateStaffRequest;
-import org.ownersvote.gateway.rest.dto.CreateUserRequest;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
-import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class AccountService {
@@ -48,7 +46,7 @@ public class AccountService {
      * scrutineer finalizes it. An account holds exactly one of them and nothing else (no working-group role either),
      * so that no single sign-in can both make an entry and approve it.
      */
-    static final Set<String> ELECTION_ROLES = Set.of(Roles.BUILDING_LEADER, Roles.COUNTER, Roles.SCRUTINEER,
+    public static final Set<String> ELECTION_ROLES = Set.of(Roles.BUILDING_LEADER, Roles.COUNTER, Roles.SCRUTINEER,
             Roles.CHIEF_SCRUTINEER);
 
     // Checked against when the username is unknown, so that a wrong username costs as long as a wrong password.
@@ -66,9 +64,19 @@ public class AccountService {
     @Inject
     SessionCheck sessionCheck;
 
+    /** A staff account to create: its roles, and the community, election and buildings they are bounded to. */
+    public record NewAccount(String username, String password, String displayName, List<String> roles,
+            UUID communityId, UUID electionId, List<String> buildings, List<UUID> communities) {
+    }
+
+    /** An election account as its working group asks for it: a short name, one election role, a leader's buildings. */
+    public record ElectionStaff(String username, String password, String displayName, List<String> roles,
+            List<String> buildings) {
+    }
+
     /** An account as an admin creates it: the username is taken as given (admins see every account anyway). */
     @Transactional
-    public StaffAccount create(CreateUserRequest request, String actor) {
+    public StaffAccount create(NewAccount request, String actor) {
         List<Problem.FieldError> errors = new ArrayList<>();
         PasswordPolicy.violations(request.password(), request.username())
                 .forEach(v -> errors.add(Problem.FieldError.of("password", v)));
@@ -108,7 +116,7 @@ public class AccountService {
      * suffix>} ({@link ElectionLogins}), so a name can be taken only by another account of the same election.
      */
     @Transactional
-    public StaffAccount createForElection(CreateElectionStaffRequest request, UUID communityId, UUID electionId,
+    public StaffAccount createForElection(ElectionStaff request, UUID communityId, UUID electionId,
             RosterBuildings roster, String actor) {
         List<Problem.FieldError> errors = new ArrayList<>();
         PasswordPolicy.violations(request.password(), request.username())
@@ -130,11 +138,11 @@ public class AccountService {
         if (StaffAccount.byUsername(login).isPresent()) { // only ever an account of this same election
             throw ProblemException.conflict("username-taken", Text.of("account.election-username-taken", login));
         }
-        return persist(login, new CreateUserRequest(login, request.password(), request.displayName(), request.roles(),
+        return persist(login, new NewAccount(login, request.password(), request.displayName(), request.roles(),
                 communityId, electionId, buildings.buildings(), null), actor);
     }
 
-    private StaffAccount persist(String username, CreateUserRequest request, String actor) {
+    private StaffAccount persist(String username, NewAccount request, String actor) {
         StaffAccount account = new StaffAccount();
         account.id = UUID.randomUUID();
         account.username = username;
@@ -206,20 +214,20 @@ public class AccountService {
     }
 
     /**
-     * Disables an account: it can no longer sign in and its refresh tokens are revoked. An admin may disable any
-     * account but the last admin; a working group only the election accounts of its own community.
+     * Disables an account: it can no longer sign in and its refresh tokens are revoked. The resource checked that
+     * {@code actor} may manage it; no one disables their own account.
      */
     @Transactional
-    public StaffAccount disable(UUID accountId, Caller caller) {
-        StaffAccount account = manageable(accountId, caller);
-        if (account.username.equals(caller.username())) {
+    public StaffAccount disable(UUID accountId, String actor) {
+        StaffAccount account = get(accountId);
+        if (account.username.equals(actor)) {
             throw ProblemException.conflict("own-account", Text.of("account.disable-own"));
         }
         if (account.enabled) {
             account.enabled = false;
             int revoked = refreshTokens.revokeAccount(account.id, "account disabled");
             sessionCheck.forgetAccount(account.id); // its access tokens stop working at the next request
-            audit.record(caller.username(), "account.disabled", "staff_account", account.username,
+            audit.record(actor, "account.disabled", "staff_account", account.username,
                     account.electionId, revoked + " refresh tokens revoked");
         }
         return account;
@@ -228,27 +236,28 @@ public class AccountService {
     /**
      * Corrects an election account's display name and a building leader's buildings (chosen from the roster). A
      * change of buildings ends the account's sessions, so that a building taken away is out of reach at once: the
-     * leader signs in again and works with the new list.
+     * leader signs in again and works with the new list. The resource checked that {@code actor} may manage it.
      */
     @Transactional
-    public StaffAccount update(UUID accountId, UpdateStaffRequest request, RosterBuildings roster, Caller caller) {
-        StaffAccount account = manageable(accountId, caller);
+    public StaffAccount update(UUID accountId, String newDisplayName, List<String> newBuildings,
+            RosterBuildings roster, String actor) {
+        StaffAccount account = get(accountId);
         List<Problem.FieldError> errors = new ArrayList<>();
         List<String> roles = Arrays.asList(account.roles);
-        leaderBuildings(roles, request.buildings()).ifPresent(errors::add);
-        RosterBuildings.Result buildings = roster.match(request.buildings() == null ? List.of() : request.buildings());
+        leaderBuildings(roles, newBuildings).ifPresent(errors::add);
+        RosterBuildings.Result buildings = roster.match(newBuildings == null ? List.of() : newBuildings);
         buildings.error().ifPresent(errors::add);
         if (errors.isEmpty() && account.electionId != null) {
-            onePersonOneAccount(request.displayName(), account.communityId, account.electionId, account.id)
+            onePersonOneAccount(newDisplayName, account.communityId, account.electionId, account.id)
                     .ifPresent(errors::add);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(Text.of("account.not-changed"), errors);
         }
-        String displayName = request.displayName().strip();
+        String displayName = newDisplayName.strip();
         boolean buildingsChanged = !List.of(account.buildings).equals(buildings.buildings());
         if (!displayName.equals(account.displayName) || buildingsChanged) {
-            audit.record(caller.username(), "account.changed", "staff_account", account.username, account.electionId,
+            audit.record(actor, "account.changed", "staff_account", account.username, account.electionId,
                     "displayName=" + displayName + "; buildings=" + String.join(",", buildings.buildings()));
         }
         account.displayName = displayName;
@@ -260,31 +269,21 @@ public class AccountService {
         return account;
     }
 
-    /** The community of an account the caller may change (see {@link #manageable}); null for one without. */
-    @Transactional
-    public UUID communityOf(UUID accountId, Caller caller) {
-        return manageable(accountId, caller).communityId;
+    /** The accounts of one election, by username. */
+    public List<StaffAccount> ofElection(UUID electionId) {
+        return StaffAccount.<StaffAccount>list("electionId", Sort.by("username"), electionId);
     }
 
-    /**
-     * An account the caller may change or disable: any for an admin; for a working group, only the election accounts
-     * of its own community (another community's accounts are answered as not found: they are not shown either).
-     */
-    private static StaffAccount manageable(UUID accountId, Caller caller) {
+    /** A page of every staff account, by username. */
+    public List<StaffAccount> page(int page, int size) {
+        return StaffAccount.findAll(Sort.by("username")).page(Page.of(page, size)).list();
+    }
+
+    /** The account, or the 404 for one that does not exist. */
+    public StaffAccount get(UUID accountId) {
         StaffAccount account = StaffAccount.findById(accountId);
         if (account == null) {
             throw ProblemException.notFound(Text.of("thing.account"), accountId);
-        }
-        if (!caller.hasRole(Roles.ADMIN)) {
-            boolean own = account.communityId != null && caller.communityId().map(account.communityId::equals)
-                    .orElse(false);
-            boolean electionStaff = Arrays.stream(account.roles).allMatch(ELECTION_ROLES::contains);
-            if (!own) {
-                throw ProblemException.notFound(Text.of("thing.account"), accountId);
-            }
-            if (!electionStaff) {
-                throw ProblemException.forbidden(Text.of("account.disable-election-accounts-only"));
-            }
         }
         return account;
     }

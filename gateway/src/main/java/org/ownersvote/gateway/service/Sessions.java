@@ -1,5 +1,6 @@
 package org.ownersvote.gateway.service;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +8,6 @@ import jakarta.inject.Inject;
 
 import org.ownersvote.gateway.StaffAccount;
 import org.ownersvote.gateway.config.GatewayConfig;
-import org.ownersvote.gateway.rest.dto.TokenResponse;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
@@ -39,7 +39,15 @@ public class Sessions {
     @Inject
     AuditLog audit;
 
-    public TokenResponse login(String username, String password, String address) {
+    /**
+     * A sign-in's tokens: the access token (bearer), its lifetime in seconds and roles; staff also get a refresh
+     * token and its lifetime, owners do not.
+     */
+    public record SignedIn(String accessToken, long expiresIn, List<String> roles, String refreshToken,
+            Long refreshExpiresIn) {
+    }
+
+    public SignedIn login(String username, String password, String address) {
         String accountKey = LoginThrottle.account(username);
         throttle.check(username, accountKey, LoginThrottle.address(address));
         Optional<StaffAccount> account = accounts.authenticate(username, password);
@@ -55,7 +63,7 @@ public class Sessions {
         return response(tokens.issue(account.get(), session.session()), session.token());
     }
 
-    public TokenResponse refresh(String refreshToken) {
+    public SignedIn refresh(String refreshToken) {
         RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken);
         if (rotation.result() != RefreshTokens.Result.OK) {
             if (rotation.account() != null) {
@@ -75,7 +83,7 @@ public class Sessions {
      * An owner's sign-in with serial and code; wrong codes also count against the client address. ballot-service's
      * refusal is passed on in the caller's language ({@code acceptLanguage}, the caller's Accept-Language).
      */
-    public TokenResponse ownerLogin(String serial, String code, String address, String acceptLanguage) {
+    public SignedIn ownerLogin(String serial, String code, String address, String acceptLanguage) {
         throttle.check("owner:" + serial, LoginThrottle.address(address));
         BallotHolder holder;
         try {
@@ -87,11 +95,11 @@ public class Sessions {
             throw e;
         }
         TokenIssuer.IssuedToken token = tokens.issueOwner(holder);
-        return new TokenResponse(token.accessToken(), "Bearer", token.expiresIn(), token.roles(), null, null);
+        return new SignedIn(token.accessToken(), token.expiresIn(), token.roles(), null, null);
     }
 
-    private TokenResponse response(TokenIssuer.IssuedToken token, String refresh) {
-        return new TokenResponse(token.accessToken(), "Bearer", token.expiresIn(), token.roles(), refresh,
+    private SignedIn response(TokenIssuer.IssuedToken token, String refresh) {
+        return new SignedIn(token.accessToken(), token.expiresIn(), token.roles(), refresh,
                 config.refreshTokenLifetime().toSeconds());
     }
 }

@@ -68,7 +68,7 @@ public class MessageResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         inScope(electionId);
-        return log.page(electionId, status, channel, purpose, page, size);
+        return MessagePage.of(log.page(electionId, status, channel, purpose, page, size));
     }
 
     @GET
@@ -76,7 +76,7 @@ public class MessageResource {
     @RolesAllowed({ Roles.WORKING_GROUP, Roles.STREET_OFFICE, Roles.ADMIN })
     public MessageView one(@PathParam("eid") UUID electionId, @PathParam("id") UUID messageId) {
         inScope(electionId);
-        return log.one(electionId, messageId);
+        return MessageView.of(log.one(electionId, messageId));
     }
 
     /** Sends a FAILED or UNCONFIRMED message again, as a new round with a new request id. */
@@ -87,7 +87,7 @@ public class MessageResource {
     public MessageView resend(@PathParam("eid") UUID electionId, @PathParam("id") UUID messageId) {
         inScope(electionId);
         deliveries.resend(electionId, messageId, caller.username(), clock.now());
-        return log.one(electionId, messageId);
+        return MessageView.of(log.one(electionId, messageId));
     }
 
     @GET

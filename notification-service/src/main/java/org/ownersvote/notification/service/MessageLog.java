@@ -13,8 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.ownersvote.notification.Message;
-import org.ownersvote.notification.rest.dto.MessagePage;
-import org.ownersvote.notification.rest.dto.MessageView;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
 
@@ -29,8 +27,20 @@ public class MessageLog {
     @Inject
     EntityManager em;
 
+    /** One page of an election's messages, newest first, and how many messages are in each state (all pages). */
+    public record Listing(List<Message> items, int page, int size, long total, Map<String, Long> byStatus) {
+    }
+
+    /** One delivery attempt of a message: its round, when, and what the channel answered. */
+    public record Attempt(int attempt, int round, Instant at, String outcome, String detail) {
+    }
+
+    /** A message with its attempts, oldest first. */
+    public record Delivery(Message message, List<Attempt> history) {
+    }
+
     @Transactional
-    public MessagePage page(UUID electionId, Message.Status status, Message.Channel channel, Message.Purpose purpose,
+    public Listing page(UUID electionId, Message.Status status, Message.Channel channel, Message.Purpose purpose,
             int page, int size) {
         StringBuilder where = new StringBuilder("electionId = :election");
         Parameters params = Parameters.with("election", electionId);
@@ -47,25 +57,24 @@ public class MessageLog {
             params.and("purpose", purpose);
         }
         var query = Message.find(where.toString(), Sort.descending("createdAt").and("id"), params);
-        List<MessageView> items = query.page(Page.of(page, size)).<Message>list().stream()
-                .map(m -> MessageView.of(m, null)).toList();
-        return new MessagePage(items, page, size, query.count(), byStatus(electionId));
+        List<Message> items = query.page(Page.of(page, size)).<Message>list();
+        return new Listing(items, page, size, query.count(), byStatus(electionId));
     }
 
     @Transactional
     @SuppressWarnings("unchecked")
-    public MessageView one(UUID electionId, UUID messageId) {
+    public Delivery one(UUID electionId, UUID messageId) {
         Message m = Message.findById(messageId);
         if (m == null || !m.electionId.equals(electionId)) {
             throw ProblemException.notFound(Text.of("thing.message"), messageId);
         }
-        List<MessageView.Attempt> history = new ArrayList<>();
+        List<Attempt> history = new ArrayList<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery("select attempt, round, at, outcome, detail from "
                 + "message_attempt where message_id = ?1 order by id").setParameter(1, messageId).getResultList()) {
-            history.add(new MessageView.Attempt(((Number) r[0]).intValue(), ((Number) r[1]).intValue(),
+            history.add(new Attempt(((Number) r[0]).intValue(), ((Number) r[1]).intValue(),
                     (Instant) r[2], (String) r[3], (String) r[4]));
         }
-        return MessageView.of(m, history);
+        return new Delivery(m, history);
     }
 
     @SuppressWarnings("unchecked")

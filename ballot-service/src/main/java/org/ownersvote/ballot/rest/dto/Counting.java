@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.ownersvote.ballot.counting.BallotCount;
 import org.ownersvote.ballot.domain.Mark;
 import org.ownersvote.ballot.domain.tally.Signature;
+import org.ownersvote.ballot.service.CountingService;
 import org.ownersvote.platform.text.TextRules;
 
 /** What counters and scrutineers send and see while counting. */
@@ -33,10 +34,18 @@ public final class Counting {
 
     public record EnteredMarks(long entryId, String counter, Signature signature, Map<String, Mark> marks,
             Map<String, Mark> motions) {
+        static EnteredMarks of(CountingService.Entry e) {
+            return new EnteredMarks(e.entryId(), e.counter(), e.content().signature(), e.content().marks(),
+                    e.content().motions());
+        }
     }
 
     /** A ballot whose two entries disagree, both side by side, for a scrutineer. */
     public record Conflict(String serial, String building, String unit, List<EnteredMarks> entries) {
+        public static Conflict of(CountingService.Conflict c) {
+            return new Conflict(c.ballot().serial, c.ballot().building, c.ballot().unit,
+                    c.entries().stream().map(EnteredMarks::of).toList());
+        }
     }
 
     public record Resolution(@NotNull Signature signature, @NotNull @Size(max = 200) Map<String, Mark> marks,

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import org.ownersvote.ballot.domain.BallotStatus;
 import org.ownersvote.ballot.domain.Mark;
+import org.ownersvote.ballot.repository.BallotRepository;
 
 /** What an owner sends and sees about their own ballot. */
 public final class OwnerBallots {
@@ -39,6 +40,10 @@ public final class OwnerBallots {
     /** One step of a ballot's trail as its owner sees it. */
     public record TrailStep(String action, OffsetDateTime at, String recipientName, String relation, String method,
             String channel, String reason) {
+        public static TrailStep of(BallotRepository.RecordedStep s) {
+            return new TrailStep(s.action(), s.at(), s.recipientName(), s.relation(), s.method(), s.channel(),
+                    s.reason());
+        }
     }
 
     /**

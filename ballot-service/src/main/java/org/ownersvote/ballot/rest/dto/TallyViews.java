@@ -8,7 +8,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.ownersvote.ballot.counting.TallySignoff;
+import org.ownersvote.ballot.domain.tally.CountingProgress;
 import org.ownersvote.ballot.domain.tally.Tally;
+import org.ownersvote.ballot.service.TallyService;
 import org.ownersvote.platform.text.TextRules;
 
 /** The tally as counters, scrutineers and (after publication) everyone see it, and what they send about it. */
@@ -17,12 +20,10 @@ public final class TallyViews {
     private TallyViews() {
     }
 
-    /** Where counting stands: returned paper ballots, how many are counted, waiting or in conflict. */
-    public record CountingProgress(long returnedPaper, long countedPaper, long awaitingSecondEntry, long conflicts,
-            long notYetEntered, long online, long ledgerLength) {
-    }
-
     public record Signoff(String scrutineer, String ledgerHash, boolean agrees, String note, OffsetDateTime signedAt) {
+        static Signoff of(TallySignoff s) {
+            return new Signoff(s.scrutineer, s.ledgerHash, s.agrees, s.note, s.signedAt);
+        }
     }
 
     /**
@@ -31,6 +32,11 @@ public final class TallyViews {
     public record TallyView(String electionId, boolean provisional, OffsetDateTime finalizedAt, String ledgerHash,
             String genesisHash, CountingProgress counting, List<Signoff> signoffs, int requiredSignoffs,
             Tally tally) {
+        public static TallyView of(TallyService.Standing s) {
+            return new TallyView(s.election().id.toString(), s.frozen() == null,
+                    s.frozen() == null ? null : s.frozen().finalizedAt, s.ledgerHash(), s.genesisHash(), s.counting(),
+                    s.signoffs().stream().map(Signoff::of).toList(), s.requiredSignoffs(), s.tally());
+        }
     }
 
     public record Lots(@NotEmpty @Size(min = 2, max = 50) List<@NotBlank String> candidateIdsInDrawnOrder,
@@ -51,5 +57,8 @@ public final class TallyViews {
     }
 
     public record SignoffResult(boolean agrees, String ledgerHash, long agreeingSignoffs, int requiredSignoffs) {
+        public static SignoffResult of(TallyService.SignedOff s) {
+            return new SignoffResult(s.agrees(), s.ledgerHash(), s.agreeingSignoffs(), s.requiredSignoffs());
+        }
     }
 }

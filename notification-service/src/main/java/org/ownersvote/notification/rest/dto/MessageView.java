@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.ownersvote.notification.Message;
+import org.ownersvote.notification.service.MessageLog;
 import org.ownersvote.platform.privacy.Masks;
 
 /**
@@ -13,12 +14,13 @@ import org.ownersvote.platform.privacy.Masks;
  */
 public record MessageView(UUID id, Message.Purpose purpose, Message.Channel channel, String recipient,
         String address, String subject, String body, Message.Status status, int round, int attempts,
-        Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt, List<Attempt> history) {
+        Instant nextAttemptAt, String lastError, Instant createdAt, Instant sentAt, List<MessageLog.Attempt> history) {
 
-    public record Attempt(int attempt, int round, Instant at, String outcome, String detail) {
+    public static MessageView of(MessageLog.Delivery delivery) {
+        return of(delivery.message(), delivery.history());
     }
 
-    public static MessageView of(Message m, List<Attempt> history) {
+    public static MessageView of(Message m, List<MessageLog.Attempt> history) {
         return new MessageView(m.id, m.purpose, m.channel, m.recipient, mask(m.channel, m.address), m.subject, m.body,
                 m.status, m.round, m.attempts, m.status == Message.Status.PENDING ? m.nextAttemptAt : null,
                 m.lastError, m.createdAt, m.sentAt, history);

@@ -1,4 +1,4 @@
-package org.ownersvote.ballot.service;
+package org.ownersvote.ballot.repository;
 
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +37,7 @@ public class ElectionLocks {
      * The shared lock of {@link #lockForStep}, taken on the election of the ballot with this serial, and that
      * election read in the same statement (a handout would otherwise look the election up, lock it and read it in
      * three round trips). Empty for an unknown serial (the step then fails on the ballot). The serial as typed:
-     * upper-cased here as {@code Ballot.bySerial} does.
+     * upper-cased here as {@code BallotRepository.bySerial} does.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<BallotElection> lockForStepOfBallot(String typedSerial) {

@@ -1,0 +1,181 @@
+package org.ownersvote.ballot.repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import org.ownersvote.ballot.Ballot;
+import org.ownersvote.ballot.OnlineVote;
+import org.ownersvote.ballot.domain.BallotStatus;
+import org.ownersvote.ballot.domain.BallotStep;
+import org.ownersvote.ballot.domain.SerialNumbers;
+import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
+import org.ownersvote.platform.text.NaturalOrder;
+
+import io.quarkus.panache.common.Page;
+
+/** Ballots, their trail of steps ({@code ballot_step}) and their online votes. */
+@ApplicationScoped
+public class BallotRepository {
+
+    @Inject
+    EntityManager em;
+
+    /** Where a ballot belongs: what a caller's scope is checked against. */
+    public record Place(String serial, UUID electionId, UUID communityId, String building) {
+    }
+
+    /** One step of a ballot's trail as recorded. */
+    public record RecordedStep(String action, OffsetDateTime at, String recipientName, String relation, String method,
+            String channel, String reason) {
+    }
+
+    /**
+     * The ballot with this serial, read with the given lock: a serial whose check digit is wrong is a 422 problem,
+     * an unknown one a 404, before anything else is looked at.
+     */
+    public Ballot bySerial(String typed, LockModeType lock) {
+        String serial = wellFormed(typed);
+        return Ballot.<Ballot>find("serial", serial).withLock(lock).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound(Text.of("thing.ballot"), serial));
+    }
+
+    /**
+     * The place of the ballot with this serial (422 and 404 as {@link #bySerial}), read as plain values: neither the
+     * ballot nor its election enters the persistence context, so a step that locks them afterwards reads them fresh.
+     */
+    public Place place(String typed) {
+        String serial = wellFormed(typed);
+        List<?> rows = em.createNativeQuery("""
+                select b.election_id, e.community_id, b.building
+                from ballot b join election e on e.id = b.election_id where b.serial = ?1""")
+                .setParameter(1, serial).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound(Text.of("thing.ballot"), serial);
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return new Place(serial, uuid(row[0]), uuid(row[1]), (String) row[2]);
+    }
+
+    /** Serials are printed in capitals; a serial typed in lower case is the same serial. */
+    private static String wellFormed(String typed) {
+        String serial = typed == null ? null : typed.strip().toUpperCase(Locale.ROOT);
+        if (!SerialNumbers.wellFormed(serial)) {
+            throw ProblemException.invalid("serial", Text.of("serial.malformed", typed));
+        }
+        return serial;
+    }
+
+    /** A page of an election's ballots, optionally of one building and one status, in natural order. */
+    public List<Ballot> page(UUID electionId, String building, BallotStatus status, int page, int size) {
+        StringBuilder query = new StringBuilder("electionId = :election");
+        Map<String, Object> params = new HashMap<>();
+        params.put("election", electionId);
+        if (building != null) {
+            query.append(" and building = :building");
+            params.put("building", building);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            params.put("status", status);
+        }
+        // natural order (platform NaturalOrder, as SQL: natural_key): 1号楼 before 10号楼, unit 101 before 1001
+        return Ballot.<Ballot>find(query + " order by function('natural_key', building), function('natural_key', unit),"
+                + " sequence", params)
+                .page(Page.of(page, size)).list();
+    }
+
+    /** How many ballots of each status every building has, buildings in natural order. */
+    public Map<String, Map<BallotStatus, Long>> countsByBuilding(UUID electionId) {
+        List<?> rows = em.createNativeQuery(
+                "select building, status, count(*) from ballot where election_id = ?1 group by building, status")
+                .setParameter(1, electionId).getResultList();
+        Map<String, Map<BallotStatus, Long>> byBuilding = new TreeMap<>(NaturalOrder.INSTANCE);
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            byBuilding.computeIfAbsent((String) r[0], b -> new EnumMap<>(BallotStatus.class))
+                    .put(BallotStatus.valueOf((String) r[1]), ((Number) r[2]).longValue());
+        }
+        return byBuilding;
+    }
+
+    public long count(UUID electionId, BallotStatus status) {
+        return Ballot.count("electionId = ?1 and status = ?2", electionId, status);
+    }
+
+    /**
+     * The ballots of one building in one of {@code statuses}, by unit in natural order; or only its one ballot with
+     * {@code serial} (null: all of them).
+     */
+    public List<Ballot> ofBuilding(UUID electionId, String building, String serial, List<BallotStatus> statuses) {
+        return serial != null
+                ? Ballot.<Ballot>find("electionId = ?1 and serial = ?2 and building = ?3 and status in ?4", electionId,
+                        serial, building, statuses).list()
+                : Ballot.<Ballot>find("electionId = ?1 and building = ?2 and status in ?3"
+                        + " order by function('natural_key', unit), sequence", electionId, building, statuses).list();
+    }
+
+    /** The highest sequence number issued in the election so far. */
+    public int lastSequence(UUID electionId) {
+        Number last = (Number) em.createNativeQuery("select max(sequence) from ballot where election_id = ?1")
+                .setParameter(1, electionId).getSingleResult();
+        return last.intValue();
+    }
+
+    /** Appends a step to the ballot's trail. */
+    public void appendStep(Ballot ballot, BallotStep step, OffsetDateTime at, String actor) {
+        em.createNativeQuery("""
+                insert into ballot_step (ballot_id, election_id, serial, action, recipient_name, relation, method,
+                                         channel, reason, at, actor, recorded_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)""")
+                .setParameter(1, ballot.id).setParameter(2, ballot.electionId).setParameter(3, ballot.serial)
+                .setParameter(4, step.action().name()).setParameter(5, step.recipientName())
+                .setParameter(6, step.relation()).setParameter(7, step.method()).setParameter(8, step.channel())
+                .setParameter(9, step.reason()).setParameter(10, at).setParameter(11, actor)
+                .setParameter(12, OffsetDateTime.now())
+                .executeUpdate();
+    }
+
+    /** The ballot's trail, oldest step first. */
+    public List<RecordedStep> trail(UUID ballotId) {
+        List<?> rows = em.createNativeQuery("""
+                select action, at, recipient_name, relation, method, channel, reason
+                from ballot_step where ballot_id = ?1 order by id""").setParameter(1, ballotId).getResultList();
+        return rows.stream().map(Object[].class::cast)
+                .map(r -> new RecordedStep((String) r[0], time(r[1]), (String) r[2], (String) r[3], (String) r[4],
+                        (String) r[5], (String) r[6]))
+                .toList();
+    }
+
+    private static UUID uuid(Object value) {
+        return value instanceof UUID id ? id : UUID.fromString(value.toString());
+    }
+
+    private static OffsetDateTime time(Object value) {
+        if (value instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (value instanceof Instant t) {
+            return t.atOffset(ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    /** The election's online votes in serial order. */
+    public List<OnlineVote> onlineVotes(UUID electionId) {
+        return OnlineVote.<OnlineVote>find("electionId = ?1 order by serial", electionId).list();
+    }
+}
