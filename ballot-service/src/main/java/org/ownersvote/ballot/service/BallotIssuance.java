@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.ownersvote.ballot.BallotElection;
+import org.ownersvote.ballot.repository.ElectionLocks;
 import org.ownersvote.ballot.ElectorateVersion;
 import org.ownersvote.ballot.domain.BallotStatus;
 import org.ownersvote.ballot.domain.SerialNumbers;

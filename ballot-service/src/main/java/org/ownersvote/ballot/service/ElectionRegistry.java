@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.ownersvote.ballot.BallotElection;
+import org.ownersvote.ballot.repository.ElectionLocks;
 import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.election.ElectionCreated;
 import org.ownersvote.events.election.PhaseChanged;

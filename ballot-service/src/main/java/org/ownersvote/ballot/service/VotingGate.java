@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.ownersvote.ballot.BallotElection;
 import org.ownersvote.ballot.domain.Phases;
 import org.ownersvote.ballot.repository.ElectionLocks;
+import org.ownersvote.ballot.repository.ElectionRepository;
 import org.ownersvote.events.election.PhaseChanged;
 import org.ownersvote.events.election.PhaseOrder;
 import org.ownersvote.events.election.VotingOpened;
@@ -49,6 +50,9 @@ public class VotingGate {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ElectionRepository elections;
+
     @Transactional
     public BallotElection open(VotingOpened opened, OffsetDateTime at, String actor) {
         BallotElection election = recorded(locks.lockForChange(opened.electionId()), opened.electionId());
@@ -69,7 +73,7 @@ public class VotingGate {
     @Transactional
     public OffsetDateTime close(UUID electionId, String to, String actor) {
         locks.lockForClose(electionId);
-        BallotElection election = recorded(BallotElection.findByIdOptional(electionId), electionId);
+        BallotElection election = recorded(elections.find(electionId), electionId);
         if (election.votingClosedAt != null) {
             return election.votingClosedAt;
         }
