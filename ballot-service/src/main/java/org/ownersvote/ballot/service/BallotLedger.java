@@ -19,6 +19,7 @@ import org.ownersvote.ballot.domain.BallotStateMachine;
 import org.ownersvote.ballot.domain.BallotStatus;
 import org.ownersvote.ballot.domain.SerialNumbers;
 import org.ownersvote.events.ballot.BallotStepRecorded;
+import org.ownersvote.events.election.ElectionPhase;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.outbox.Outbox;
 import org.ownersvote.platform.problem.ProblemException;
@@ -106,7 +107,8 @@ public class BallotLedger {
         boolean workingGroup = caller.hasRole(Roles.WORKING_GROUP);
         boolean reason = step.reason() != null && !step.reason().isBlank();
         OffsetDateTime ended = election.votingEndedAt(now);
-        boolean countOpen = ended != null && ("VOTING".equals(election.phase) || "COUNTING".equals(election.phase))
+        boolean countOpen = ended != null
+                && (election.phase() == ElectionPhase.VOTING || election.phase() == ElectionPhase.COUNTING)
                 && FinalTally.findById(election.id) == null;
         BallotStateMachine.Result result = BallotStateMachine.apply(ballot.status, action,
                 new BallotStateMachine.Context(election.votingOpen(now), workingGroup, reason, countOpen,

@@ -28,6 +28,7 @@ import org.ownersvote.ballot.domain.tally.PaperEntry;
 import org.ownersvote.ballot.domain.tally.Signature;
 import org.ownersvote.ballot.rest.dto.Counting;
 import org.ownersvote.events.EventCodec;
+import org.ownersvote.events.election.ElectionPhase;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
@@ -171,7 +172,7 @@ public class CountingService {
             throw ProblemException.notFound(Text.of("thing.election"), electionId);
         }
         caller.requireElection(election.communityId, electionId);
-        if (!"COUNTING".equals(election.phase)) {
+        if (election.phase() != ElectionPhase.COUNTING) {
             throw ProblemException.conflict("not-counting",
                     Text.of("counting.not-counting", Phases.text(election.phase)));
         }

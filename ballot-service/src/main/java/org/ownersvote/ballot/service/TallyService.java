@@ -39,6 +39,7 @@ import org.ownersvote.events.ballot.TallyFinalized;
 import org.ownersvote.events.ballot.TallyResult;
 import org.ownersvote.events.election.BallotCandidate;
 import org.ownersvote.events.election.BallotMotion;
+import org.ownersvote.events.election.ElectionPhase;
 import org.ownersvote.events.election.ElectorateChunk;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.outbox.Outbox;
@@ -284,7 +285,7 @@ public class TallyService {
     /** The election, scoped to the caller, while counting and before the tally is final. */
     private BallotElection open(UUID electionId, Caller caller) {
         BallotElection election = scoped(electionId, caller);
-        if (!"COUNTING".equals(election.phase)) {
+        if (election.phase() != ElectionPhase.COUNTING) {
             throw ProblemException.conflict("not-counting",
                     Text.of("tally.not-counting", Phases.text(election.phase)));
         }
