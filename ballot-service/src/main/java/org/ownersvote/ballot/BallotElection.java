@@ -1,57 +1,28 @@
 package org.ownersvote.ballot;
 
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.ownersvote.events.election.ElectionPhase;
+import org.ownersvote.platform.election.ElectionCopy;
 
-/** ballot-service's copy of an election, as election-service announced it: what ballots are issued for. */
+/**
+ * ballot-service's copy of an election, as election-service announced it: what ballots are issued for. Its phase is
+ * DRAFT from the start (election.created), never null.
+ */
 @Entity
 @Table(name = "election")
-public class BallotElection extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "community_id", nullable = false)
-    public UUID communityId;
-
-    @Column(name = "community_name", nullable = false)
-    public String communityName;
-
-    @Column(nullable = false)
-    public String title;
-
-    @Column(name = "rule_pack", nullable = false)
-    public String rulePack;
-
-    @Column(nullable = false)
-    public int seats;
-
-    @Column(nullable = false)
-    public int alternates;
-
-    @Column(nullable = false)
-    public boolean drill;
+public class BallotElection extends ElectionCopy {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
-    /** The election's phase as last announced by election-service. */
-    @Column(nullable = false)
-    public String phase;
-
     @Column(name = "voting_opened_at")
     public OffsetDateTime votingOpenedAt;
-
-    @Column(name = "voting_deadline")
-    public OffsetDateTime votingDeadline;
 
     /** The electorate version ballots are issued from, as voting-opened named it. */
     @Column(name = "electorate_version")
@@ -82,7 +53,7 @@ public class BallotElection extends PanacheEntityBase {
 
     /** Handouts and returns are recorded while voting runs: phase VOTING, not closed, and the deadline not passed. */
     public boolean votingOpen(OffsetDateTime now) {
-        return "VOTING".equals(phase) && votingClosedAt == null && votingDeadline != null
+        return phase() == ElectionPhase.VOTING && votingClosedAt == null && votingDeadline != null
                 && now.isBefore(votingDeadline);
     }
 

@@ -19,12 +19,14 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * in its own module's tests and, with election-service, as a real process in the suite tests (deploy/suite-tests);
  * here only election-service's side of the step is under test. It answers 200 (voting-close with the instant it
  * was called), or 503 while a test has switched it off ({@code POST /stub/down} / {@code /stub/up}), and remembers
- * each call ({@code GET /stub/calls}: one line per call, "step bearer-present").
+ * each call ({@code GET /stub/calls}: one line per call, "step bearer-present") and the X-Request-Id it carried
+ * ({@code GET /stub/request-ids}: one line per call).
  */
 public class BallotServiceStub implements QuarkusTestResourceLifecycleManager {
 
     private HttpServer server;
     private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final List<String> requestIds = new CopyOnWriteArrayList<>();
     private volatile boolean down;
 
     @Override
@@ -44,6 +46,7 @@ public class BallotServiceStub implements QuarkusTestResourceLifecycleManager {
         String path = exchange.getRequestURI().getPath();
         String step = path.substring(path.lastIndexOf('/') + 1);
         calls.add(step + " " + (exchange.getRequestHeaders().getFirst("Authorization") != null));
+        requestIds.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")));
         exchange.getRequestBody().readAllBytes();
         if (down) {
             // like ballot-service, it answers in the language the call asks for
@@ -68,7 +71,8 @@ public class BallotServiceStub implements QuarkusTestResourceLifecycleManager {
             default -> {
             }
         }
-        reply(exchange, 200, String.join("\n", calls));
+        reply(exchange, 200, String.join("\n", exchange.getRequestURI().getPath().equals("/stub/request-ids")
+                ? requestIds : calls));
     }
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {

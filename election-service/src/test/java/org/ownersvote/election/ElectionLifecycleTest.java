@@ -326,6 +326,18 @@ class ElectionLifecycleTest {
                 List.of(calls.split("\n")).subList(calls.split("\n").length - 3, calls.split("\n").length));
     }
 
+    @Test
+    void theVotingCallsCarryTheRequestsId() {
+        Setup drill = nominationOpen("请求编号小区", true);
+        nominateAndApprove(drill.wg(), drill.election());
+        move(drill.wg(), drill.election(), "CANDIDATE_PUBLICITY").statusCode(200);
+        String requestId = "open-" + drill.election();
+        Api.as(drill.wg()).header("X-Request-Id", requestId).body(Map.of("to", "VOTING"))
+                .post("/api/elections/" + drill.election() + "/transitions").then().statusCode(200);
+        List<String> seen = List.of(stub("request-ids").split("\n"));
+        assertEquals(requestId, seen.get(seen.size() - 1));
+    }
+
     /** Switches the stand-in for ballot-service's voting endpoints up or down; answers the calls it has seen. */
     private String stub(String mode) {
         return io.restassured.RestAssured.given().post(ballotService + "/stub/" + mode).then().statusCode(200)

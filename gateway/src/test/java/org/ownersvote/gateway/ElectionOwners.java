@@ -11,7 +11,9 @@ import com.sun.net.httpserver.HttpExchange;
 
 /**
  * election-service's answers to what the gateway's staff endpoints ask it. GET /api/elections/{eid}: an election
- * whose id starts with "ffffffff" does not exist (404); any other belongs to {@link #communityOf(UUID)}. GET
+ * whose id starts with "ffffffff" does not exist (404); for one whose id starts with "dddddddd" the first request
+ * loses its connection without an answer (as when the service dies mid-request), and {@link #asked(UUID)} counts
+ * its requests; any other belongs to {@link #communityOf(UUID)}. GET
  * /api/communities/{cid}/roster/buildings: every community's roster has {@link #BUILDINGS}.
  */
 final class ElectionOwners {
@@ -21,7 +23,15 @@ final class ElectionOwners {
 
     static final java.util.List<String> BUILDINGS = java.util.List.of("1号楼", "2号楼", "10号楼", "地下车库");
 
+    private static final java.util.Map<UUID, java.util.concurrent.atomic.AtomicInteger> ASKED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private ElectionOwners() {
+    }
+
+    /** How many requests for one of the "dddddddd" elections reached election-service. */
+    static int asked(UUID election) {
+        return ASKED.getOrDefault(election, new java.util.concurrent.atomic.AtomicInteger()).get();
     }
 
     static UUID communityOf(UUID election) {
@@ -47,6 +57,12 @@ final class ElectionOwners {
             return false;
         }
         UUID election = UUID.fromString(m.group(1));
+        if (m.group(1).startsWith("dddddddd")
+                && ASKED.computeIfAbsent(election, e -> new java.util.concurrent.atomic.AtomicInteger())
+                        .incrementAndGet() == 1) {
+            exchange.close(); // before any response header: the connection closes without an answer
+            return true;
+        }
         boolean exists = !m.group(1).startsWith("ffffffff");
         byte[] body = (exists ? "{\"id\":\"" + election + "\",\"communityId\":\"" + communityOf(election) + "\"}"
                 : "{\"status\":404}").getBytes(StandardCharsets.UTF_8);

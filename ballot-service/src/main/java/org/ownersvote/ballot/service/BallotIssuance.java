@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -21,7 +22,7 @@ import org.ownersvote.ballot.domain.SerialNumbers;
 import org.ownersvote.events.EventCodec;
 import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.election.ElectorateChunk;
-import org.ownersvote.events.election.PhaseOrder;
+import org.ownersvote.events.election.ElectionPhase;
 import org.ownersvote.events.election.VotingOpened;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.metrics.Figures;
@@ -65,9 +66,7 @@ public class BallotIssuance {
     @Transactional(Transactional.TxType.MANDATORY)
     public void open(BallotElection election, VotingOpened opened, OffsetDateTime at) {
         if (election.votingOpenedAt == null) { // else opened already, by the call or an earlier delivery
-            if (PhaseOrder.isForward(election.phase, "VOTING")) {
-                election.phase = "VOTING";
-            }
+            election.moveForwardTo(ElectionPhase.VOTING);
             election.votingOpenedAt = at;
             election.votingDeadline = opened.votingDeadline();
             election.electorateVersion = opened.electorateVersion();
@@ -76,6 +75,11 @@ public class BallotIssuance {
             em.flush();
         }
         issueIfReady(opened.electionId());
+    }
+
+    /** A complete electorate may be what the ballots waited for, when voting opened before all of it arrived. */
+    void electorateComplete(@Observes ElectorateStore.ElectorateComplete complete) {
+        issueIfReady(complete.electionId());
     }
 
     /** Issues the ballots if voting has opened, they are not issued yet, and the electorate is complete. */

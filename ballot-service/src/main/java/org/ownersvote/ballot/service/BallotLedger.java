@@ -23,6 +23,7 @@ import org.ownersvote.ballot.repository.ElectionLocks;
 import org.ownersvote.ballot.repository.ElectionRepository;
 import org.ownersvote.ballot.repository.TallyRepository;
 import org.ownersvote.events.ballot.BallotStepRecorded;
+import org.ownersvote.events.election.ElectionPhase;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.outbox.Outbox;
 import org.ownersvote.platform.problem.ProblemException;
@@ -85,7 +86,8 @@ public class BallotLedger {
         }
         boolean reason = step.reason() != null && !step.reason().isBlank();
         OffsetDateTime ended = election.votingEndedAt(now);
-        boolean countOpen = ended != null && ("VOTING".equals(election.phase) || "COUNTING".equals(election.phase))
+        boolean countOpen = ended != null
+                && (election.phase() == ElectionPhase.VOTING || election.phase() == ElectionPhase.COUNTING)
                 && !tallies.isFinal(election.id);
         BallotStateMachine.Result result = BallotStateMachine.apply(ballot.status, action,
                 new BallotStateMachine.Context(election.votingOpen(now), byWorkingGroup, reason, countOpen,

@@ -29,6 +29,7 @@ import org.ownersvote.ballot.repository.CountingRepository;
 import org.ownersvote.ballot.repository.ElectionRepository;
 import org.ownersvote.ballot.repository.TallyRepository;
 import org.ownersvote.events.EventCodec;
+import org.ownersvote.events.election.ElectionPhase;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
@@ -186,7 +187,7 @@ public class CountingService {
 
     private BallotElection countingElection(UUID electionId) {
         BallotElection election = elections.require(electionId);
-        if (!"COUNTING".equals(election.phase)) {
+        if (election.phase() != ElectionPhase.COUNTING) {
             throw ProblemException.conflict("not-counting",
                     Text.of("counting.not-counting", Phases.text(election.phase)));
         }

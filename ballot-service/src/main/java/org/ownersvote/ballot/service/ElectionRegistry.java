@@ -12,7 +12,7 @@ import org.ownersvote.ballot.repository.ElectionLocks;
 import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.election.ElectionCreated;
 import org.ownersvote.events.election.PhaseChanged;
-import org.ownersvote.events.election.PhaseOrder;
+import org.ownersvote.events.election.ElectionPhase;
 import org.ownersvote.events.election.VotingDeadlineExtended;
 import org.ownersvote.platform.audit.AuditLog;
 
@@ -38,14 +38,12 @@ public class ElectionRegistry {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void phaseChanged(EventEnvelope envelope, PhaseChanged change) {
-        if ("VOTING".equals(change.from()) && !"VOTING".equals(change.to())) {
+        if (change.fromPhase() == ElectionPhase.VOTING && change.toPhase() != ElectionPhase.VOTING) {
             gate.closeFromEvent(change);
             return;
         }
         BallotElection election = known(locks, change.electionId());
-        if (PhaseOrder.isForward(election.phase, change.to())) {
-            election.phase = change.to();
-        }
+        election.moveForwardTo(change.toPhase());
         if (change.votingDeadline() != null && election.votingClosedAt == null) {
             election.votingDeadline = change.votingDeadline();
         }
@@ -72,16 +70,9 @@ public class ElectionRegistry {
             return; // the same election announced by another event id: nothing new
         }
         BallotElection election = new BallotElection();
-        election.id = created.electionId();
-        election.communityId = created.communityId();
-        election.communityName = created.communityName();
-        election.title = created.title();
-        election.rulePack = created.rulePack();
-        election.seats = created.seats();
-        election.alternates = created.alternates();
-        election.drill = created.drill();
+        election.copy(created);
         election.createdAt = envelope.time() == null ? OffsetDateTime.now() : envelope.time();
-        election.phase = "DRAFT";
+        election.phase = ElectionPhase.DRAFT.name();
         election.persist();
         audit.record("event:" + envelope.source(), "election.recorded", "election", election.id, election.id,
                 "from event " + envelope.id());

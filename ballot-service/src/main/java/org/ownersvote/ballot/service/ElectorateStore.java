@@ -7,10 +7,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -23,16 +26,22 @@ import org.ownersvote.events.election.ElectorateChunk;
 import org.ownersvote.events.election.ElectorateDigest;
 import org.ownersvote.events.election.ElectoratePublished;
 import org.ownersvote.platform.audit.AuditLog;
+import org.ownersvote.platform.publication.PublicationAssembler;
 
 /**
  * Keeps each election's electorate as published, chunk by chunk, in whatever order the chunks arrive, and declares
- * a version complete only when all its chunks are here and their hash and figures equal the published ones.
- * Ballots are issued only from a complete version.
+ * a version complete only when all its chunks are here and their hash and figures equal the published ones
+ * ({@link PublicationAssembler}); then announces it ({@link ElectorateComplete}). Ballots are issued only from a
+ * complete version.
  */
 @ApplicationScoped
 public class ElectorateStore {
 
     private static final Logger LOG = Logger.getLogger(ElectorateStore.class);
+
+    /** A version of an election's electorate arrived complete and intact; observed in the same transaction. */
+    public record ElectorateComplete(UUID electionId, int version) {
+    }
 
     @Inject
     EntityManager em;
@@ -41,7 +50,14 @@ public class ElectorateStore {
     AuditLog audit;
 
     @Inject
-    BallotIssuance issuance;
+    Event<ElectorateComplete> completed;
+
+    private PublicationAssembler<ElectorateChunk.Unit> assembler;
+
+    @PostConstruct
+    void assemble() {
+        assembler = new PublicationAssembler<>(new Tables(), ElectorateDigest::units, ElectorateStore::figuresMatch);
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void published(EventEnvelope envelope, ElectoratePublished p) {
@@ -57,49 +73,36 @@ public class ElectorateStore {
             v.unitsHash = p.unitsHash();
             v.persist();
         }
-        verify(p.electionId(), p.version());
+        received(p.electionId(), p.version(), assembler.check(p.electionId(), p.version()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void chunk(EventEnvelope envelope, ElectorateChunk chunk) {
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into electorate_unit (election_id, version, chunk_index, position, building, unit, kind,
-                                                 area, counted, person_key)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
-                int position = 0;
-                for (ElectorateChunk.Unit u : chunk.units()) {
-                    insert.setObject(1, chunk.electionId());
-                    insert.setInt(2, chunk.version());
-                    insert.setInt(3, chunk.chunkIndex());
-                    insert.setInt(4, position++);
-                    insert.setString(5, u.building());
-                    insert.setString(6, u.unit());
-                    insert.setString(7, u.kind());
-                    insert.setBigDecimal(8, u.area());
-                    insert.setBoolean(9, u.counted());
-                    insert.setString(10, u.personKey());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
-        verify(chunk.electionId(), chunk.version());
+        received(chunk.electionId(), chunk.version(),
+                assembler.chunk(chunk.electionId(), chunk.version(), chunk.chunkIndex(), chunk.units()));
     }
 
-    /** Marks the version complete once everything has arrived and matches; reports a mismatch loudly. */
-    private void verify(UUID electionId, int version) {
-        ElectorateVersion v = ElectorateVersion.of(electionId, version).orElse(null);
-        if (v == null || v.complete) {
-            return;
+    /** Announces a version that is complete now; reports a mismatch loudly. */
+    private void received(UUID electionId, int version, PublicationAssembler.Outcome outcome) {
+        if (outcome == PublicationAssembler.Outcome.MISMATCH) {
+            LOG.errorf("Electorate %s v%d does not match what was published (expected hash %s); no ballots will be "
+                    + "issued from it", electionId, version, ElectorateVersion.of(electionId, version)
+                            .map(v -> v.unitsHash).orElse(""));
+            audit.record("system", "electorate.mismatch", "election", electionId, electionId, "version " + version);
+        } else if (outcome == PublicationAssembler.Outcome.COMPLETE) {
+            ElectorateVersion v = ElectorateVersion.of(electionId, version).orElseThrow();
+            audit.record("system", "electorate.complete", "election", electionId, electionId, "version " + version
+                    + ": " + v.units + " units, " + v.headcount + " persons, " + v.totalArea + " m²");
+            LOG.infof("Electorate of election %s v%d is complete: %d units, %d persons, %s m²", electionId, version,
+                    v.units, v.headcount, v.totalArea.toPlainString());
+            em.flush();
+            completed.fire(new ElectorateComplete(electionId, version));
         }
-        Number chunks = (Number) em.createNativeQuery("select count(distinct chunk_index) from electorate_unit "
-                + "where election_id = ?1 and version = ?2").setParameter(1, electionId).setParameter(2, version)
-                .getSingleResult();
-        if (chunks.intValue() < v.chunkCount) {
-            return;
-        }
-        List<ElectorateChunk.Unit> units = units(electionId, version);
+    }
+
+    /** The published figures: units, counted units, their area and the persons owning them. */
+    private static boolean figuresMatch(UUID electionId, int version, List<ElectorateChunk.Unit> units) {
+        ElectorateVersion v = ElectorateVersion.of(electionId, version).orElseThrow();
         BigDecimal area = BigDecimal.ZERO.setScale(2);
         int counted = 0;
         Set<String> persons = new HashSet<>();
@@ -110,41 +113,81 @@ public class ElectorateStore {
                 persons.add(u.personKey());
             }
         }
-        String hash = ElectorateDigest.units(units);
-        boolean matches = hash.equals(v.unitsHash) && units.size() == v.units && counted == v.countedUnits
-                && area.compareTo(v.totalArea) == 0 && persons.size() == v.headcount;
-        if (!matches) {
-            LOG.errorf("Electorate %s v%d does not match what was published (hash %s, expected %s); no ballots "
-                    + "will be issued from it", electionId, version, hash, v.unitsHash);
-            audit.record("system", "electorate.mismatch", "election", electionId, electionId, "version " + version);
-            return;
-        }
-        v.complete = true;
-        v.verifiedAt = OffsetDateTime.now();
-        audit.record("system", "electorate.complete", "election", electionId, electionId, "version " + version
-                + ": " + v.units + " units, " + v.headcount + " persons, " + v.totalArea + " m²");
-        LOG.infof("Electorate of election %s v%d is complete: %d units, %d persons, %s m²", electionId, version,
-                v.units, v.headcount, v.totalArea.toPlainString());
-        em.flush();
-        issuance.issueIfReady(electionId);
+        return units.size() == v.units && counted == v.countedUnits && area.compareTo(v.totalArea) == 0
+                && persons.size() == v.headcount;
     }
 
     public List<ElectorateChunk.Unit> units(UUID electionId, int version) {
-        List<ElectorateChunk.Unit> units = new ArrayList<>();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("""
-                    select building, unit, kind, area, counted, person_key from electorate_unit
-                    where election_id = ? and version = ? order by chunk_index, position""")) {
-                query.setObject(1, electionId);
-                query.setInt(2, version);
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        units.add(new ElectorateChunk.Unit(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getBigDecimal(4), rs.getBoolean(5), rs.getString(6)));
+        return assembler.items(electionId, version);
+    }
+
+    /** ballot-service's tables for the electorate: electorate_version and electorate_unit. */
+    private final class Tables implements PublicationAssembler.Store<ElectorateChunk.Unit> {
+
+        @Override
+        public Optional<PublicationAssembler.Announced> announced(UUID electionId, int version) {
+            return ElectorateVersion.of(electionId, version)
+                    .map(v -> new PublicationAssembler.Announced(v.chunkCount, v.unitsHash, v.complete));
+        }
+
+        @Override
+        public void keep(UUID electionId, int version, int chunkIndex, List<ElectorateChunk.Unit> units) {
+            em.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement("""
+                        insert into electorate_unit (election_id, version, chunk_index, position, building, unit, kind,
+                                                     area, counted, person_key)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                    int position = 0;
+                    for (ElectorateChunk.Unit u : units) {
+                        insert.setObject(1, electionId);
+                        insert.setInt(2, version);
+                        insert.setInt(3, chunkIndex);
+                        insert.setInt(4, position++);
+                        insert.setString(5, u.building());
+                        insert.setString(6, u.unit());
+                        insert.setString(7, u.kind());
+                        insert.setBigDecimal(8, u.area());
+                        insert.setBoolean(9, u.counted());
+                        insert.setString(10, u.personKey());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            });
+        }
+
+        @Override
+        public int chunksKept(UUID electionId, int version) {
+            return ((Number) em.createNativeQuery("select count(distinct chunk_index) from electorate_unit "
+                    + "where election_id = ?1 and version = ?2").setParameter(1, electionId).setParameter(2, version)
+                    .getSingleResult()).intValue();
+        }
+
+        @Override
+        public List<ElectorateChunk.Unit> items(UUID electionId, int version) {
+            List<ElectorateChunk.Unit> units = new ArrayList<>();
+            em.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement query = connection.prepareStatement("""
+                        select building, unit, kind, area, counted, person_key from electorate_unit
+                        where election_id = ? and version = ? order by chunk_index, position""")) {
+                    query.setObject(1, electionId);
+                    query.setInt(2, version);
+                    try (ResultSet rs = query.executeQuery()) {
+                        while (rs.next()) {
+                            units.add(new ElectorateChunk.Unit(rs.getString(1), rs.getString(2), rs.getString(3),
+                                    rs.getBigDecimal(4), rs.getBoolean(5), rs.getString(6)));
+                        }
                     }
                 }
-            }
-        });
-        return units;
+            });
+            return units;
+        }
+
+        @Override
+        public void markComplete(UUID electionId, int version) {
+            ElectorateVersion v = ElectorateVersion.of(electionId, version).orElseThrow();
+            v.complete = true;
+            v.verifiedAt = OffsetDateTime.now();
+        }
     }
 }

@@ -42,6 +42,7 @@ import org.ownersvote.events.ballot.TallyFinalized;
 import org.ownersvote.events.ballot.TallyResult;
 import org.ownersvote.events.election.BallotCandidate;
 import org.ownersvote.events.election.BallotMotion;
+import org.ownersvote.events.election.ElectionPhase;
 import org.ownersvote.events.election.ElectorateChunk;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.outbox.Outbox;
@@ -294,7 +295,7 @@ public class TallyService {
     /** The election while counting and before the tally is final (the resource checked the caller's scope). */
     private BallotElection open(UUID electionId) {
         BallotElection election = elections.require(electionId);
-        if (!"COUNTING".equals(election.phase)) {
+        if (election.phase() != ElectionPhase.COUNTING) {
             throw ProblemException.conflict("not-counting",
                     Text.of("tally.not-counting", Phases.text(election.phase)));
         }

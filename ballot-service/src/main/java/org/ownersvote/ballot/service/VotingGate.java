@@ -15,7 +15,7 @@ import org.ownersvote.ballot.domain.Phases;
 import org.ownersvote.ballot.repository.ElectionLocks;
 import org.ownersvote.ballot.repository.ElectionRepository;
 import org.ownersvote.events.election.PhaseChanged;
-import org.ownersvote.events.election.PhaseOrder;
+import org.ownersvote.events.election.ElectionPhase;
 import org.ownersvote.events.election.VotingOpened;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.ProblemException;
@@ -77,12 +77,12 @@ public class VotingGate {
         if (election.votingClosedAt != null) {
             return election.votingClosedAt;
         }
-        if (!"VOTING".equals(election.phase)) {
+        if (election.phase() != ElectionPhase.VOTING) {
             throw ProblemException.conflict("voting-not-open",
                     Text.of("voting.not-open", Phases.text(election.phase)));
         }
         // to the microsecond PostgreSQL keeps, so the instant answered is the instant stored
-        return closeNow(election, to, actor, OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS));
+        return closeNow(election, ElectionPhase.of(to), actor, OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS));
     }
 
     /** The phase-changed event leaving VOTING: closes voting if the call did not (at the instant the event carries). */
@@ -90,18 +90,18 @@ public class VotingGate {
     public void closeFromEvent(PhaseChanged change) {
         locks.lockForClose(change.electionId());
         BallotElection election = ElectionRegistry.known(locks, change.electionId());
-        if (election.votingClosedAt == null && "VOTING".equals(election.phase)) {
-            closeNow(election, change.to(), "event:phase-changed", change.at());
-        } else if (PhaseOrder.isForward(election.phase, change.to())) {
-            election.phase = change.to();
+        if (election.votingClosedAt == null && election.phase() == ElectionPhase.VOTING) {
+            closeNow(election, change.toPhase(), "event:phase-changed", change.at());
+        } else {
+            election.moveForwardTo(change.toPhase());
         }
     }
 
-    private OffsetDateTime closeNow(BallotElection election, String to, String actor, OffsetDateTime now) {
+    private OffsetDateTime closeNow(BallotElection election, ElectionPhase to, String actor, OffsetDateTime now) {
         OffsetDateTime deadline = election.votingDeadline;
         election.votingClosedAt = deadline != null && deadline.isBefore(now) ? deadline : now;
-        election.phase = to;
-        int online = "COUNTING".equals(to) ? ledger.appendOnlineVotes(election.id) : 0;
+        election.phase = to.name();
+        int online = to == ElectionPhase.COUNTING ? ledger.appendOnlineVotes(election.id) : 0;
         audit.record(actor, "voting.closed", "election", election.id, election.id,
                 "closed at " + election.votingClosedAt + " → " + to + (online > 0 ? ", " + online
                         + " online votes into the ledger" : ""));

@@ -1,10 +1,5 @@
 package org.ownersvote.election.service;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -14,22 +9,20 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 import org.ownersvote.events.EventCodec;
 import org.ownersvote.events.election.VotingOpened;
-import org.ownersvote.platform.correlation.RequestIds;
-import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.ServiceRefusal;
 import org.ownersvote.platform.problem.Text;
 
 import io.quarkus.arc.Arc;
 import io.vertx.core.http.HttpServerRequest;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Opens and closes voting in ballot-service as a step of the working group's phase change, with the working
@@ -45,15 +38,12 @@ public class BallotVoting {
 
     private static final Logger LOG = Logger.getLogger(BallotVoting.class);
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30); // issuing a large election's ballots takes a while
-
     private static final java.util.regex.Pattern LANGUAGE_RANGES = java.util.regex.Pattern.compile(
             "[A-Za-z0-9*][A-Za-z0-9*,;=. -]*");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @ConfigProperty(name = "ownersvote.ballot-service.url")
-    URI ballotService;
+    @Inject
+    @RestClient
+    BallotServiceRestClient ballots;
 
     @Inject
     JsonWebToken jwt;
@@ -63,61 +53,57 @@ public class BallotVoting {
 
     /** Voting opens in ballot-service: the ballots are issued before anyone sees VOTING. */
     public void open(VotingOpened opened, OffsetDateTime at) {
-        call(opened.electionId(), "voting-open", Map.of("opened", opened, "at", at));
+        String step = "voting-open";
+        try {
+            ballots.votingOpen(opened.electionId(), EventCodec.write(Map.of("opened", opened, "at", at)),
+                    bearer(), callersLanguage());
+        } catch (ServiceRefusal refusal) {
+            throw refused(refusal, opened.electionId(), step);
+        } catch (ProcessingException | FaultToleranceException e) {
+            throw unreachable(e, opened.electionId(), step);
+        }
     }
 
     /** Voting closes in ballot-service; returns the one instant every vote was measured against. */
     public OffsetDateTime close(UUID electionId, String to) {
-        JsonNode closed = call(electionId, "voting-close", Map.of("to", to));
-        return OffsetDateTime.parse(closed.path("votingClosedAt").asText());
+        String step = "voting-close";
+        try {
+            return OffsetDateTime.parse(ballots.votingClose(electionId, EventCodec.write(Map.of("to", to)), bearer(),
+                    callersLanguage()).path("votingClosedAt").asText());
+        } catch (ServiceRefusal refusal) {
+            throw refused(refusal, electionId, step);
+        } catch (ProcessingException | FaultToleranceException e) {
+            throw unreachable(e, electionId, step);
+        }
     }
 
-    private JsonNode call(UUID electionId, String step, Object body) {
-        HttpResponse<String> response;
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(ballotService.resolve("/internal/elections/"
-                    + electionId + "/" + step))
-                    .timeout(TIMEOUT)
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + jwt.getRawToken())
-                    .POST(HttpRequest.BodyPublishers.ofString(EventCodec.write(body)));
-            Object requestId = MDC.get(RequestIds.MDC_KEY);
-            if (requestId != null) {
-                request.header(RequestIds.HEADER, requestId.toString());
-            }
-            String language = callersLanguage();
-            if (language != null) {
-                request.header("Accept-Language", language);
-            }
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            LOG.warnf("ballot-service did not answer %s of %s: %s", step, electionId, e.toString());
-            throw unavailable(step, Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable(step, Duration.ofSeconds(5));
+    private String bearer() {
+        return "Bearer " + jwt.getRawToken();
+    }
+
+    /**
+     * ballot-service's refusal: a 409 (its record disagrees, e.g. it already left VOTING) is passed on and changes
+     * nothing here; its own 503 (not ready yet) keeps its type and words; anything else is "did not answer".
+     */
+    private static ProblemException refused(ServiceRefusal refusal, UUID electionId, String step) {
+        LOG.warnf("ballot-service refused %s of %s: %d %s", step, electionId, refusal.status(), refusal.body());
+        if (!refusal.readable()) {
+            return unavailable(step, Duration.ofSeconds(5));
         }
-        try {
-            JsonNode answer = EventCodec.mapper().readTree(response.body());
-            if (response.statusCode() == 200) {
-                return answer;
-            }
-            LOG.warnf("ballot-service refused %s of %s: %d %s", step, electionId, response.statusCode(),
-                    response.body());
-            if (response.statusCode() == 409) {
-                // ballot-service's record disagrees (e.g. it already left VOTING): say so, change nothing here
-                throw new ProblemException(409, "voting-" + step, Text.of("voting.ballot-service-refused",
-                        answer.path("detail").asText()), List.of());
-            }
-            long retry = response.headers().firstValueAsLong("Retry-After").orElse(5);
-            String slug = answer.path("type").asText("").replace(Problem.TYPE_PREFIX, "");
-            throw response.statusCode() == 503 && !slug.isEmpty()
-                    ? ProblemException.pending(slug, Text.of("voting.ballot-service-not-ready",
-                            answer.path("detail").asText()), Duration.ofSeconds(retry))
-                    : unavailable(step, Duration.ofSeconds(retry));
-        } catch (IOException e) {
-            throw unavailable(step, Duration.ofSeconds(5));
+        if (refusal.status() == 409) {
+            return new ProblemException(409, "voting-" + step, Text.of("voting.ballot-service-refused",
+                    refusal.detail()), List.of());
         }
+        Duration retry = refusal.retryAfter().orElse(Duration.ofSeconds(5));
+        return refusal.status() == 503 && !refusal.slug().isEmpty()
+                ? ProblemException.pending(refusal.slug(), Text.of("voting.ballot-service-not-ready",
+                        refusal.detail()), retry)
+                : unavailable(step, retry);
+    }
+
+    private static ProblemException unreachable(RuntimeException e, UUID electionId, String step) {
+        LOG.warnf("ballot-service did not answer %s of %s: %s", step, electionId, e.toString());
+        return unavailable(step, Duration.ofSeconds(5));
     }
 
     /** The Accept-Language of the request this call is a step of, or null outside a request or without one. */

@@ -21,4 +21,14 @@ public record PhaseChanged(UUID electionId, UUID communityId, String from, Strin
         Validated.require(to, "to");
         Validated.require(at, "at");
     }
+
+    /** {@link #from} as the phase it names. */
+    public ElectionPhase fromPhase() {
+        return ElectionPhase.of(from);
+    }
+
+    /** {@link #to} as the phase it names. */
+    public ElectionPhase toPhase() {
+        return ElectionPhase.of(to);
+    }
 }

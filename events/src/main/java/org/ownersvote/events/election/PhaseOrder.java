@@ -1,27 +1,24 @@
 package org.ownersvote.events.election;
 
-import java.util.List;
-
 /**
- * The order of an election's phases as the events name them. A service that keeps its own copy of the phase moves
- * it only forward: a late or redelivered event never takes it back (e.g. voting-opened arriving after the close
- * that ballot-service already applied). FAILED ends an election from any phase.
+ * The order of an election's phases as the events name them ({@link ElectionPhase}), for a copy of the phase kept as
+ * its name. A service that keeps its own copy of the phase moves it only forward: a late or redelivered event never
+ * takes it back (e.g. voting-opened arriving after the close that ballot-service already applied). FAILED ends an
+ * election from any phase.
  */
 public final class PhaseOrder {
-
-    static final List<String> ORDER = List.of("DRAFT", "NOMINATION", "CANDIDATE_PUBLICITY", "VOTING", "COUNTING",
-            "RESULT_PUBLICITY", "CLOSED", "FAILED");
 
     private PhaseOrder() {
     }
 
     /** Whether moving from {@code current} to {@code next} goes forward (an unknown current phase: yes). */
     public static boolean isForward(String current, String next) {
-        int from = ORDER.indexOf(current);
-        int to = ORDER.indexOf(next);
-        if (to < 0) {
-            throw new IllegalArgumentException("not a phase: " + next);
+        ElectionPhase to = ElectionPhase.of(next);
+        for (ElectionPhase from : ElectionPhase.values()) {
+            if (from.name().equals(current)) {
+                return to.isForwardFrom(from);
+            }
         }
-        return from < 0 || to > from;
+        return true;
     }
 }

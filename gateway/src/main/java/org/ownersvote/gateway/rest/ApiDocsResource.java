@@ -1,11 +1,6 @@
 package org.ownersvote.gateway.rest;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
@@ -13,11 +8,16 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.ownersvote.gateway.config.GatewayConfig;
+import org.ownersvote.gateway.service.ServiceDocumentsRestClient;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.ServiceRefusal;
 import org.ownersvote.platform.problem.Text;
 
 /**
@@ -28,12 +28,12 @@ import org.ownersvote.platform.problem.Text;
 @PermitAll
 public class ApiDocsResource {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-
     @Inject
     GatewayConfig config;
+
+    @Inject
+    @RestClient
+    ServiceDocumentsRestClient documents;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -66,15 +66,9 @@ public class ApiDocsResource {
             throw ProblemException.notFound(Text.of("thing.api-document"), service);
         }
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/q/openapi?format=json"))
-                    .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
-                return response.body();
-            }
-        } catch (IOException e) {
+            return documents.openApi(base);
+        } catch (ServiceRefusal | ProcessingException | FaultToleranceException e) {
             // answered below
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         throw new ProblemException(503, "service-unavailable", Text.of("docs.unavailable", serviceName(service)),
                 java.util.List.of());

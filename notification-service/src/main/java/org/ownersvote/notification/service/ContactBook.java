@@ -5,8 +5,10 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,10 +20,12 @@ import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.election.ContactsChunk;
 import org.ownersvote.events.election.ElectorateDigest;
 import org.ownersvote.events.election.ElectoratePublished;
+import org.ownersvote.platform.publication.PublicationAssembler;
 
 /**
  * The owners to message about each election, as published with the frozen roster. A version is complete once all
- * its chunks are here and their hash equals the published one; messages go only to a complete list.
+ * its chunks are here and their hash equals the published one ({@link PublicationAssembler}); messages go only to a
+ * complete list.
  */
 @ApplicationScoped
 public class ContactBook {
@@ -31,6 +35,13 @@ public class ContactBook {
     @Inject
     EntityManager em;
 
+    private PublicationAssembler<ContactsChunk.Contact> assembler;
+
+    @PostConstruct
+    void assemble() {
+        assembler = new PublicationAssembler<>(new Tables(), ElectorateDigest::contacts);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void published(EventEnvelope envelope, ElectoratePublished p) {
         em.createNativeQuery("""
@@ -39,81 +50,102 @@ public class ContactBook {
                 .setParameter(1, p.electionId()).setParameter(2, p.version()).setParameter(3, p.communityId())
                 .setParameter(4, p.contactCount()).setParameter(5, p.contactChunkCount())
                 .setParameter(6, p.contactsHash()).executeUpdate();
-        verify(p.electionId(), p.version());
+        received(p.electionId(), p.version(), assembler.check(p.electionId(), p.version()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void chunk(EventEnvelope envelope, ContactsChunk chunk) {
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into owner_contact (election_id, version, chunk_index, position, building, unit, owners, phone)
-                    values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
-                int position = 0;
-                for (ContactsChunk.Contact c : chunk.contacts()) {
-                    insert.setObject(1, chunk.electionId());
-                    insert.setInt(2, chunk.version());
-                    insert.setInt(3, chunk.chunkIndex());
-                    insert.setInt(4, position++);
-                    insert.setString(5, c.building());
-                    insert.setString(6, c.unit());
-                    insert.setString(7, String.join(";", c.owners()));
-                    insert.setString(8, c.phone());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
-        verify(chunk.electionId(), chunk.version());
+        received(chunk.electionId(), chunk.version(),
+                assembler.chunk(chunk.electionId(), chunk.version(), chunk.chunkIndex(), chunk.contacts()));
     }
 
     /** Contacts of the highest complete version; empty while none is complete. */
     public List<ContactsChunk.Contact> current(UUID electionId) {
         List<?> versions = em.createNativeQuery("select version from contact_list where election_id = ?1 and complete "
                 + "order by version desc limit 1").setParameter(1, electionId).getResultList();
-        return versions.isEmpty() ? List.of() : contacts(electionId, ((Number) versions.get(0)).intValue());
+        return versions.isEmpty() ? List.of() : assembler.items(electionId, ((Number) versions.get(0)).intValue());
     }
 
-    private void verify(UUID electionId, int version) {
-        List<?> rows = em.createNativeQuery("select chunk_count, contacts_hash, complete from contact_list "
-                + "where election_id = ?1 and version = ?2").setParameter(1, electionId).setParameter(2, version)
-                .getResultList();
-        if (rows.isEmpty() || Boolean.TRUE.equals(((Object[]) rows.get(0))[2])) {
-            return;
-        }
-        Object[] list = (Object[]) rows.get(0);
-        Number chunks = (Number) em.createNativeQuery("select count(distinct chunk_index) from owner_contact "
-                + "where election_id = ?1 and version = ?2").setParameter(1, electionId).setParameter(2, version)
-                .getSingleResult();
-        if (chunks.intValue() < ((Number) list[0]).intValue()) {
-            return;
-        }
-        List<ContactsChunk.Contact> contacts = contacts(electionId, version);
-        if (!ElectorateDigest.contacts(contacts).equals(list[1])) {
+    private static void received(UUID electionId, int version, PublicationAssembler.Outcome outcome) {
+        if (outcome == PublicationAssembler.Outcome.MISMATCH) {
             LOG.errorf("Contacts of election %s v%d do not match what was published; no messages go to them",
                     electionId, version);
-            return;
+        } else if (outcome == PublicationAssembler.Outcome.COMPLETE) {
+            LOG.infof("Contacts of election %s v%d are complete", electionId, version);
         }
-        em.createNativeQuery("update contact_list set complete = true where election_id = ?1 and version = ?2")
-                .setParameter(1, electionId).setParameter(2, version).executeUpdate();
-        LOG.infof("Contacts of election %s v%d are complete: %d units", electionId, version, contacts.size());
     }
 
-    private List<ContactsChunk.Contact> contacts(UUID electionId, int version) {
-        List<ContactsChunk.Contact> contacts = new ArrayList<>();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("""
-                    select building, unit, owners, phone from owner_contact
-                    where election_id = ? and version = ? order by chunk_index, position""")) {
-                query.setObject(1, electionId);
-                query.setInt(2, version);
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        contacts.add(new ContactsChunk.Contact(rs.getString(1), rs.getString(2),
-                                Arrays.asList(rs.getString(3).split(";")), rs.getString(4)));
+    /** notification-service's tables for the contacts: contact_list and owner_contact. */
+    private final class Tables implements PublicationAssembler.Store<ContactsChunk.Contact> {
+
+        @Override
+        public Optional<PublicationAssembler.Announced> announced(UUID electionId, int version) {
+            List<?> rows = em.createNativeQuery("select chunk_count, contacts_hash, complete from contact_list "
+                    + "where election_id = ?1 and version = ?2").setParameter(1, electionId).setParameter(2, version)
+                    .getResultList();
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            Object[] list = (Object[]) rows.get(0);
+            return Optional.of(new PublicationAssembler.Announced(((Number) list[0]).intValue(), (String) list[1],
+                    Boolean.TRUE.equals(list[2])));
+        }
+
+        @Override
+        public void keep(UUID electionId, int version, int chunkIndex, List<ContactsChunk.Contact> contacts) {
+            em.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement("""
+                        insert into owner_contact (election_id, version, chunk_index, position, building, unit, owners,
+                                                   phone)
+                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                    int position = 0;
+                    for (ContactsChunk.Contact c : contacts) {
+                        insert.setObject(1, electionId);
+                        insert.setInt(2, version);
+                        insert.setInt(3, chunkIndex);
+                        insert.setInt(4, position++);
+                        insert.setString(5, c.building());
+                        insert.setString(6, c.unit());
+                        insert.setString(7, String.join(";", c.owners()));
+                        insert.setString(8, c.phone());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            });
+        }
+
+        @Override
+        public int chunksKept(UUID electionId, int version) {
+            return ((Number) em.createNativeQuery("select count(distinct chunk_index) from owner_contact "
+                    + "where election_id = ?1 and version = ?2").setParameter(1, electionId).setParameter(2, version)
+                    .getSingleResult()).intValue();
+        }
+
+        @Override
+        public List<ContactsChunk.Contact> items(UUID electionId, int version) {
+            List<ContactsChunk.Contact> contacts = new ArrayList<>();
+            em.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement query = connection.prepareStatement("""
+                        select building, unit, owners, phone from owner_contact
+                        where election_id = ? and version = ? order by chunk_index, position""")) {
+                    query.setObject(1, electionId);
+                    query.setInt(2, version);
+                    try (ResultSet rs = query.executeQuery()) {
+                        while (rs.next()) {
+                            contacts.add(new ContactsChunk.Contact(rs.getString(1), rs.getString(2),
+                                    Arrays.asList(rs.getString(3).split(";")), rs.getString(4)));
+                        }
                     }
                 }
-            }
-        });
-        return contacts;
+            });
+            return contacts;
+        }
+
+        @Override
+        public void markComplete(UUID electionId, int version) {
+            em.createNativeQuery("update contact_list set complete = true where election_id = ?1 and version = ?2")
+                    .setParameter(1, electionId).setParameter(2, version).executeUpdate();
+        }
     }
 }

@@ -21,6 +21,7 @@ import org.ownersvote.events.ballot.TallyFinalized;
 import org.ownersvote.events.ballot.TallyResult;
 import org.ownersvote.events.election.CandidateListPublished;
 import org.ownersvote.events.election.ElectionCreated;
+import org.ownersvote.events.election.ElectionPhase;
 import org.ownersvote.events.election.ObjectionAnswered;
 import org.ownersvote.events.election.PhaseChanged;
 import org.ownersvote.events.election.VotingDeadlineExtended;
@@ -49,14 +50,7 @@ public class NoticeBoard {
         NoticeElection election = NoticeElection.findById(created.electionId());
         if (election == null) {
             election = new NoticeElection();
-            election.id = created.electionId();
-            election.communityId = created.communityId();
-            election.communityName = created.communityName();
-            election.title = created.title();
-            election.rulePack = created.rulePack();
-            election.seats = created.seats();
-            election.alternates = created.alternates();
-            election.drill = created.drill();
+            election.copy(created);
             election.persist();
         }
         post(envelope, election, Notice.Kind.ELECTION_STARTED, null, lang -> Map.of(
@@ -72,17 +66,17 @@ public class NoticeBoard {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<PublishedResult> phaseChanged(EventEnvelope envelope, PhaseChanged change) {
         NoticeElection election = locked(change.electionId());
-        election.phase = change.to();
-        if ("NOMINATION".equals(change.to())) {
+        election.phase = change.toPhase().name();
+        if (change.toPhase() == ElectionPhase.NOMINATION) {
             post(envelope, election, Notice.Kind.NOMINATION_OPEN, null, lang -> Map.of());
         } else if (closedEarly(change)) {
             post(envelope, election, Notice.Kind.VOTING_CLOSED_EARLY, null, lang -> Map.of(
                     "closedAt", NoticeTexts.when(change.at(), lang),
                     "deadline", NoticeTexts.deadline(change.votingDeadline(), lang),
                     "reason", change.reason() == null ? "" : change.reason()));
-        } else if ("FAILED".equals(change.to())) {
+        } else if (change.toPhase() == ElectionPhase.FAILED) {
             return failed(envelope, election, change);
-        } else if ("RESULT_PUBLICITY".equals(change.to())) {
+        } else if (change.toPhase() == ElectionPhase.RESULT_PUBLICITY) {
             return publishResult(envelope.time(), election);
         }
         return Optional.empty();
@@ -90,7 +84,8 @@ public class NoticeBoard {
 
     /** Voting moved to counting before its deadline: the working group closed it early, with its reason. */
     static boolean closedEarly(PhaseChanged change) {
-        return "VOTING".equals(change.from()) && "COUNTING".equals(change.to()) && change.votingDeadline() != null
+        return change.fromPhase() == ElectionPhase.VOTING && change.toPhase() == ElectionPhase.COUNTING
+                && change.votingDeadline() != null
                 && change.at().isBefore(change.votingDeadline());
     }
 
@@ -102,7 +97,7 @@ public class NoticeBoard {
     public Optional<PublishedResult> tallyFinalized(EventEnvelope envelope, TallyFinalized tally) {
         NoticeElection election = locked(tally.electionId());
         election.finalTally = EventCodec.write(tally);
-        return "RESULT_PUBLICITY".equals(election.phase) || "CLOSED".equals(election.phase)
+        return election.phase() == ElectionPhase.RESULT_PUBLICITY || election.phase() == ElectionPhase.CLOSED
                 ? publishResult(envelope.time(), election)
                 : Optional.empty();
     }
@@ -191,7 +186,7 @@ public class NoticeBoard {
     @Transactional(Transactional.TxType.MANDATORY)
     public void votingOpened(EventEnvelope envelope, VotingOpened opened) {
         NoticeElection election = known(opened.electionId());
-        election.phase = "VOTING";
+        election.phase = ElectionPhase.VOTING.name();
         election.votingDeadline = opened.votingDeadline();
         post(envelope, known(opened.electionId()), Notice.Kind.VOTING_OPEN, opened.votingDeadline(), lang -> Map.of(
                 "deadline", NoticeTexts.deadline(opened.votingDeadline(), lang),

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.ballot.TallyResult;
 import org.ownersvote.events.election.CandidateListPublished;
+import org.ownersvote.events.election.ElectionPhase;
 import org.ownersvote.events.election.PhaseChanged;
 import org.ownersvote.events.election.VotingDeadlineExtended;
 import org.ownersvote.events.election.VotingOpened;
@@ -51,7 +52,7 @@ public class OwnerMessages {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void phaseChanged(EventEnvelope envelope, PhaseChanged change) {
-        if ("FAILED".equals(change.to())) {
+        if (change.toPhase() == ElectionPhase.FAILED) {
             toEveryone(envelope, change.electionId(), Message.Purpose.ELECTION_FAILED, "reason",
                     change.reason() == null || change.reason().isBlank() ? "" : "：" + change.reason());
         }

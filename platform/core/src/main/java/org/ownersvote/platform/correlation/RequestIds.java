@@ -3,6 +3,8 @@ package org.ownersvote.platform.correlation;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.jboss.logging.MDC;
+
 /** The correlation id (X-Request-Id) that follows a request through the gateway, the services and their events. */
 public final class RequestIds {
 
@@ -18,5 +20,14 @@ public final class RequestIds {
 
     public static String acceptOrCreate(String candidate) {
         return candidate != null && ACCEPTABLE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+    }
+
+    /**
+     * The id to send along on a call to another service: the id of the request being answered, or a new one outside
+     * a request (the REST clients name this method in their {@code @ClientHeaderParam}).
+     */
+    public static String current() {
+        Object requestId = MDC.get(MDC_KEY);
+        return requestId == null ? UUID.randomUUID().toString() : requestId.toString();
     }
 }
