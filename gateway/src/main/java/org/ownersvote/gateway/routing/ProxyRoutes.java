@@ -18,6 +18,7 @@ import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemTexts;
 import org.ownersvote.platform.problem.RouteProblems;
 import org.ownersvote.platform.problem.Text;
+import org.ownersvote.platform.tracing.TraceHeaders;
 
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -28,6 +29,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -38,7 +40,8 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 
 /**
- * Sends every /api request that a service owns to that service, with its Authorization and X-Request-Id headers.
+ * Sends every /api request that a service owns to that service, with its Authorization and X-Request-Id headers and
+ * the gateway's trace context (traceparent).
  * A bearer token is verified here first (and again by the service), so a forged or expired token never reaches a
  * service; requests without a token pass, for the public resources, and the service decides.
  */
@@ -73,14 +76,18 @@ public class ProxyRoutes {
         // A write without a key cannot be sent twice, so it gets a connection of its own, closed after the answer
         // (ProxyUnderLoadTest: with keep-alive for everything, 5 of 2,000 unkeyed POSTs answered 503). The web
         // client sends a key with every write, so almost all traffic is pooled.
+        // The clients add no trace headers themselves: the interceptor passes the gateway's own (Vert.x would add a
+        // second traceparent beside the caller's, which the proxy copies).
         HttpClient pooled = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(2000)
                 .setMaxPoolSize(POOL_PER_SERVICE)
-                .setKeepAlive(true));
+                .setKeepAlive(true)
+                .setTracingPolicy(TracingPolicy.IGNORE));
         HttpClient single = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(2000)
                 .setMaxPoolSize(POOL_PER_SERVICE)
-                .setKeepAlive(false));
+                .setKeepAlive(false)
+                .setTracingPolicy(TracingPolicy.IGNORE));
         Map<Upstream, Ways> proxies = new EnumMap<>(Upstream.class);
         proxies.put(Upstream.ELECTION_SERVICE, ways(pooled, single, config.electionService(), "election-service",
                 Text.of("service.election-service")));
@@ -173,6 +180,7 @@ public class ProxyRoutes {
             @Override
             public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
                 ProxyRequest request = context.request();
+                continueTrace(request);
                 if (!Retries.mayRetry(request.getMethod().name(),
                         request.headers().contains(Idempotent.HEADER))) {
                     return context.sendRequest().recover(failure -> unavailable(context, failure));
@@ -189,6 +197,18 @@ public class ProxyRoutes {
                         return context.sendRequest();
                     });
                 }).recover(failure -> unavailable(context, failure));
+            }
+
+            /**
+             * The service continues the gateway's trace: one traceparent (and tracestate), naming the gateway's span of
+             * this request, which continues the caller's traceparent if it sent one. Without a current span the
+             * caller's headers pass unchanged.
+             */
+            private void continueTrace(ProxyRequest request) {
+                Map<String, String> trace = TraceHeaders.current();
+                if (!trace.isEmpty()) {
+                    request.headers().remove(TraceHeaders.TRACEPARENT).remove(TraceHeaders.TRACESTATE).addAll(trace);
+                }
             }
 
             /** The caller's 503 problem when the service gave no answer: nothing reached it, or nothing came back. */
