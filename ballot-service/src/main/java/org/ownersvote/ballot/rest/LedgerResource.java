@@ -17,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.ballot.BallotElection;
 import org.ownersvote.ballot.counting.LedgerRecord;
 import org.ownersvote.ballot.domain.ledger.LedgerChain;
@@ -32,6 +34,8 @@ import org.ownersvote.platform.security.Roles;
  * without trusting this service (deploy/verifier does).
  */
 @Path("/api")
+@Tag(name = "Ledger",
+        description = "The hash-chained ballot ledger and the electorate it is counted over, for the verifier.")
 public class LedgerResource {
 
     @Inject
@@ -48,6 +52,7 @@ public class LedgerResource {
     @Path("/elections/{eid}/ledger")
     @Produces("application/x-ndjson")
     @RolesAllowed({ Roles.WORKING_GROUP, Roles.COUNTER, Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
+    @Operation(summary = "Download the ballot ledger (one JSON line per counted ballot)")
     public StreamingOutput ledger(@PathParam("eid") UUID electionId) {
         BallotElection election = tallies.scoped(electionId, caller);
         List<String> lines = LedgerRecord.<LedgerRecord>find("electionId = ?1 order by position", election.id)
@@ -67,6 +72,7 @@ public class LedgerResource {
     @Path("/elections/{eid}/ledger/electorate")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.WORKING_GROUP, Roles.COUNTER, Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
+    @Operation(summary = "Download the ledger's electorate and rules")
     public Map<String, Object> electorate(@PathParam("eid") UUID electionId) {
         BallotElection election = tallies.scoped(electionId, caller);
         OnlineVoting.BallotContent content = OnlineVoting.BallotContent.of(election);

@@ -19,6 +19,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.gateway.StaffAccount;
 import org.ownersvote.gateway.rest.dto.CreateUserRequest;
 import org.ownersvote.gateway.rest.dto.UserView;
@@ -33,6 +38,7 @@ import io.quarkus.panache.common.Sort;
 @Path("/api/admin/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts", description = "Staff accounts, for the platform admin.")
 public class AdminUserResource {
 
     @Inject
@@ -48,6 +54,7 @@ public class AdminUserResource {
      */
     @GET
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "List every staff account")
     public List<UserView> all(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return StaffAccount.findAll(Sort.by("username")).page(Page.of(page, size)).<StaffAccount>list().stream()
@@ -57,6 +64,11 @@ public class AdminUserResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Idempotent
+    @Operation(summary = "Create a staff account")
+    @APIResponse(responseCode = "201", description = "The account, created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "409", description = "The username is taken (username-taken)")
     public Response create(@Valid @NotNull CreateUserRequest request) {
         UserView created = UserView.of(accounts.create(request, caller.username()));
         return Response.created(URI.create("/api/admin/users/" + created.id())).entity(created).build();
