@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -139,4 +140,58 @@ class HealthAndDocumentationTest {
         assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "operationIds are unique: " + ids);
         assertTrue(ids.contains("ElectionResource_transition"), ids.toString());
     }
+
+    /**
+     * Issue 21 item 5: every operation is documented for an integrator: a summary, a tag described once, its security
+     * (the bearer scheme, or an explicit empty list for a public one), and each error answer as a problem detail with
+     * the Problem schema and an example (platform ProblemDocumentation adds the common ones by what the operation has).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationHasASummaryATagItsSecurityAndItsProblems() {
+        io.restassured.path.json.JsonPath document = given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath();
+        java.util.Set<String> described = new java.util.HashSet<>();
+        for (java.util.Map<String, Object> tag : document.<java.util.Map<String, Object>>getList("tags")) {
+            assertTrue(tag.get("description") instanceof String d && !d.isBlank(), tag + " has a description");
+            described.add((String) tag.get("name"));
+        }
+        java.util.Map<String, java.util.Map<String, Object>> paths = document.getMap("paths");
+        paths.forEach((path, operations) -> operations.forEach((method, value) -> {
+            java.util.Map<String, Object> operation = (java.util.Map<String, Object>) value;
+            String name = method + " " + path;
+            assertTrue(operation.get("summary") instanceof String s && !s.isBlank(), name + " has a summary");
+            java.util.List<String> tags = (java.util.List<String>) operation.get("tags");
+            assertTrue(tags != null && described.containsAll(tags) && !tags.isEmpty(), name + " has a described tag");
+            assertTrue(operation.containsKey("security"), name + " says what security it needs");
+            boolean secured = !((java.util.List<?>) operation.get("security")).isEmpty();
+            java.util.Map<String, java.util.Map<String, Object>> responses =
+                    (java.util.Map<String, java.util.Map<String, Object>>) operation.get("responses");
+            assertEquals(secured, responses.containsKey("401"), name + ": 401 exactly when a token is needed");
+            assertTrue(responses.keySet().stream().anyMatch(code -> code.startsWith("4")), name + " has a 4xx");
+            responses.forEach((code, response) -> {
+                if (code.startsWith("4") || code.startsWith("5")) {
+                    java.util.Map<String, Object> problem = (java.util.Map<String, Object>)
+                            ((java.util.Map<String, Object>) response.get("content")).get("application/problem+json");
+                    assertEquals("#/components/schemas/Problem",
+                            ((java.util.Map<String, Object>) problem.get("schema")).get("$ref"), name + " " + code);
+                    assertEquals(Integer.valueOf(code),
+                            ((java.util.Map<String, Object>) problem.get("example")).get("status"), name + " " + code);
+                }
+            });
+        }));
+        assertEquals(List.of(), document.getList("paths.'/api/communities/by-code/{code}'.get.security"),
+                "the public page is marked public");
+        // the bearer token, with the roles that may call (from @RolesAllowed)
+        assertEquals(List.of(java.util.Map.of("bearer", List.of("working-group"))),
+                document.getList("paths.'/api/elections/{eid}/transitions'.post.security"));
+        String conflict = document.getString(
+                "paths.'/api/elections/{eid}/transitions'.post.responses.'409'.description");
+        assertTrue(conflict.contains("transition-refused") && conflict.contains("idempotency-key-in-use"), conflict);
+        assertEquals("urn:ownersvote:problem:transition-refused", document.getString(
+                "paths.'/api/elections/{eid}/transitions'.post.responses.'409'.content.'application/problem+json'"
+                        + ".example.type"));
+        assertEquals(List.of("type", "title", "status"), document.getList("components.schemas.Problem.required"));
+    }
 }
+

@@ -212,7 +212,15 @@ class AccountsAndLimitsTest {
         given().get("/api/docs").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("/api/docs/election-service"))
                 .body(containsString("/api/docs/ballot-service"))
-                .body(containsString("/api/docs/notification-service"));
+                .body(containsString("/api/docs/notification-service"))
+                // Swagger UI, started by a script file of the gateway's: the CSP allows no inline script
+                .body(containsString("/q/swagger-ui/swagger-ui-bundle.js"))
+                .body(containsString("<script src=\"/api-docs.js\"></script>"))
+                .body(org.hamcrest.Matchers.not(containsString("<script>")));
+        given().get("/api-docs.js").then().statusCode(200)
+                .body(containsString("SwaggerUIBundle"))
+                .body(containsString("/api/docs/ballot-service"));
+        given().get("/q/swagger-ui/swagger-ui-bundle.js").then().statusCode(200);
         given().get("/api/docs/no-such-service").then().statusCode(404);
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))

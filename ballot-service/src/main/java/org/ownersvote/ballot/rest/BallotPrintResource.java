@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.ballot.service.BallotPrinting;
 import org.ownersvote.ballot.service.OnlineVoting;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -29,6 +32,8 @@ import io.quarkus.qute.Template;
  * print gives the ballots new verification codes.
  */
 @Path("/api")
+@Tag(name = "Ballot printing",
+        description = "Print-ready ballots (A4, one sheet per unit) with their QR and verification codes.")
 public class BallotPrintResource {
 
     @Inject
@@ -50,6 +55,14 @@ public class BallotPrintResource {
     @RolesAllowed(Roles.WORKING_GROUP)
     @Extension(name = IdempotencyKeyDocumentation.NOT_TAKEN,
             value = "ignored: the page holds verification codes; a reprint gives new ones")
+    @Operation(summary = "Print a building's ballots")
+    @APIResponse(responseCode = "200", description = "The print-ready page (HTML, A4)")
+    @APIResponse(responseCode = "409",
+            description = "The ballots are not issued yet or there is nothing to print (ballots-not-issued, "
+                    + "nothing-to-print)")
+    @APIResponse(responseCode = "503",
+            description = "The ballots are still being issued (ballots-being-issued): try again after Retry-After "
+                    + "seconds")
     public String print(@PathParam("eid") UUID electionId,
             @QueryParam("building") @NotBlank @Size(max = 50) String building,
             @QueryParam("serial") @Size(max = 30) String serial) {

@@ -22,6 +22,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.ballot.Ballot;
 import org.ownersvote.ballot.BallotElection;
 import org.ownersvote.ballot.domain.BallotStatus;
@@ -41,7 +44,13 @@ import org.ownersvote.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Path("/api")
+@Tag(name = "Ballots",
+        description = "Paper ballots door to door: handout, undeliverable, return, void and reissue, and each "
+                + "building's progress.")
 public class BallotResource {
+
+    /** What a step on a ballot in the wrong state is answered (BallotLedger). */
+    private static final String STEP_REFUSED = "The ballot's state does not allow this step (ballot-step-refused)";
 
     @Inject
     BallotLedger ledger;
@@ -65,6 +74,9 @@ public class BallotResource {
     @Path("/ballots/{serial}/handout")
     @RolesAllowed({ Roles.BUILDING_LEADER, Roles.WORKING_GROUP })
     @Idempotent
+    @Operation(summary = "Record that a ballot was handed out")
+    @APIResponse(responseCode = "200", description = "The ballot, handed out")
+    @APIResponse(responseCode = "409", description = STEP_REFUSED)
     public BallotView handout(@PathParam("serial") String serial, @Valid @NotNull BallotSteps.Handout request) {
         return BallotView.of(record(serial, BallotStep.handout(request.recipientName(), request.relation().name(),
                 request.method().name(), request.at())));
@@ -74,6 +86,9 @@ public class BallotResource {
     @Path("/ballots/{serial}/undeliverable")
     @RolesAllowed({ Roles.BUILDING_LEADER, Roles.WORKING_GROUP })
     @Idempotent
+    @Operation(summary = "Record that a ballot could not be handed out")
+    @APIResponse(responseCode = "200", description = "The ballot, recorded as undeliverable")
+    @APIResponse(responseCode = "409", description = STEP_REFUSED)
     public BallotView undeliverable(@PathParam("serial") String serial,
             @Valid @NotNull BallotSteps.Undeliverable request) {
         String reason = request.reason().name() + (request.note() == null ? "" : ": " + request.note().strip());
@@ -84,6 +99,9 @@ public class BallotResource {
     @Path("/ballots/{serial}/return")
     @RolesAllowed({ Roles.BUILDING_LEADER, Roles.WORKING_GROUP })
     @Idempotent
+    @Operation(summary = "Record that a ballot was collected")
+    @APIResponse(responseCode = "200", description = "The ballot, collected")
+    @APIResponse(responseCode = "409", description = STEP_REFUSED)
     public BallotView returned(@PathParam("serial") String serial, @Valid @NotNull BallotSteps.Return request) {
         return BallotView.of(record(serial, BallotStep.returned(request.channel().name(), request.reason(),
                 request.at())));
@@ -93,6 +111,9 @@ public class BallotResource {
     @Path("/ballots/{serial}/void")
     @RolesAllowed(Roles.WORKING_GROUP)
     @Idempotent
+    @Operation(summary = "Void a ballot and issue its replacement")
+    @APIResponse(responseCode = "200", description = "The voided ballot and its replacement's serial")
+    @APIResponse(responseCode = "409", description = STEP_REFUSED)
     public BallotSteps.VoidResult voidBallot(@PathParam("serial") String serial,
             @Valid @NotNull BallotSteps.Void request) {
         Ballot replacement = record(serial, BallotStep.voided(request.reason()));
@@ -107,6 +128,7 @@ public class BallotResource {
     @DELETE
     @Path("/ballots/{serial}/wrong-codes")
     @RolesAllowed({ Roles.BUILDING_LEADER, Roles.WORKING_GROUP })
+    @Operation(summary = "Forget the wrong codes typed for a ballot")
     public BallotSteps.WrongCodesForgotten forgetWrongCodes(@PathParam("serial") String serial) {
         BallotRepository.Place ballot = scope.ballot(serial);
         return new BallotSteps.WrongCodesForgotten(ballot.serial(), ownerAccess.forgetWrongCodes(ballot.serial(),
@@ -116,6 +138,7 @@ public class BallotResource {
     @GET
     @Path("/elections/{eid}/ballots")
     @RolesAllowed({ Roles.BUILDING_LEADER, Roles.WORKING_GROUP })
+    @Operation(summary = "List an election's ballots")
     public List<BallotView> list(@PathParam("eid") UUID electionId,
             @QueryParam("building") @Size(max = 50) String building, @QueryParam("status") BallotStatus status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -132,6 +155,7 @@ public class BallotResource {
     @GET
     @Path("/elections/{eid}/ballots/worklist")
     @RolesAllowed({ Roles.BUILDING_LEADER, Roles.WORKING_GROUP })
+    @Operation(summary = "A building leader's round: ballots to hand out and to collect")
     public BallotSteps.Worklist worklist(@PathParam("eid") UUID electionId,
             @QueryParam("building") @NotNull @Size(max = 50) String building) {
         BallotElection election = elections.require(electionId);
@@ -146,6 +170,7 @@ public class BallotResource {
     @Path("/elections/{eid}/ballots/progress")
     @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP, Roles.BUILDING_LEADER, Roles.COUNTER,
             Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
+    @Operation(summary = "Handout and return progress per building")
     public BallotSteps.Progress progress(@PathParam("eid") UUID electionId) {
         scope.election(electionId);
         Map<String, Map<BallotStatus, Long>> byBuilding = ballots.countsByBuilding(electionId);

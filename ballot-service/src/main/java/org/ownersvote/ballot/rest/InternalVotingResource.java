@@ -1,5 +1,8 @@
 package org.ownersvote.ballot.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.platform.problem.ProblemException;
 
 import java.time.OffsetDateTime;
@@ -32,6 +35,8 @@ import org.ownersvote.platform.security.Roles;
 @Path("/internal/elections/{eid}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Internal: voting gate",
+        description = "Called by election-service only, as a step of its phase transitions: opens and closes voting.")
 public class InternalVotingResource {
 
     public record Open(@NotNull VotingOpened opened, @NotNull OffsetDateTime at) {
@@ -58,6 +63,11 @@ public class InternalVotingResource {
     @POST
     @Path("/voting-open")
     @RolesAllowed(Roles.WORKING_GROUP)
+    @Operation(summary = "Open voting and issue the ballots")
+    @APIResponse(responseCode = "200", description = "Voting is open and the ballots are issued")
+    @APIResponse(responseCode = "503",
+            description = "The election or its electorate has not arrived yet (election-not-recorded, "
+                    + "electorate-incomplete): try again after Retry-After seconds")
     public Opened open(@PathParam("eid") UUID electionId, @Valid @NotNull Open request) {
         if (!request.opened().electionId().equals(electionId)) {
             throw ProblemException.invalid("opened.electionId", Text.of("voting.other-election"));
@@ -71,6 +81,9 @@ public class InternalVotingResource {
     @POST
     @Path("/voting-close")
     @RolesAllowed(Roles.WORKING_GROUP)
+    @Operation(summary = "Close voting")
+    @APIResponse(responseCode = "200", description = "Voting is closed")
+    @APIResponse(responseCode = "409", description = "Voting is not open (voting-not-open)")
     public Closed close(@PathParam("eid") UUID electionId, @Valid @NotNull Close request) {
         elections.find(electionId).ifPresent(election -> caller.requireElection(election.communityId, electionId));
         return new Closed(electionId, gate.close(electionId, request.to(), caller.username()));

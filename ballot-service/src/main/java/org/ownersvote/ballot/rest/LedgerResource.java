@@ -17,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.ballot.BallotElection;
 import org.ownersvote.ballot.domain.ledger.LedgerChain;
 import org.ownersvote.ballot.repository.LedgerRepository;
@@ -30,6 +32,8 @@ import org.ownersvote.platform.security.Roles;
  * without trusting this service (deploy/verifier does).
  */
 @Path("/api")
+@Tag(name = "Ledger",
+        description = "The hash-chained ballot ledger and the electorate it is counted over, for the verifier.")
 public class LedgerResource {
 
     @Inject
@@ -46,6 +50,7 @@ public class LedgerResource {
     @Path("/elections/{eid}/ledger")
     @Produces("application/x-ndjson")
     @RolesAllowed({ Roles.WORKING_GROUP, Roles.COUNTER, Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
+    @Operation(summary = "Download the ballot ledger (one JSON line per counted ballot)")
     public StreamingOutput ledger(@PathParam("eid") UUID electionId) {
         BallotElection election = scope.election(electionId);
         List<String> lines = records.records(election.id).stream()
@@ -65,6 +70,7 @@ public class LedgerResource {
     @Path("/elections/{eid}/ledger/electorate")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.WORKING_GROUP, Roles.COUNTER, Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
+    @Operation(summary = "Download the ledger's electorate and rules")
     public Map<String, Object> electorate(@PathParam("eid") UUID electionId) {
         BallotElection election = scope.election(electionId);
         OnlineVoting.BallotContent content = OnlineVoting.BallotContent.of(election);

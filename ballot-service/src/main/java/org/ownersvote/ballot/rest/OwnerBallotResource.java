@@ -16,6 +16,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.ballot.Ballot;
 import org.ownersvote.ballot.BallotElection;
 import org.ownersvote.ballot.counting.LedgerRecord;
@@ -38,6 +41,8 @@ import org.ownersvote.platform.security.Roles;
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Owner ballots",
+        description = "An owner's own ballot: its trail, and voting online with the ballot's verification code.")
 public class OwnerBallotResource {
 
     @Inject
@@ -64,6 +69,7 @@ public class OwnerBallotResource {
     @GET
     @Path("/ballots/{serial}/status")
     @RolesAllowed({ Roles.OWNER, Roles.WORKING_GROUP, Roles.BUILDING_LEADER })
+    @Operation(summary = "Read a ballot's status and trail")
     public OwnerBallots.Status status(@PathParam("serial") String serial) {
         Ballot ballot = ownBallot(serial);
         BallotElection election = elections.require(ballot.electionId);
@@ -82,6 +88,14 @@ public class OwnerBallotResource {
     @RolesAllowed(Roles.OWNER)
     @Extension(name = IdempotencyKeyDocumentation.NOT_TAKEN,
             value = "ignored: the body holds the verification code; a unit votes once")
+    @Operation(summary = "Vote online")
+    @APIResponse(responseCode = "200", description = "The vote, recorded")
+    @APIResponse(responseCode = "401", description = "The verification code is wrong (wrong-ballot-code)")
+    @APIResponse(responseCode = "409",
+            description = "The ballot cannot be cast: voting is not open, or it was cast, collected or voided "
+                    + "(ballot-step-refused, ballot-voided)")
+    @APIResponse(responseCode = "429",
+            description = "Too many wrong codes: wait for Retry-After seconds (ballot-code-wait)")
     public OwnerBallots.CastResult cast(@PathParam("serial") String serial, @Valid @NotNull OwnerBallots.Cast vote) {
         ownBallot(serial);
         // the code again: a token left open on a shared phone is not enough to vote

@@ -16,6 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.ballot.BallotElection;
 import org.ownersvote.ballot.repository.ElectionRepository;
 import org.ownersvote.ballot.repository.TallyRepository;
@@ -30,6 +33,8 @@ import org.ownersvote.platform.security.Roles;
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Tally",
+        description = "The tally by area and headcount, lots for ties, scrutineers' sign-offs and the final result.")
 public class TallyResource {
 
     private static final String[] STAFF = { Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP, Roles.COUNTER,
@@ -54,6 +59,12 @@ public class TallyResource {
     @GET
     @Path("/elections/{eid}/tally")
     @PermitAll
+    @Operation(summary = "Read the tally (provisional for staff, public once final)")
+    @APIResponse(responseCode = "200", description = "The tally")
+    @APIResponse(responseCode = "401",
+            description = "The tally is not published yet and the caller is not signed in (not-published)")
+    @APIResponse(responseCode = "403",
+            description = "The tally is not published yet and the caller is not staff of the election (forbidden)")
     public TallyViews.TallyView tally(@PathParam("eid") UUID electionId) {
         boolean staff = java.util.Arrays.stream(STAFF).anyMatch(caller::hasRole);
         if (staff) {
@@ -73,6 +84,10 @@ public class TallyResource {
     @Path("/elections/{eid}/tally/lots")
     @RolesAllowed(Roles.WORKING_GROUP)
     @Idempotent
+    @Operation(summary = "Record the lots drawn for a tie")
+    @APIResponse(responseCode = "204", description = "The lots, recorded")
+    @APIResponse(responseCode = "409",
+            description = "The tally names no such tie, or it is final (no-such-tie, tally-final)")
     public Response drawLots(@PathParam("eid") UUID electionId, @Valid @NotNull TallyViews.Lots lots) {
         scope.election(electionId);
         tallies.drawLots(electionId, lots.candidateIdsInDrawnOrder(), lots.witnesses(), caller.username());
@@ -83,6 +98,11 @@ public class TallyResource {
     @Path("/elections/{eid}/tally/signoffs")
     @RolesAllowed(Roles.SCRUTINEER)
     @Idempotent
+    @Operation(summary = "Sign off the tally with the verifier's attestation code")
+    @APIResponse(responseCode = "200", description = "The sign-off, recorded")
+    @APIResponse(responseCode = "409",
+            description = "Counting is not over, the tally is final, or there is no electorate (not-counting, "
+                    + "tally-final, no-electorate)")
     public TallyViews.SignoffResult signOff(@PathParam("eid") UUID electionId,
             @Valid @NotNull TallyViews.SignoffRequest request) {
         // a chief scrutineer decides, and the sign-offs are the check on them; a counter counted
@@ -98,6 +118,11 @@ public class TallyResource {
     @Path("/elections/{eid}/tally/finalize")
     @RolesAllowed(Roles.CHIEF_SCRUTINEER)
     @Idempotent
+    @Operation(summary = "Finalize the tally")
+    @APIResponse(responseCode = "200", description = "The final tally")
+    @APIResponse(responseCode = "409",
+            description = "The tally cannot be finalized yet: conflicts open, ballots not counted or sign-offs "
+                    + "missing (cannot-finalize)")
     public TallyViews.TallyView finalizeTally(@PathParam("eid") UUID electionId) {
         scope.election(electionId);
         return TallyViews.TallyView.of(tallies.finalizeTally(electionId, caller.username()));

@@ -196,6 +196,56 @@ class ElectionThroughTheGatewayIT {
                 .then().statusCode(409);
     }
 
+    /**
+     * Issue 21 item 5: Java clients generated from the OpenAPI documents (openapi-generator's native library, this
+     * module's pom) drive an election step through the gateway as an integrator's program would: a building leader
+     * signs in with the gateway's client and hands out a ballot with ballot-service's, the working group reads the
+     * election with election-service's, and a refusal arrives as the problem detail the document describes.
+     */
+    @Test
+    void clientsGeneratedFromTheDocumentsSignInAndHandOutABallot() throws Exception {
+        Drill d = drillInVoting("生成客户端演练");
+        SuiteClient.Account leader = client().staffAccount(
+                new SuiteClient.Drill(d.admin(), d.community(), d.workingGroup(), d.election()), "building-leader",
+                List.of("1号楼"));
+        String page = api(d.workingGroup()).queryParam("building", "1号楼")
+                .post("/api/elections/" + d.election() + "/ballots/print").then().statusCode(200).extract().asString();
+        Matcher sheet = Pattern.compile("data-serial=\"([^\"]+)\"").matcher(page);
+        assertTrue(sheet.find(), "a printed sheet with its serial");
+        String serial = sheet.group(1);
+
+        var gateway = new org.ownersvote.client.gateway.ApiClient();
+        gateway.updateBaseUri(suite.gatewayUrl());
+        String token = new org.ownersvote.client.gateway.api.SignInApi(gateway).authResourceLogin(
+                new org.ownersvote.client.gateway.model.LoginRequest().username(leader.username())
+                        .password(SuiteClient.STAFF_PASSWORD)).getAccessToken();
+        var ballotService = new org.ownersvote.client.ballot.ApiClient();
+        ballotService.updateBaseUri(suite.gatewayUrl());
+        ballotService.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        var ballots = new org.ownersvote.client.ballot.api.BallotsApi(ballotService);
+        var handout = new org.ownersvote.client.ballot.model.Handout().recipientName("方杰")
+                .relation(org.ownersvote.client.ballot.model.Relation.OWNER)
+                .method(org.ownersvote.client.ballot.model.Method.IN_PERSON);
+        var handedOut = ballots.ballotResourceHandout(serial, handout, UUID.randomUUID().toString());
+        assertEquals(serial, handedOut.getSerial());
+        assertEquals(org.ownersvote.client.ballot.model.BallotStatus.HANDED_OUT, handedOut.getStatus());
+        // a serial not of the printed form: the 422 problem detail the document gives the operation
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(org.ownersvote.client.ballot.ApiException.class,
+                () -> ballots.ballotResourceHandout("NO-SUCH-SERIAL", handout, UUID.randomUUID().toString()));
+        JsonNode problem = new ObjectMapper().readTree(refused.getResponseBody());
+        assertEquals(422, refused.getCode());
+        assertEquals("urn:ownersvote:problem:invalid-request", problem.path("type").asText(), problem.toString());
+        assertEquals("serial", problem.path("errors").path(0).path("field").asText(), problem.toString());
+
+        var electionService = new org.ownersvote.client.election.ApiClient();
+        electionService.updateBaseUri(suite.gatewayUrl());
+        electionService.setRequestInterceptor(
+                request -> request.header("Authorization", "Bearer " + d.workingGroup()));
+        assertEquals(org.ownersvote.client.election.model.Phase.VOTING,
+                new org.ownersvote.client.election.api.ElectionsApi(electionService)
+                        .electionResourceGet(UUID.fromString(d.election())).getPhase());
+    }
+
     @Test
     void noVoteIsAcceptedAfterTheCloseAndTheFirstEntryAfterItIsAccepted() throws Exception {
         Drill d = drillInVoting("截止演练");

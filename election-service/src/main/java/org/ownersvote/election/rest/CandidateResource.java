@@ -17,6 +17,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.election.Candidate;
 import org.ownersvote.election.Election;
 import org.ownersvote.election.rest.dto.CandidateDtos.AnswerRequest;
@@ -36,6 +41,8 @@ import org.ownersvote.platform.security.Roles;
 @Path("/api/elections/{eid}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Candidates",
+        description = "Nomination from paper forms, the review of candidates, and owners' objections during publicity.")
 public class CandidateResource {
 
     @Inject
@@ -51,6 +58,15 @@ public class CandidateResource {
     @Path("/nominations")
     @RolesAllowed(Roles.WORKING_GROUP)
     @Idempotent
+    @Operation(summary = "Nominate a candidate from a paper form")
+    @APIResponse(responseCode = "201", description = "The candidate, nominated",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CandidateView.class)))
+    @APIResponse(responseCode = "200",
+            description = "The nominee was nominated before: this form's nominators are added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CandidateView.class)))
+    @APIResponse(responseCode = "409", description = "The election is not in nomination (wrong-phase)")
     public Response nominate(@PathParam("eid") UUID electionId, @Valid @NotNull NominationRequest request) {
         Election election = scoped(electionId);
         CandidateService.Nominated nominated = candidates.nominate(election, new CandidateService.Nomination(
@@ -64,6 +80,9 @@ public class CandidateResource {
     @Path("/candidates/{id}/review")
     @RolesAllowed(Roles.WORKING_GROUP)
     @Idempotent
+    @Operation(summary = "Confirm or reject a candidate")
+    @APIResponse(responseCode = "200", description = "The candidate, confirmed or rejected")
+    @APIResponse(responseCode = "409", description = "The election is not in nomination (wrong-phase)")
     public CandidateView review(@PathParam("eid") UUID electionId, @PathParam("id") UUID candidateId,
             @Valid @NotNull ReviewRequest request) {
         Election election = scoped(electionId);
@@ -75,6 +94,7 @@ public class CandidateResource {
     @Path("/candidates")
     @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP, Roles.BUILDING_LEADER, Roles.COUNTER,
             Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
+    @Operation(summary = "List the candidates and objections")
     public CandidateList list(@PathParam("eid") UUID electionId) {
         scoped(electionId);
         Map<UUID, Integer> nominators = candidates.nominatorCounts(electionId);
@@ -87,6 +107,11 @@ public class CandidateResource {
     @Path("/objections")
     @RolesAllowed(Roles.WORKING_GROUP)
     @Idempotent
+    @Operation(summary = "Record an owner's objection")
+    @APIResponse(responseCode = "201", description = "The objection, recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ObjectionView.class)))
+    @APIResponse(responseCode = "409", description = "The election is not in publicity (wrong-phase)")
     public Response lodge(@PathParam("eid") UUID electionId, @Valid @NotNull ObjectionRequest request) {
         Election election = scoped(electionId);
         CandidateService.ObjectionLodged objection = new CandidateService.ObjectionLodged(request.candidateId(),
@@ -99,6 +124,11 @@ public class CandidateResource {
     @Path("/objections/{oid}/answer")
     @RolesAllowed(Roles.WORKING_GROUP)
     @Idempotent
+    @Operation(summary = "Answer an objection")
+    @APIResponse(responseCode = "200", description = "The objection with its answer")
+    @APIResponse(responseCode = "409",
+            description = "The objection was already answered, or the election is not in publicity "
+                    + "(already-answered, wrong-phase)")
     public ObjectionView answer(@PathParam("eid") UUID electionId, @PathParam("oid") UUID objectionId,
             @Valid @NotNull AnswerRequest request) {
         Election election = scoped(electionId);

@@ -17,6 +17,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.election.rest.dto.CommunityView;
 import org.ownersvote.election.rest.dto.CreateCommunityRequest;
 import org.ownersvote.election.rest.dto.PublicCommunityView;
@@ -28,6 +33,9 @@ import org.ownersvote.platform.security.Roles;
 @Path("/api/communities")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Communities",
+        description = "Residential communities: created by the platform admin, each with its public page by short "
+                + "code.")
 public class CommunityResource {
 
     @Inject
@@ -42,6 +50,10 @@ public class CommunityResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Idempotent
+    @Operation(summary = "Create a community")
+    @APIResponse(responseCode = "201", description = "The community, created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CommunityView.class)))
     public Response create(@Valid @NotNull CreateCommunityRequest request) {
         CommunityView created = CommunityView.of(communities.create(request.name(), request.district(),
                 request.street(), caller.username()));
@@ -52,6 +64,7 @@ public class CommunityResource {
     @Path("/{cid}")
     @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP, Roles.BUILDING_LEADER, Roles.COUNTER,
             Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
+    @Operation(summary = "Read a community")
     public CommunityView get(@PathParam("cid") UUID communityId) {
         caller.requireCommunity(communityId);
         return CommunityView.of(communities.get(communityId));
@@ -64,6 +77,7 @@ public class CommunityResource {
     @GET
     @Path("/by-code/{code}")
     @PermitAll
+    @Operation(summary = "Read a community's public page by its short code")
     public PublicCommunityView byShortCode(@PathParam("code") String code) {
         CommunityService.PublicPage page = communities.publicPage(code);
         return PublicCommunityView.of(page.community(), page.elections());
@@ -73,6 +87,7 @@ public class CommunityResource {
     @GET
     @Path("/{cid}/elections")
     @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP })
+    @Operation(summary = "List a community's elections")
     public java.util.List<org.ownersvote.election.rest.dto.ElectionSummary> elections(
             @PathParam("cid") UUID communityId) {
         caller.requireCommunity(communityId);

@@ -20,6 +20,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.election.Election;
 import org.ownersvote.election.rest.dto.CreateElectionRequest;
 import org.ownersvote.election.rest.dto.ElectionSummary;
@@ -33,6 +38,7 @@ import org.ownersvote.platform.security.Roles;
 @Path("/api/elections")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Elections", description = "Elections: their rules, phases and voting deadline.")
 public class ElectionResource {
 
     @Inject
@@ -44,6 +50,12 @@ public class ElectionResource {
     @POST
     @RolesAllowed(Roles.WORKING_GROUP)
     @Idempotent
+    @Operation(summary = "Create an election")
+    @APIResponse(responseCode = "201", description = "The election, created in its first phase",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ElectionView.class)))
+    @APIResponse(responseCode = "409",
+            description = "The holiday calendar for the election's year is missing (holiday-calendar-missing)")
     public Response create(@Valid @NotNull CreateElectionRequest request) {
         caller.requireCommunity(request.communityId());
         Election election = elections.create(new ElectionService.NewElection(request.communityId(), request.title(),
@@ -59,6 +71,7 @@ public class ElectionResource {
     /** A street office's overview of the elections in its communities of one street (read-only). */
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE })
+    @Operation(summary = "List the elections of a street's communities")
     public List<ElectionSummary> ofStreet(@QueryParam("street") @NotBlank @Size(max = 50) String street) {
         return elections.ofStreet(street.strip()).stream()
                 .filter(row -> caller.canSeeCommunity(row.community().id))
@@ -70,6 +83,10 @@ public class ElectionResource {
     @Path("/{eid}/voting-deadline")
     @RolesAllowed(Roles.WORKING_GROUP)
     @Idempotent
+    @Operation(summary = "Extend the voting deadline")
+    @APIResponse(responseCode = "200", description = "The election with its new deadline")
+    @APIResponse(responseCode = "409",
+            description = "Voting is not open, or the deadline has passed (not-voting, deadline-passed)")
     public ElectionView extendDeadline(@PathParam("eid") UUID electionId,
             @Valid @NotNull DeadlineExtensionRequest request) {
         Election election = elections.get(electionId);
@@ -91,6 +108,7 @@ public class ElectionResource {
     @Path("/{eid}")
     @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP, Roles.BUILDING_LEADER, Roles.COUNTER,
             Roles.SCRUTINEER, Roles.CHIEF_SCRUTINEER })
+    @Operation(summary = "Read an election")
     public ElectionView get(@PathParam("eid") UUID electionId) {
         Election election = elections.get(electionId);
         caller.requireElection(election.communityId, election.id);
@@ -101,6 +119,12 @@ public class ElectionResource {
     @Path("/{eid}/transitions")
     @RolesAllowed(Roles.WORKING_GROUP)
     @Idempotent
+    @Operation(summary = "Move an election to its next phase")
+    @APIResponse(responseCode = "200", description = "The election in its new phase")
+    @APIResponse(responseCode = "409",
+            description = "The phase cannot be entered now: a step before it is missing, the roster is in use, or "
+                    + "ballot-service refused to open or close voting (transition-refused, roster-in-use, "
+                    + "voting-...)")
     public ElectionView transition(@PathParam("eid") UUID electionId, @Valid @NotNull TransitionRequest request) {
         Election election = elections.get(electionId);
         caller.requireElection(election.communityId, election.id);

@@ -27,6 +27,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.election.RosterAmendment;
 import org.ownersvote.election.RosterEntry;
 import org.ownersvote.election.domain.RulePack;
@@ -46,6 +51,9 @@ import org.ownersvote.platform.security.Roles;
 
 @Path("/api/communities/{cid}")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Roster",
+        description = "The owners' roster of a community (imported from CSV or Excel), its amendments once "
+                + "frozen, and the electorate it gives.")
 public class RosterResource {
 
     @Inject
@@ -66,6 +74,14 @@ public class RosterResource {
     @Consumes({ RosterFile.CSV, RosterFile.XLSX })
     @RolesAllowed(Roles.WORKING_GROUP)
     @Idempotent
+    @Operation(summary = "Import the roster from a CSV or Excel file")
+    @APIResponse(responseCode = "200", description = "The roster imported: what changed and the electorate")
+    @APIResponse(responseCode = "409", description = "An election has frozen the roster (roster-frozen)")
+    @APIResponse(responseCode = "413", description = "The file is larger than the upload limit (too-large)")
+    @APIResponse(responseCode = "415", description = "The file is neither CSV nor Excel (unsupported-media-type)")
+    @APIResponse(responseCode = "422",
+            description = "The file cannot be read or rows are invalid: errors[] lists every bad row, and nothing "
+                    + "was imported")
     public RosterImportView importRoster(@PathParam("cid") UUID communityId,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) throws IOException {
@@ -83,6 +99,7 @@ public class RosterResource {
     @GET
     @Path("/roster")
     @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP })
+    @Operation(summary = "List the roster, a page at a time")
     public RosterPage roster(@PathParam("cid") UUID communityId,
             @QueryParam("building") @Size(max = 50) String building,
             @QueryParam("q") @Size(max = 50) String search,
@@ -105,6 +122,7 @@ public class RosterResource {
     @GET
     @Path("/roster/buildings")
     @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP })
+    @Operation(summary = "List the roster's buildings with their number of units")
     public List<RosterBuilding> buildings(@PathParam("cid") UUID communityId) {
         caller.requireCommunity(communityId);
         rosters.community(communityId);
@@ -121,6 +139,12 @@ public class RosterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.WORKING_GROUP)
     @Idempotent
+    @Operation(summary = "Amend the frozen roster before voting opens")
+    @APIResponse(responseCode = "201", description = "The amendment, recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AmendmentView.class)))
+    @APIResponse(responseCode = "409",
+            description = "No election has frozen the roster, or voting has opened (voting-opened)")
     public Response amend(@PathParam("cid") UUID communityId, @Valid @NotNull AmendmentRequest request) {
         caller.requireCommunity(communityId);
         RosterAmendment amendment = rosters.amend(communityId, new RosterService.Amendment(request.building(),
@@ -134,6 +158,7 @@ public class RosterResource {
     @GET
     @Path("/electorate")
     @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP })
+    @Operation(summary = "Compute the electorate under a rule pack")
     public ElectorateView electorate(@PathParam("cid") UUID communityId,
             @QueryParam("rulePack") @DefaultValue("CN-2021") String rulePackCode) {
         caller.requireCommunity(communityId);

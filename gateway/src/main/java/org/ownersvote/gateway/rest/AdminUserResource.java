@@ -19,6 +19,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ownersvote.gateway.StaffAccount;
 import org.ownersvote.gateway.rest.dto.CreateUserRequest;
 import org.ownersvote.gateway.rest.dto.UserView;
 import org.ownersvote.gateway.service.AccountService;
@@ -29,6 +35,7 @@ import org.ownersvote.platform.security.Roles;
 @Path("/api/admin/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts", description = "Staff accounts, for the platform admin.")
 public class AdminUserResource {
 
     @Inject
@@ -44,6 +51,7 @@ public class AdminUserResource {
      */
     @GET
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "List every staff account")
     public List<UserView> all(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return accounts.page(page, size).stream().map(UserView::of).toList();
@@ -52,6 +60,11 @@ public class AdminUserResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Idempotent
+    @Operation(summary = "Create a staff account")
+    @APIResponse(responseCode = "201", description = "The account, created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "409", description = "The username is taken (username-taken)")
     public Response create(@Valid @NotNull CreateUserRequest request) {
         UserView created = UserView.of(accounts.create(new AccountService.NewAccount(request.username(),
                 request.password(), request.displayName(), request.roles(), request.communityId(),

@@ -11,7 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.platform.idempotency.IdempotencyKeyDocumentation;
 import org.ownersvote.gateway.rest.dto.LoginRequest;
 import org.ownersvote.gateway.rest.dto.OwnerLoginRequest;
@@ -25,6 +28,7 @@ import io.vertx.core.http.HttpServerRequest;
 @Path("/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sign-in", description = "Sign-in for staff and owners, token refresh and sign-out.")
 public class AuthResource {
 
     @Inject
@@ -39,6 +43,11 @@ public class AuthResource {
     @PermitAll
     @Extension(name = IdempotencyKeyDocumentation.NOT_TAKEN,
             value = "ignored: a sign-in; each gives a new token")
+    @Operation(summary = "Sign in as an owner with the ballot serial and verification code")
+    @APIResponse(responseCode = "200", description = "The tokens for that ballot")
+    @APIResponse(responseCode = "401", description = "The serial or code is wrong (wrong-ballot-code)")
+    @APIResponse(responseCode = "429",
+            description = "Too many wrong codes from this address: wait for Retry-After seconds (ballot-code-wait)")
     public TokenResponse ownerLogin(@Valid @NotNull OwnerLoginRequest request, @Context HttpServerRequest http) {
         return TokenResponse.of(sessions.ownerLogin(request.ballotSerial().strip(), request.verificationCode(),
                 address(http), http.getHeader("Accept-Language")));
@@ -49,6 +58,13 @@ public class AuthResource {
     @PermitAll
     @Extension(name = IdempotencyKeyDocumentation.NOT_TAKEN,
             value = "ignored: a sign-in; each gives a new token")
+    @Operation(summary = "Sign in as staff")
+    @APIResponse(responseCode = "200", description = "The tokens")
+    @APIResponse(responseCode = "401",
+            description = "Wrong username or password, or the account is disabled (login-failed)")
+    @APIResponse(responseCode = "429",
+            description = "Too many failed sign-ins for the account or from this address: wait for Retry-After "
+                    + "seconds (too-many-logins)")
     public TokenResponse login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http) {
         return TokenResponse.of(sessions.login(request.username(), request.password(), address(http)));
     }
@@ -59,6 +75,10 @@ public class AuthResource {
     @PermitAll
     @Extension(name = IdempotencyKeyDocumentation.NOT_TAKEN,
             value = "ignored: a kept answer would hold live tokens")
+    @Operation(summary = "Refresh the tokens")
+    @APIResponse(responseCode = "200", description = "The next tokens")
+    @APIResponse(responseCode = "401",
+            description = "The refresh token is unknown, used, expired or revoked (refresh-refused)")
     public TokenResponse refresh(@Valid @NotNull RefreshRequest request) {
         return TokenResponse.of(sessions.refresh(request.refreshToken()));
     }
@@ -69,6 +89,8 @@ public class AuthResource {
     @PermitAll
     @Extension(name = IdempotencyKeyDocumentation.NOT_TAKEN,
             value = "ignored: signing out again changes nothing")
+    @Operation(summary = "Sign out")
+    @APIResponse(responseCode = "204", description = "Signed out")
     public void logout(@Valid @NotNull RefreshRequest request) {
         sessions.logout(request.refreshToken());
     }

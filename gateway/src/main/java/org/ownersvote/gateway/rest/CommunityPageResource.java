@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.gateway.config.GatewayConfig;
 import org.ownersvote.platform.print.QrCodes;
 import org.ownersvote.platform.problem.ProblemException;
@@ -23,6 +25,7 @@ import org.ownersvote.platform.problem.Text;
  */
 @Path("/c/{code}")
 @PermitAll
+@Tag(name = "Community page", description = "The address on the notice-board poster (/c/CODE) and its QR code.")
 public class CommunityPageResource {
 
     @Inject
@@ -32,6 +35,7 @@ public class CommunityPageResource {
     UriInfo uri;
 
     @GET
+    @Operation(hidden = true) // a redirect for browsers, not part of the API
     public Response open(@PathParam("code") String code) {
         return Response.seeOther(URI.create("/#/c/" + normal(code))).build();
     }
@@ -40,6 +44,7 @@ public class CommunityPageResource {
     @GET
     @Path("/qr.png")
     @Produces("image/png")
+    @Operation(summary = "The QR code of a community's public page")
     public Response qr(@PathParam("code") String code) {
         return Response.ok(QrCodes.png(address(normal(code)))).header("Cache-Control", "public, max-age=86400").build();
     }

@@ -20,6 +20,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.gateway.StaffAccount;
 import org.ownersvote.gateway.domain.RosterBuildings;
 import org.ownersvote.gateway.rest.dto.CreateElectionStaffRequest;
@@ -36,6 +41,8 @@ import org.ownersvote.platform.security.Roles;
 /** The accounts of an election's building leaders, counters and scrutineers, managed by its working group. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Election staff",
+        description = "An election's building leaders, counters and scrutineers, managed by its working group.")
 public class StaffResource {
 
     @Inject
@@ -55,6 +62,11 @@ public class StaffResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.WORKING_GROUP)
     @Idempotent
+    @Operation(summary = "Create an election staff account")
+    @APIResponse(responseCode = "201", description = "The account, created; its username is the login name",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "409", description = "The login name is taken (username-taken)")
     public Response create(@PathParam("eid") UUID electionId, @Valid @NotNull CreateElectionStaffRequest request) {
         UUID community = ownElection(electionId);
         RosterBuildings roster = new RosterBuildings(elections.rosterBuildings(community, jwt.getRawToken()));
@@ -67,6 +79,7 @@ public class StaffResource {
     @GET
     @Path("/elections/{eid}/staff")
     @RolesAllowed(Roles.WORKING_GROUP)
+    @Operation(summary = "List an election's staff accounts")
     public List<UserView> list(@PathParam("eid") UUID electionId) {
         ownElection(electionId);
         return accounts.ofElection(electionId).stream().map(UserView::of).toList();
@@ -78,6 +91,7 @@ public class StaffResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.WORKING_GROUP, Roles.ADMIN })
     @Idempotent
+    @Operation(summary = "Correct a staff account's name and buildings")
     public UserView update(@PathParam("id") UUID accountId, @Valid @NotNull UpdateStaffRequest request) {
         UUID community = manageable(accountId).communityId;
         RosterBuildings roster = new RosterBuildings(community == null ? java.util.List.of()
@@ -90,6 +104,9 @@ public class StaffResource {
     @Path("/staff/{id}/disable")
     @RolesAllowed({ Roles.WORKING_GROUP, Roles.ADMIN })
     @Idempotent
+    @Operation(summary = "Disable a staff account and end its sessions")
+    @APIResponse(responseCode = "200", description = "The account, disabled")
+    @APIResponse(responseCode = "409", description = "Callers cannot disable their own account (own-account)")
     public UserView disable(@PathParam("id") UUID accountId) {
         manageable(accountId);
         return UserView.of(accounts.disable(accountId, caller.username()));

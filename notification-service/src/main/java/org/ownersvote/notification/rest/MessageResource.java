@@ -23,6 +23,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.notification.Message;
 import org.ownersvote.notification.NoticeElection;
 import org.ownersvote.notification.rest.dto.MessagePage;
@@ -44,6 +47,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /** An election's messages for its working group: their delivery state, resending failed ones, and recipients. */
 @Path("/api/elections/{eid}/messages")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Messages",
+        description = "An election's messages to owners and building leaders: delivery state, resending, recipients.")
 public class MessageResource {
 
     @Inject
@@ -63,6 +68,7 @@ public class MessageResource {
 
     @GET
     @RolesAllowed({ Roles.WORKING_GROUP, Roles.STREET_OFFICE, Roles.ADMIN })
+    @Operation(summary = "List an election's messages")
     public MessagePage list(@PathParam("eid") UUID electionId, @QueryParam("status") Message.Status status,
             @QueryParam("channel") Message.Channel channel, @QueryParam("purpose") Message.Purpose purpose,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -74,6 +80,7 @@ public class MessageResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.WORKING_GROUP, Roles.STREET_OFFICE, Roles.ADMIN })
+    @Operation(summary = "Read a message and its delivery rounds")
     public MessageView one(@PathParam("eid") UUID electionId, @PathParam("id") UUID messageId) {
         inScope(electionId);
         return MessageView.of(log.one(electionId, messageId));
@@ -84,6 +91,9 @@ public class MessageResource {
     @Path("/{id}/resend")
     @RolesAllowed(Roles.WORKING_GROUP)
     @Idempotent
+    @Operation(summary = "Send a failed or unconfirmed message again")
+    @APIResponse(responseCode = "200", description = "The message, sent again")
+    @APIResponse(responseCode = "409", description = "The message was delivered (message-not-failed)")
     public MessageView resend(@PathParam("eid") UUID electionId, @PathParam("id") UUID messageId) {
         inScope(electionId);
         deliveries.resend(electionId, messageId, caller.username(), clock.now());
@@ -93,6 +103,7 @@ public class MessageResource {
     @GET
     @Path("/recipients")
     @RolesAllowed(Roles.WORKING_GROUP)
+    @Operation(summary = "Read the election's recipients")
     public RecipientsRequest recipients(@PathParam("eid") UUID electionId) {
         inScope(electionId);
         Recipients.Registered r = recipients.of(electionId);
@@ -110,6 +121,7 @@ public class MessageResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.WORKING_GROUP)
     @Idempotent
+    @Operation(summary = "Replace the election's recipients")
     public RecipientsRequest replaceRecipients(@PathParam("eid") UUID electionId,
             @NotNull @Valid RecipientsRequest request) {
         inScope(electionId);

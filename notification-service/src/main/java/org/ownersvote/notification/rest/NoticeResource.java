@@ -15,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.notification.Notice;
 import org.ownersvote.notification.rest.dto.NoticePage;
 import org.ownersvote.notification.rest.dto.NoticeView;
@@ -27,6 +29,7 @@ import io.quarkus.qute.Template;
 
 /** The public notice board: anyone may read it, as anyone may read the paper board in the community. */
 @Path("/api/communities/{cid}/notices")
+@Tag(name = "Notices", description = "The community's public notice board: anyone may read it.")
 public class NoticeResource {
 
     @Inject
@@ -36,6 +39,7 @@ public class NoticeResource {
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Read the notice board")
     public NoticePage board(@PathParam("cid") UUID communityId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
@@ -49,6 +53,7 @@ public class NoticeResource {
     @Path("/{id}/print")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Print a notice (A4 page)")
     public String print(@PathParam("cid") UUID communityId, @PathParam("id") UUID noticeId,
             @QueryParam("lang") @DefaultValue("zh") @Pattern(regexp = "zh|en") String language) {
         Notice notice = Notice.findById(noticeId);

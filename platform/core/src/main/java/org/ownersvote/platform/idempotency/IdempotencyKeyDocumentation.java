@@ -25,6 +25,12 @@ public class IdempotencyKeyDocumentation implements OASFilter {
     /** The extension of an operation that takes no key. */
     public static final String NOT_TAKEN = "x-idempotency-key";
 
+    /** Whether the operation takes an Idempotency-Key: a POST or PUT of the public API not marked NOT_TAKEN. */
+    public static boolean takesKey(String path, PathItem.HttpMethod method, Operation operation) {
+        return path.startsWith("/api/") && (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT)
+                && (operation.getExtensions() == null || !operation.getExtensions().containsKey(NOT_TAKEN));
+    }
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -32,16 +38,17 @@ public class IdempotencyKeyDocumentation implements OASFilter {
         }
         boolean used = false;
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
-            if (!path.getKey().startsWith("/api/")) {
-                continue;
-            }
-            for (Operation operation : new Operation[] { path.getValue().getPOST(), path.getValue().getPUT() }) {
-                if (operation == null
-                        || (operation.getExtensions() != null && operation.getExtensions().containsKey(NOT_TAKEN))) {
-                    continue;
+            for (Map.Entry<PathItem.HttpMethod, Operation> operation : path.getValue().getOperations().entrySet()) {
+                if (takesKey(path.getKey(), operation.getKey(), operation.getValue())) {
+                    operation.getValue().addParameter(OASFactory.createParameter().ref(PARAMETER));
+                    used = true;
+                } else if (operation.getValue().getResponses() != null) {
+                    // SmallRye also puts a method's @Extension on the responses its @APIResponse declare: it is the
+                    // operation's alone
+                    operation.getValue().getResponses().removeExtension(NOT_TAKEN);
+                    operation.getValue().getResponses().getAPIResponses().values()
+                            .forEach(response -> response.removeExtension(NOT_TAKEN));
                 }
-                operation.addParameter(OASFactory.createParameter().ref(PARAMETER));
-                used = true;
             }
         }
         if (!used) {
