@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,9 @@ class ElectionEventsConsumerTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    EntityManager em;
 
     @Test
     void recordsAnAnnouncedElection() {
@@ -57,6 +64,27 @@ class ElectionEventsConsumerTest {
                 .forSubject("election", electionId.toString()).stream()
                 .filter(e -> e.action.equals("election.recorded")).count());
         assertEquals(1, recordings);
+    }
+
+    @Test
+    void anEventIsAppliedInTheTraceItsWriterSentWithIt() {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        UUID electionId = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        KafkaTopics.send(bootstrap, Topics.ELECTION_EVENTS, electionId.toString(), TestEvents.envelope(eventId,
+                electionId, TestEvents.electionCreated(electionId, UUID.randomUUID(), "追踪小区")),
+                Map.of("traceparent", "00-" + traceId + "-b7ad6b7169203331-01"));
+        awaitElection(electionId);
+        assertEquals(traceId, traceOf(eventId), "the inbox continued the writer's trace");
+
+        // from a producer that sends no trace headers (before tracing): applied as before, in a trace of its own
+        UUID untraced = UUID.randomUUID();
+        String untracedEvent = UUID.randomUUID().toString();
+        send(untraced, TestEvents.envelope(untracedEvent, untraced,
+                TestEvents.electionCreated(untraced, UUID.randomUUID(), "旧事件小区")));
+        awaitElection(untraced);
+        String own = traceOf(untracedEvent);
+        assertTrue(own != null && own.matches("[0-9a-f]{32}") && !own.equals(traceId), own);
     }
 
     @Test
@@ -97,7 +125,14 @@ class ElectionEventsConsumerTest {
         KafkaTopics.send(bootstrap, Topics.ELECTION_EVENTS, key.toString(), value);
     }
 
-    private static BallotElection awaitElection(UUID electionId) {
+    /** The trace this service applied the event in, as its inbox recorded it. */
+    private String traceOf(String eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select trace_id from processed_event where consumer = 'ballot-service' and event_id = ?1")
+                .setParameter(1, eventId).getSingleResult());
+    }
+
+        private static BallotElection awaitElection(UUID electionId) {
         return await().atMost(Duration.ofSeconds(30)).until(
                 () -> QuarkusTransaction.requiringNew().call(() -> BallotElection.<BallotElection>findById(electionId)),
                 e -> e != null);

@@ -1,6 +1,7 @@
 package org.ownersvote.election;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +51,27 @@ class OutboxTest {
         assertEquals(community, payload.communityId());
         assertEquals("真如佳苑", payload.communityName());
         assertEquals(5, payload.seats());
+    }
+
+    @Test
+    void theRequestsTraceTravelsWithItsEventAsTheTraceparentHeader() {
+        String traceId = "5c3a2b1f0e9d8c7b6a5f4e3d2c1b0a99";
+        String callerSpan = "1a2b3c4d5e6f7081";
+        UUID community = Api.createCommunity("追踪佳苑");
+        String electionId = Api.as(Api.workingGroup(community))
+                .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                .body(Api.electionBody(community)).post("/api/elections")
+                .then().statusCode(201).extract().path("id");
+
+        awaitEvents(electionId, 1);
+        KafkaTopics.Received record = KafkaTopics.readAll(bootstrap, Topics.ELECTION_EVENTS, Duration.ofSeconds(1))
+                .stream().filter(r -> electionId.equals(r.key())).findFirst().orElseThrow();
+        String traceparent = record.headers().get("traceparent");
+        assertTrue(traceparent != null && traceparent.startsWith("00-" + traceId + "-"), record.headers().toString());
+        assertFalse(traceparent.contains(callerSpan), "the service's own span of the request: " + traceparent);
+        assertEquals(traceparent, QuarkusTransaction.requiringNew().call(() ->
+                OutboxEvent.<OutboxEvent>find("recordKey", electionId).firstResult().traceParent),
+                "the header is the trace context the outbox row kept");
     }
 
     @Test

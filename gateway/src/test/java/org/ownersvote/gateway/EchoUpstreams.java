@@ -16,8 +16,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Real HTTP servers on loopback in place of election- and ballot-service: each answers with its name, the path
- * and the headers the gateway forwarded, and counts what reached it. notification-service's address has no server,
- * to show what callers get when a service is down; election-service's {@link FlakyUpstream} drops connections.
+ * and the headers the gateway forwarded (every traceparent), and counts what reached it. notification-service's
+ * address has no server, to show what callers get when a service is down; election-service's {@link FlakyUpstream}
+ * drops connections.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -53,7 +54,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                         + exchange.getRequestMethod() + "\",\"authorization\":\""
                         + String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")) + "\",\"requestId\":\""
                         + String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")) + "\",\"bodyLength\":"
-                        + request.length() + "}";
+                        + request.length() + ",\"traceparents\":" + values(exchange, "traceparent") + "}";
             }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -76,6 +77,12 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         server.start();
         servers.add(server);
         return server.getAddress().getPort();
+    }
+
+    /** Every value of a header as a JSON array of strings (trace headers: no quotes or backslashes to escape). */
+    private static String values(com.sun.net.httpserver.HttpExchange exchange, String header) {
+        List<String> values = exchange.getRequestHeaders().getOrDefault(header, List.of());
+        return values.stream().map(v -> "\"" + v + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
     private static int closedPort() throws IOException {

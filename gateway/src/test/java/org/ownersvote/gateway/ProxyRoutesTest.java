@@ -3,7 +3,11 @@ package org.ownersvote.gateway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,23 @@ class ProxyRoutesTest {
         String created = response.header("X-Request-Id");
         assertNotNull(created);
         assertEquals(created, response.then().statusCode(200).extract().path("requestId"));
+    }
+
+    @Test
+    void theServiceContinuesTheCallersTraceThroughTheGatewaysOwnSpan() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callerSpan = "00f067aa0ba902b7";
+        List<String> forwarded = given().header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                .get("/api/elections/e1").then().statusCode(200).extract().path("traceparents");
+        assertEquals(1, forwarded.size(), "one traceparent reaches the service: " + forwarded);
+        String[] parts = forwarded.get(0).split("-");
+        assertEquals(traceId, parts[1], "the caller's trace");
+        assertNotEquals(callerSpan, parts[2], "the gateway's span of the request, under the caller's");
+
+        List<String> started = given().get("/api/elections/e1").then().statusCode(200).extract().path("traceparents");
+        assertEquals(1, started.size(), "without a caller's trace the gateway starts one: " + started);
+        assertTrue(started.get(0).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"), started.get(0));
+        assertNotEquals(traceId, started.get(0).split("-")[1]);
     }
 
     @Test

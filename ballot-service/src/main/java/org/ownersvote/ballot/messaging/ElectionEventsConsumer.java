@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.ownersvote.ballot.service.BallotIssuance;
 import org.ownersvote.ballot.service.ElectionRegistry;
@@ -42,8 +43,8 @@ public class ElectionEventsConsumer {
 
     @Incoming("election-events")
     @Blocking // ordered: one event at a time, so one election's events apply in order
-    public void consume(String event) {
-        inbound.process(CONSUMER, event, handlers);
+    public void consume(ConsumerRecord<String, String> record) {
+        inbound.process(CONSUMER, record, handlers);
     }
 
     @PostConstruct

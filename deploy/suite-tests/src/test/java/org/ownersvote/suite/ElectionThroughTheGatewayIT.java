@@ -64,7 +64,9 @@ class ElectionThroughTheGatewayIT {
         String workingGroup = workingGroupOf(admin, community);
 
         String requestId = "suite-" + UUID.randomUUID();
+        String traceId = newTraceId();
         String election = api(workingGroup).header("X-Request-Id", requestId)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .body(electionBody(community, "真如佳苑第一届业主委员会选举"))
                 .post("/api/elections").then().statusCode(201)
                 .header("X-Request-Id", requestId)
@@ -82,16 +84,28 @@ class ElectionThroughTheGatewayIT {
             String log = suite.log(service);
             assertTrue(log.contains("req:" + requestId), service + " has no log line with " + requestId);
         }
-        // notification-service logs JSON (OWNERSVOTE_JSON_LOGS=true): one object a line, the request id in its MDC
+        // notification-service logs JSON (OWNERSVOTE_JSON_LOGS=true): one object a line, the request id in its MDC,
+        // and beside it the caller's trace id, carried by the event's headers from election-service's outbox
         ObjectMapper json = new ObjectMapper();
-        boolean found = false;
+        List<JsonNode> requestLines = new ArrayList<>();
         for (String line : suite.log("notification-service").split("\n")) {
             if (line.startsWith("{")) {
                 JsonNode entry = json.readTree(line);
-                found |= requestId.equals(entry.path("mdc").path("requestId").asText());
+                if (requestId.equals(entry.path("mdc").path("requestId").asText())) {
+                    requestLines.add(entry);
+                }
             }
         }
-        assertTrue(found, "notification-service has no JSON log line with " + requestId);
+        assertTrue(!requestLines.isEmpty(), "notification-service has no JSON log line with " + requestId);
+        for (JsonNode line : requestLines) {
+            assertEquals(traceId, line.path("mdc").path("traceId").asText(), line.toString());
+            assertTrue(line.path("mdc").path("spanId").asText().matches("[0-9a-f]{16}"), line.toString());
+        }
+    }
+
+    /** A W3C trace id (32 hex digits) no other request has. */
+    private static String newTraceId() {
+        return UUID.randomUUID().toString().replace("-", "");
     }
 
     @Test
@@ -150,8 +164,17 @@ class ElectionThroughTheGatewayIT {
         org.junit.jupiter.api.Assertions.assertTrue(sheet.find(), "a printed sheet with serial and code");
         String serial = sheet.group(1);
         String code = sheet.group(2);
-        api(leader).body(Map.of("recipientName", "方杰", "relation", "OWNER", "method", "IN_PERSON"))
+        String traceId = newTraceId();
+        api(leader).header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+                .body(Map.of("recipientName", "方杰", "relation", "OWNER", "method", "IN_PERSON"))
                 .post("/api/ballots/" + serial + "/handout").then().statusCode(200).body("status", equalTo("HANDED_OUT"));
+        // the handout's trace, begun by the caller, goes on through the gateway and ballot-service into the event's
+        // outbox row and Kafka headers, and notification-service's consumer applies the event in it (issue 21 item 2)
+        String step = "'ballot.step-recorded.v1'";
+        assertEquals(1, query("ballot-service", "select count(*) from outbox_event where event_type = " + step
+                + " and trace_parent like '00-' || ? || '-%'", traceId), "the outbox row keeps the handout's trace");
+        await().atMost(Duration.ofSeconds(60)).until(() -> query("notification-service", "select count(*) from "
+                + "processed_event where event_type = " + step + " and trace_id = ?", traceId) == 1);
         api(leader).queryParam("building", "2号楼").get("/api/elections/" + election + "/ballots").then().statusCode(403);
         api(leader).get("/api/elections/" + election + "/ballots/progress").then().statusCode(200)
                 .body("buildings.find { it.building == '1号楼' }.handedOut", equalTo(1));

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.ownersvote.election.service.ElectionService;
 import org.ownersvote.events.EventType;
@@ -29,8 +30,8 @@ public class BallotEventsConsumer {
 
     @Incoming("ballot-results")
     @Blocking // ordered: one event at a time
-    public void consume(String event) {
-        inbound.process(CONSUMER, event, handlers);
+    public void consume(ConsumerRecord<String, String> record) {
+        inbound.process(CONSUMER, record, handlers);
     }
 
     @PostConstruct

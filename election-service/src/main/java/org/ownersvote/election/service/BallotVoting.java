@@ -25,6 +25,7 @@ import org.ownersvote.platform.correlation.RequestIds;
 import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
+import org.ownersvote.platform.tracing.TraceHeaders;
 
 import io.quarkus.arc.Arc;
 import io.vertx.core.http.HttpServerRequest;
@@ -85,6 +86,7 @@ public class BallotVoting {
             if (requestId != null) {
                 request.header(RequestIds.HEADER, requestId.toString());
             }
+            TraceHeaders.current().forEach(request::header); // ballot-service's step joins the phase change's trace
             String language = callersLanguage();
             if (language != null) {
                 request.header("Accept-Language", language);

@@ -22,6 +22,7 @@ import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.ProblemTexts;
 import org.ownersvote.platform.problem.Text;
+import org.ownersvote.platform.tracing.TraceHeaders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,6 +73,7 @@ public class BallotServiceClient {
             if (requestId != null) {
                 request.header(RequestIds.HEADER, requestId.toString());
             }
+            TraceHeaders.current().forEach(request::header); // the check joins the owner's sign-in trace
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw unavailable();

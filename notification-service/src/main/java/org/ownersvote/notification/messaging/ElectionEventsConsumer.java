@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.ownersvote.events.EventType;
 import org.ownersvote.events.election.ContactsChunk;
@@ -53,8 +54,8 @@ public class ElectionEventsConsumer {
 
     @Incoming("election-events")
     @Blocking // ordered: one event at a time, so one election's notices appear in order
-    public void consume(String event) {
-        inbound.process(CONSUMER, event, handlers);
+    public void consume(ConsumerRecord<String, String> record) {
+        inbound.process(CONSUMER, record, handlers);
     }
 
     /**
@@ -63,8 +64,8 @@ public class ElectionEventsConsumer {
      */
     @Incoming("ballot-events")
     @Blocking
-    public void consumeBallotEvents(String event) {
-        inbound.process(CONSUMER, event, ballotHandlers);
+    public void consumeBallotEvents(ConsumerRecord<String, String> record) {
+        inbound.process(CONSUMER, record, ballotHandlers);
     }
 
     private EventHandlers ballotHandlers;

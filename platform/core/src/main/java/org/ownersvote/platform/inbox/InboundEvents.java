@@ -1,12 +1,16 @@
 package org.ownersvote.platform.inbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -15,8 +19,16 @@ import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.EventType;
 import org.ownersvote.events.UnreadableEventException;
 import org.ownersvote.platform.correlation.RequestIds;
+import org.ownersvote.platform.tracing.TraceHeaders;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -44,8 +56,49 @@ public class InboundEvents {
     @ConfigProperty(name = "ownersvote.inbox.first-backoff", defaultValue = "PT0.5S")
     Duration firstBackoff;
 
-    /** @return true if the event's effect was applied now, false if it was passed over or already processed */
-    public boolean process(String consumer, String json, EventHandlers handlers) {
+    @Inject
+    OpenTelemetry telemetry;
+
+    private Tracer tracer;
+
+    @PostConstruct
+    void tracer() {
+        tracer = telemetry.getTracer("org.ownersvote.platform.inbox");
+    }
+
+    /**
+     * Applies the record's event in a span of the trace its headers carry (the trace of the request that wrote it:
+     * {@code Outbox}), so that the handler's log lines and the events it publishes belong to that trace too; an event
+     * without trace headers starts a trace of its own.
+     *
+     * @return true if the event's effect was applied now, false if it was passed over or already processed
+     */
+    public boolean process(String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
+        Span span = tracer.spanBuilder("process " + record.topic())
+                .setParent(TraceHeaders.parent(name -> header(record, name)))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.consumer.group.name", consumer)
+                .startSpan();
+        try (Scope current = span.makeCurrent()) {
+            return process(consumer, record.value(), handlers);
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private boolean process(String consumer, String json, EventHandlers handlers) {
         try {
             return processReadable(consumer, json, handlers);
         } catch (UnreadableEventException e) {
@@ -56,6 +109,8 @@ public class InboundEvents {
 
     private boolean processReadable(String consumer, String json, EventHandlers handlers) {
         EventEnvelope envelope = EventCodec.readEnvelope(json);
+        Span.current().setAttribute("cloudevents.event_id", envelope.id())
+                .setAttribute("cloudevents.event_type", envelope.type());
         EventType type = EventType.fromType(envelope.type())
                 .orElseThrow(() -> new UnreadableEventException("unknown event type " + envelope.type()));
         Optional<EventHandlers.Bound> bound = handlers.bind(type, envelope);
@@ -79,10 +134,12 @@ public class InboundEvents {
 
     private boolean applyWithRetries(String consumer, EventEnvelope envelope, EventHandlers.Bound bound) {
         Duration backoff = firstBackoff;
+        SpanContext trace = Span.current().getSpanContext();
+        String traceId = trace.isValid() ? trace.getTraceId() : null;
         for (int attempt = 1;; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> {
-                    if (!ProcessedEvent.markProcessed(em, consumer, envelope.id(), envelope.type())) {
+                    if (!ProcessedEvent.markProcessed(em, consumer, envelope.id(), envelope.type(), traceId)) {
                         LOG.debugf("%s: event %s already processed, passed over", consumer, envelope.id());
                         return false;
                     }

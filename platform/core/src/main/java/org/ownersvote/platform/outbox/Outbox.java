@@ -1,6 +1,7 @@
 package org.ownersvote.platform.outbox;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +19,12 @@ import org.ownersvote.events.EventCodec;
 import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.EventType;
 import org.ownersvote.platform.correlation.RequestIds;
+import org.ownersvote.platform.tracing.TraceHeaders;
 
 /**
  * Where services publish events: the event row joins the caller's transaction, so it exists exactly when the
- * change it describes was committed. {@link OutboxRelay} sends it to Kafka afterwards.
+ * change it describes was committed. {@link OutboxRelay} sends it to Kafka afterwards. The row keeps the request id
+ * (in the envelope) and the trace context of its writer, so that the consumers' work joins the request's trace.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "ownersvote.messaging.enabled", stringValue = "true", enableIfMissing = true)
@@ -56,6 +59,9 @@ public class Outbox {
         row.eventType = type.type();
         row.payload = EventCodec.write(envelope);
         row.createdAt = envelope.time();
+        Map<String, String> trace = TraceHeaders.current();
+        row.traceParent = trace.get(TraceHeaders.TRACEPARENT);
+        row.traceState = trace.get(TraceHeaders.TRACESTATE);
         row.persist();
         txRegistry.registerInterposedSynchronization(new Synchronization() {
             @Override

@@ -43,6 +43,16 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    /**
+     * The W3C trace context current when the event was written, sent with it as Kafka headers so that each consumer
+     * continues that trace ({@code TraceHeaders}); null for an event written outside any trace or before tracing.
+     */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
+    @Column(name = "trace_state")
+    public String traceState;
+
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
 

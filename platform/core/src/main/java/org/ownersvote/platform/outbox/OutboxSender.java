@@ -17,6 +17,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.ownersvote.events.EventType;
 import org.ownersvote.platform.kafka.KafkaClientConfig;
+import org.ownersvote.platform.tracing.TraceHeaders;
 
 /**
  * The part of {@link OutboxRelay} that talks to Kafka: an idempotent producer (acks=all) made from every
@@ -51,6 +52,9 @@ final class OutboxSender implements AutoCloseable {
         for (OutboxEvent row : batch) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic(row), row.recordKey, row.payload);
             record.headers().add(new RecordHeader("content-type", CLOUDEVENTS_JSON));
+            // the writer's trace goes on with the event (a row from before tracing, or outside a trace, has none)
+            header(record, TraceHeaders.TRACEPARENT, row.traceParent);
+            header(record, TraceHeaders.TRACESTATE, row.traceState);
             sends.add(producer().send(record));
         }
         String firstFailure = null;
@@ -70,6 +74,12 @@ final class OutboxSender implements AutoCloseable {
             }
         }
         return firstFailure;
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        if (value != null) {
+            record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+        }
     }
 
     /**

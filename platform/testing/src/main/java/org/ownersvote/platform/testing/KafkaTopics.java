@@ -62,6 +62,12 @@ public final class KafkaTopics {
 
     /** Sends a record as the outbox relay does: structured-mode CloudEvents, keyed by election id. */
     public static void send(String bootstrapServers, String topic, String key, String value) {
+        send(bootstrapServers, topic, key, value, Map.of());
+    }
+
+    /** The same with more headers, e.g. the writer's trace context ({@code traceparent}). */
+    public static void send(String bootstrapServers, String topic, String key, String value,
+            Map<String, String> headers) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -69,6 +75,7 @@ public final class KafkaTopics {
                 new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
             record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+            headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot send to " + topic, e);
