@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,6 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
-
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;

@@ -47,9 +47,11 @@ class BallotIssuanceTest {
                 .call(() -> BallotElection.findById(marker) != null));
 
         assertEquals(2250L, live(election), "2,500 units, of which every tenth is a parking space");
-        List<Ballot> ballots = QuarkusTransaction.requiringNew().call(() -> Ballot.<Ballot>list("electionId", election));
+        List<Ballot> ballots = QuarkusTransaction.requiringNew()
+                .call(() -> Ballot.<Ballot>list("electionId", election));
         assertTrue(ballots.stream().noneMatch(b -> b.kind.equals("parking")));
-        assertTrue(ballots.stream().allMatch(b -> b.status == BallotStatus.ISSUED && SerialNumbers.wellFormed(b.serial)));
+        assertTrue(
+                ballots.stream().allMatch(b -> b.status == BallotStatus.ISSUED && SerialNumbers.wellFormed(b.serial)));
         assertEquals(2250, ballots.stream().map(b -> b.serial).distinct().count());
     }
 

@@ -1,9 +1,5 @@
 package org.ownersvote.ballot;
 
-import static org.ownersvote.ballot.VotingFixture.as;
-import static org.ownersvote.ballot.VotingFixture.handout;
-import static org.ownersvote.ballot.VotingFixture.returned;
-import static org.ownersvote.ballot.VotingFixture.status;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +7,10 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.ownersvote.ballot.VotingFixture.as;
+import static org.ownersvote.ballot.VotingFixture.handout;
+import static org.ownersvote.ballot.VotingFixture.returned;
+import static org.ownersvote.ballot.VotingFixture.status;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.ballot.domain.BallotStatus;
+import org.ownersvote.ballot.domain.SerialNumbers;
 import org.ownersvote.events.Topics;
 import org.ownersvote.events.election.PhaseChanged;
 import org.ownersvote.platform.outbox.OutboxEvent;
@@ -37,6 +38,7 @@ import org.ownersvote.platform.testing.TestEvents;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 @QuarkusTest
 class BallotLedgerTest {
@@ -142,7 +144,7 @@ class BallotLedgerTest {
     void aSerialWithAWrongCheckDigitOrUnknownIsAProblem() {
         VotingFixture v = votingOpen();
         handout(v.leader(), "ABCDEF-000010").then().statusCode(422).body("errors[0].field", equalTo("serial"));
-        handout(v.leader(), org.ownersvote.ballot.domain.SerialNumbers.serial(UUID.randomUUID(), 99999)).then()
+        handout(v.leader(), SerialNumbers.serial(UUID.randomUUID(), 99999)).then()
                 .statusCode(404);
     }
 
@@ -246,10 +248,10 @@ class BallotLedgerTest {
         VotingFixture v = VotingFixture.open(bootstrap);
         String serial = v.firstBallot("1号楼");
         String key = UUID.randomUUID().toString();
-        io.restassured.response.Response first = keyedHandout(v.leader(), serial, key, KEYED_HANDOUT);
+        Response first = keyedHandout(v.leader(), serial, key, KEYED_HANDOUT);
         first.then().statusCode(200).body("status", equalTo("HANDED_OUT"));
         assertNull(first.header("Idempotent-Replayed"), "the first answer is not a replay");
-        io.restassured.response.Response again = keyedHandout(v.leader(), serial, key, KEYED_HANDOUT);
+        Response again = keyedHandout(v.leader(), serial, key, KEYED_HANDOUT);
         again.then().statusCode(200).header("Idempotent-Replayed", "true");
         assertArrayEquals(first.asByteArray(), again.asByteArray(), "the first answer, byte for byte");
         assertEquals(first.contentType(), again.contentType());
@@ -288,10 +290,10 @@ class BallotLedgerTest {
         String key = UUID.randomUUID().toString();
         // a time in the future is refused (422) and nothing is recorded
         Map<String, Object> tomorrow = Map.of("recipientName", "张三", "relation", "OWNER", "method", "IN_PERSON",
-                "at", java.time.OffsetDateTime.now().plusDays(1).toString());
+                "at", OffsetDateTime.now().plusDays(1).toString());
         keyedHandout(v.leader(), serial, key, tomorrow).then().statusCode(422);
         assertEquals(0, steps(serial));
-        io.restassured.response.Response corrected = keyedHandout(v.leader(), serial, key, KEYED_HANDOUT);
+        Response corrected = keyedHandout(v.leader(), serial, key, KEYED_HANDOUT);
         corrected.then().statusCode(200).body("status", equalTo("HANDED_OUT"));
         assertNull(corrected.header("Idempotent-Replayed"), "applied, not replayed");
         assertEquals(1, steps(serial));
@@ -313,7 +315,7 @@ class BallotLedgerTest {
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<io.restassured.response.Response>> answers = new ArrayList<>();
+            List<Future<Response>> answers = new ArrayList<>();
             for (int i = 0; i < parallel; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
@@ -321,12 +323,12 @@ class BallotLedgerTest {
                 }));
             }
             start.countDown();
-            List<io.restassured.response.Response> responses = new ArrayList<>();
-            for (Future<io.restassured.response.Response> answer : answers) {
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
                 responses.add(answer.get());
             }
             long replayed = responses.stream().filter(r -> "true".equals(r.header("Idempotent-Replayed"))).count();
-            for (io.restassured.response.Response r : responses) {
+            for (Response r : responses) {
                 r.then().statusCode(200);
                 assertArrayEquals(responses.get(0).asByteArray(), r.asByteArray());
             }
@@ -347,7 +349,7 @@ class BallotLedgerTest {
         assertEquals(0, steps(serial));
     }
 
-    static io.restassured.response.Response keyedHandout(String token, String serial, String key, Map<String, Object> body) {
+    static Response keyedHandout(String token, String serial, String key, Map<String, Object> body) {
         return as(token).header("Idempotency-Key", key).body(body).post("/api/ballots/" + serial + "/handout");
     }
 

@@ -9,6 +9,7 @@ import static org.ownersvote.ballot.VotingFixture.as;
 import static org.ownersvote.ballot.VotingFixture.handout;
 import static org.ownersvote.ballot.VotingFixture.returned;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.ballot.counting.BallotCount;
 import org.ownersvote.ballot.counting.CountingEntry;
+import org.ownersvote.ballot.counting.LotsDraw;
 import org.ownersvote.events.election.BallotCandidate;
 import org.ownersvote.events.election.BallotMotion;
 import org.ownersvote.events.election.PhaseChanged;
@@ -33,6 +35,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 @QuarkusTest
@@ -96,7 +100,7 @@ class CountingTest {
         as(c.scrutineer()).body(resolution)
                 .post("/api/elections/" + c.v().election() + "/counting/conflicts/" + serial + "/resolve")
                 .then().statusCode(200).body("state", equalTo("COUNTED")).body("ledgerPosition", equalTo(2));
-        long entries = QuarkusTransaction.requiringNew().call(() -> org.ownersvote.ballot.counting.CountingEntry
+        long entries = QuarkusTransaction.requiringNew().call(() -> CountingEntry
                 .count("serial", serial));
         assertEquals(2, entries, "both entries stay on record");
     }
@@ -202,7 +206,7 @@ class CountingTest {
                 "recordKey = ?1 and eventType = 'ballot.tally-finalized.v1'", c.v().election().toString()));
         assertEquals(1, finalized);
         enter(c, c.counterA(), c.returned().get(0), "OWNER", "APPROVE", null, null).then().statusCode(409);
-        io.restassured.RestAssured.given().get("/api/elections/" + c.v().election() + "/tally").then()
+        RestAssured.given().get("/api/elections/" + c.v().election() + "/tally").then()
                 .statusCode(200).body("provisional", equalTo(false));
     }
 
@@ -219,7 +223,7 @@ class CountingTest {
         assertEquals(3, lines.length);
         String previous = (String) view.get("genesisHash");
         for (String line : lines) {
-            Map<String, Object> record = io.restassured.path.json.JsonPath.from(line).getMap("");
+            Map<String, Object> record = JsonPath.from(line).getMap("");
             assertEquals(previous, record.get("previousHash"));
             previous = (String) record.get("hash");
         }
@@ -238,7 +242,7 @@ class CountingTest {
         as(c.v().workingGroup()).body(Map.of("candidateIdsInDrawnOrder", lots.get("candidateIdsInDrawnOrder"),
                 "witnesses", List.of())).post("/api/elections/" + c.v().election() + "/tally/lots").then()
                 .statusCode(422);
-        long draws = QuarkusTransaction.requiringNew().call(() -> org.ownersvote.ballot.counting.LotsDraw.count(
+        long draws = QuarkusTransaction.requiringNew().call(() -> LotsDraw.count(
                 "electionId", c.v().election()));
         assertEquals(0, draws);
     }
@@ -429,14 +433,14 @@ class CountingTest {
 
     // --- setup
 
-    private Counting counting(int paper) throws java.io.IOException {
+    private Counting counting(int paper) throws IOException {
         Counting c = returnedWhileVoting(paper);
         closeVoting(c.v());
         return c;
     }
 
     /** The same election while voting still runs: the paper ballots returned and the online vote cast. */
-    private Counting returnedWhileVoting(int paper) throws java.io.IOException {
+    private Counting returnedWhileVoting(int paper) throws IOException {
         VotingFixture v = VotingFixture.open(bootstrap, CANDIDATES, MOTIONS);
         List<String> serials = as(v.workingGroup()).queryParam("building", "1号楼").queryParam("size", paper + 2)
                 .get("/api/elections/" + v.election() + "/ballots").then().statusCode(200).extract().path("serial");

@@ -2,7 +2,6 @@ package org.ownersvote.ballot;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -132,7 +131,7 @@ class ElectionEventsConsumerTest {
                 .setParameter(1, eventId).getSingleResult());
     }
 
-        private static BallotElection awaitElection(UUID electionId) {
+    private static BallotElection awaitElection(UUID electionId) {
         return await().atMost(Duration.ofSeconds(30)).until(
                 () -> QuarkusTransaction.requiringNew().call(() -> BallotElection.<BallotElection>findById(electionId)),
                 e -> e != null);

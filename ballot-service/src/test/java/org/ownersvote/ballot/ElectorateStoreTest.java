@@ -44,7 +44,8 @@ class ElectorateStoreTest {
                 v -> v != null && v.complete);
         assertEquals(2500, complete.units);
         assertEquals(2250, complete.countedUnits);
-        assertEquals(QuarkusTransaction.requiringNew().call(() -> ElectorateVersion.current(election).orElseThrow().version),
+        assertEquals(
+                QuarkusTransaction.requiringNew().call(() -> ElectorateVersion.current(election).orElseThrow().version),
                 1);
     }
 
@@ -61,9 +62,10 @@ class ElectorateStoreTest {
         send(election, events.get(1));
         send(election, new ElectorateChunk(election, 1, 1, units));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                AuditEntry.forSubject("election", election.toString()).stream()
-                        .anyMatch(e -> e.action.equals("electorate.mismatch"))));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew()
+                        .call(() -> AuditEntry.forSubject("election", election.toString()).stream()
+                                .anyMatch(e -> e.action.equals("electorate.mismatch"))));
         assertFalse(version(election).complete);
         assertTrue(QuarkusTransaction.requiringNew().call(() -> ElectorateVersion.current(election).isEmpty()));
     }

@@ -24,6 +24,7 @@ import org.ownersvote.platform.testing.TestTokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 /** The red team's findings in ballot-service (issue 15), each pinned: what must be refused, and how. */
 @QuarkusTest
@@ -70,7 +71,7 @@ class IntegrityTest {
     void theProvisionalTallyIsForbiddenToSignedInOutsidersAndNeedsSignInForAnonymousOnes() {
         VotingFixture v = VotingFixture.open(bootstrap);
         as(v.leader()).get("/api/elections/" + v.election() + "/tally").then().statusCode(403);
-        io.restassured.RestAssured.given().get("/api/elections/" + v.election() + "/tally").then().statusCode(401);
+        RestAssured.given().get("/api/elections/" + v.election() + "/tally").then().statusCode(401);
     }
 
     @Test

@@ -36,9 +36,10 @@ import org.ownersvote.platform.security.Roles;
 import org.ownersvote.platform.testing.TestTokens;
 
 import com.google.zxing.BinaryBitmap;
-import com.google.zxing.NotFoundException;
 import com.google.zxing.ChecksumException;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.FormatException;
+import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -362,9 +363,10 @@ class OwnerBallotTest {
         try {
             // the page's image is the code alone, as a phone's camera would find it once framed
             return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new BufferedImageLuminanceSource(image))), java.util.Map.of(
-                            com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE,
-                            com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+                    new BufferedImageLuminanceSource(image))), Map.of(
+                            DecodeHintType.PURE_BARCODE, Boolean.TRUE,
+                            DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                    .getText();
         } catch (NotFoundException | ChecksumException | FormatException e) {
             throw new AssertionError("the printed QR code does not decode", e);
         }

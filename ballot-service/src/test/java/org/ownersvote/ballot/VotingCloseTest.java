@@ -11,11 +11,13 @@ import static org.ownersvote.ballot.VotingFixture.status;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +27,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.ownersvote.ballot.counting.LedgerRecord;
 import org.ownersvote.ballot.domain.BallotStatus;
 import org.ownersvote.ballot.service.ElectionRegistry;
 import org.ownersvote.events.EventEnvelope;
@@ -85,7 +88,7 @@ class VotingCloseTest {
             // every vote after the close's answer is refused, and counting opened in the same step
             cast(v, serials.get(serials.size() - 1)).then().statusCode(409).body("detail",
                     containsString("voting is closed"));
-            long ledger = QuarkusTransaction.requiringNew().call(() -> org.ownersvote.ballot.counting.LedgerRecord
+            long ledger = QuarkusTransaction.requiringNew().call(() -> LedgerRecord
                     .count("electionId", v.election()));
             assertEquals(castAt.size(), ledger, "the online votes accepted before the close are in the ledger");
         } finally {
@@ -154,7 +157,7 @@ class VotingCloseTest {
     @Test
     void whenTheDeadlinePassesOnTheClockVotesStopAndEarlierReturnsAreStillRecorded() throws Exception {
         // long enough for the setup on a loaded machine; the test then waits for the deadline to pass
-        OffsetDateTime deadline = OffsetDateTime.now().plusSeconds(20).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        OffsetDateTime deadline = OffsetDateTime.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
         VotingFixture v = VotingFixture.open(bootstrap, CANDIDATES, List.of(), deadline);
         List<String> serials = codes(v, 2);
         cast(v, serials.get(0)).then().statusCode(200);
@@ -195,8 +198,9 @@ class VotingCloseTest {
                 TestTokens.as("wg", Roles.WORKING_GROUP).community(community).token(), CANDIDATES, List.of());
         v.send(new ElectionCreated(election, community, "账本小区", "第三届", "CN-2021", 2, 0, 14, false));
         Map<String, Object> open = Map.of("opened", new VotingOpened(election, community, "CN-2021", 2, 0,
-                OffsetDateTime.now().plusDays(14), 1, CANDIDATES, List.of(), false), "at", OffsetDateTime.now()
-                .toString());
+                OffsetDateTime.now().plusDays(14), 1, CANDIDATES, List.of(), false), "at",
+                OffsetDateTime.now()
+                        .toString());
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> BallotElection.findById(election)) != null);
         // the electorate has not arrived: voting does not open, and nothing is recorded
@@ -259,7 +263,8 @@ class VotingCloseTest {
             handlerRead.await();
             Future<Integer> call = threads.submit(() -> as(v.workingGroup()).body(Map.of("opened",
                     new VotingOpened(election, community, "CN-2021", 2, 0, now.plusDays(14), 1, CANDIDATES,
-                            List.of(), false), "at", now.toString()))
+                            List.of(), false),
+                    "at", now.toString()))
                     .post("/internal/elections/" + election + "/voting-open").then().extract().statusCode());
             event.get();
             assertEquals(200, call.get());
@@ -292,14 +297,15 @@ class VotingCloseTest {
         return serials;
     }
 
-    private static final Map<String, String> CODES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> CODES = new ConcurrentHashMap<>();
 
     private Response cast(VotingFixture v, String serial) {
         String owner = TestTokens.as("owner:" + serial, Roles.OWNER).community(v.community()).election(v.election())
                 .ballot(serial).token();
         return as(owner).body(Map.of("verificationCode", CODES.get(serial), "marks",
                 Map.of(CANDIDATES.get(0).candidateId().toString(), "APPROVE", CANDIDATES.get(1).candidateId()
-                        .toString(), "OPPOSE"))).post("/api/ballots/" + serial + "/cast");
+                        .toString(), "OPPOSE")))
+                .post("/api/ballots/" + serial + "/cast");
     }
 
     private static String owner(VotingFixture v, String serial) {

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.ownersvote.ballot.domain.BallotStatus;
 import org.ownersvote.events.Topics;
@@ -62,7 +63,7 @@ record VotingFixture(String bootstrap, UUID community, UUID election, String lea
     }
 
     private static VotingFixture open(String bootstrap, List<BallotCandidate> candidates, List<BallotMotion> motions,
-            OffsetDateTime deadline, java.util.function.Function<UUID, List<Record>> electorate, long ballots) {
+            OffsetDateTime deadline, Function<UUID, List<Record>> electorate, long ballots) {
         UUID community = UUID.randomUUID();
         UUID election = UUID.randomUUID();
         VotingFixture v = new VotingFixture(bootstrap, community, election,

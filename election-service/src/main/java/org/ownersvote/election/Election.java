@@ -1,5 +1,6 @@
 package org.ownersvote.election;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -71,7 +72,7 @@ public class Election extends PanacheEntityBase {
     public Integer electorateCountedUnits;
 
     @Column(name = "electorate_area", precision = 14, scale = 2)
-    public java.math.BigDecimal electorateArea;
+    public BigDecimal electorateArea;
 
     @Column(name = "electorate_headcount")
     public Integer electorateHeadcount;

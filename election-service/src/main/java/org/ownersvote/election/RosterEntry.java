@@ -2,7 +2,6 @@ package org.ownersvote.election;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;

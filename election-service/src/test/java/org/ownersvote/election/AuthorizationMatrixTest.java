@@ -25,7 +25,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class AuthorizationMatrixTest {
 
-
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String database;
 

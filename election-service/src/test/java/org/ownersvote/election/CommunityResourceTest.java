@@ -10,7 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.ownersvote.platform.audit.AuditEntry;
 import org.ownersvote.platform.security.Roles;
 import org.ownersvote.platform.testing.TestTokens;
 
@@ -31,9 +34,8 @@ class CommunityResourceTest {
                 .body("name", equalTo("真如佳苑"))
                 .extract().path("id");
 
-        long audited = QuarkusTransaction.requiringNew().call(() ->
-                org.ownersvote.platform.audit.AuditEntry.forSubject("community", id).stream()
-                        .filter(e -> e.action.equals("community.created") && e.actor.equals("admin")).count());
+        long audited = QuarkusTransaction.requiringNew().call(() -> AuditEntry.forSubject("community", id).stream()
+                .filter(e -> e.action.equals("community.created") && e.actor.equals("admin")).count());
         assertEquals(1, audited);
     }
 
@@ -122,14 +124,14 @@ class CommunityResourceTest {
         UUID election = Api.createElection(id);
         String code = Api.as(Api.admin()).get("/api/communities/" + id).then().statusCode(200)
                 .extract().path("shortCode");
-        org.junit.jupiter.api.Assertions.assertTrue(code.matches("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}"), code);
+        Assertions.assertTrue(code.matches("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}"), code);
         given().get("/api/communities/by-code/" + code.toLowerCase()).then().statusCode(200)
                 .body("id", equalTo(id.toString()))
                 .body("name", equalTo("短码小区"))
                 .body("shortCode", equalTo(code))
                 .body("elections[0].id", equalTo(election.toString()))
                 .body("elections[0].phase", equalTo("DRAFT"))
-                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("createdBy")));
+                .body("$", Matchers.not(Matchers.hasKey("createdBy")));
     }
 
     @Test

@@ -8,34 +8,52 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.CustomMatcher;
+import org.hamcrest.Matcher;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.election.domain.Phase;
 import org.ownersvote.events.EventCodec;
+import org.ownersvote.events.Topics;
+import org.ownersvote.events.ballot.TallyFinalized;
 import org.ownersvote.events.election.BallotCandidate;
 import org.ownersvote.events.election.BallotMotion;
 import org.ownersvote.events.election.VotingOpened;
+import org.ownersvote.platform.audit.AuditEntry;
 import org.ownersvote.platform.outbox.OutboxEvent;
+import org.ownersvote.platform.security.Roles;
+import org.ownersvote.platform.testing.KafkaTopics;
+import org.ownersvote.platform.testing.TestEvents;
+import org.ownersvote.platform.testing.TestTokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 /** An election from DRAFT to COUNTING through the API, each guard met in turn. */
 @QuarkusTest
 class ElectionLifecycleTest {
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
+    @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "ownersvote.ballot-service.url")
+    @ConfigProperty(name = "ownersvote.ballot-service.url")
     String ballotService;
 
     /** Owners of counted units in the sample roster, with their units. */
@@ -158,7 +176,8 @@ class ElectionLifecycleTest {
         assertEquals(List.of("MAJORITY", "SPECIAL"), opened.motions().stream().map(BallotMotion::threshold).toList());
         assertEquals(OffsetDateTime.parse(deadline).toInstant(), opened.votingDeadline().toInstant());
         assertEquals(beijing(2026, 10, 14, 0, 0).toInstant(), opened.votingDeadline().toInstant());
-        assertEquals(6L, (long) QuarkusTransaction.requiringNew().call(() -> PhaseChange.count("electionId", election)));
+        assertEquals(6L,
+                (long) QuarkusTransaction.requiringNew().call(() -> PhaseChange.count("electionId", election)));
     }
 
     @Test
@@ -166,8 +185,8 @@ class ElectionLifecycleTest {
         Setup drill = drillInCounting("演练小区");
         finalTally(drill.election(), true);
         move(drill.wg(), drill.election(), "RESULT_PUBLICITY").statusCode(200).body("certified", equalTo(false))
-                .body("nextPhases", equalTo(java.util.List.of("CLOSED")))
-                .body("phases", equalTo(java.util.List.of("DRAFT", "NOMINATION", "CANDIDATE_PUBLICITY", "VOTING",
+                .body("nextPhases", equalTo(List.of("CLOSED")))
+                .body("phases", equalTo(List.of("DRAFT", "NOMINATION", "CANDIDATE_PUBLICITY", "VOTING",
                         "COUNTING", "RESULT_PUBLICITY", "CLOSED")));
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
                 "recordKey = ?1 and eventType = 'election.result-certified.v1'", drill.election().toString())),
@@ -181,11 +200,11 @@ class ElectionLifecycleTest {
         move(drill.wg(), drill.election(), "RESULT_PUBLICITY").statusCode(409)
                 .body("detail", containsString("quorum was not met"));
         Api.as(drill.wg()).get("/api/elections/" + drill.election()).then().statusCode(200)
-                .body("nextPhases", equalTo(java.util.List.of("RESULT_PUBLICITY", "FAILED")));
+                .body("nextPhases", equalTo(List.of("RESULT_PUBLICITY", "FAILED")));
         // a failed election's timeline ends at FAILED, with nothing after it
         move(drill.wg(), drill.election(), "FAILED").statusCode(200).body("phase", equalTo("FAILED"))
-                .body("nextPhases", equalTo(java.util.List.of()))
-                .body("phases", equalTo(java.util.List.of("DRAFT", "NOMINATION", "CANDIDATE_PUBLICITY", "VOTING",
+                .body("nextPhases", equalTo(List.of()))
+                .body("phases", equalTo(List.of("DRAFT", "NOMINATION", "CANDIDATE_PUBLICITY", "VOTING",
                         "COUNTING", "FAILED")));
     }
 
@@ -238,12 +257,12 @@ class ElectionLifecycleTest {
     }
 
     static OffsetDateTime beijing(int year, int month, int day, int hour, int minute) {
-        return OffsetDateTime.of(year, month, day, hour, minute, 0, 0, java.time.ZoneOffset.ofHours(8));
+        return OffsetDateTime.of(year, month, day, hour, minute, 0, 0, ZoneOffset.ofHours(8));
     }
 
     /** A JSON date-time that is this instant, whatever offset it is written with. */
-    static org.hamcrest.Matcher<Object> instant(OffsetDateTime expected) {
-        return new org.hamcrest.CustomMatcher<>("the instant " + expected.toInstant()) {
+    static Matcher<Object> instant(OffsetDateTime expected) {
+        return new CustomMatcher<>("the instant " + expected.toInstant()) {
             @Override
             public boolean matches(Object value) {
                 return value != null && OffsetDateTime.parse(value.toString()).toInstant().equals(expected.toInstant());
@@ -280,11 +299,11 @@ class ElectionLifecycleTest {
     }
 
     private void finalTally(UUID election, boolean quorumMet) {
-        org.ownersvote.platform.testing.KafkaTopics.send(bootstrap, org.ownersvote.events.Topics.BALLOT_RESULTS,
-                election.toString(), org.ownersvote.platform.testing.TestEvents.envelope(UUID.randomUUID().toString(),
-                        election, new org.ownersvote.events.ballot.TallyFinalized(election, quorumMet,
+        KafkaTopics.send(bootstrap, Topics.BALLOT_RESULTS,
+                election.toString(), TestEvents.envelope(UUID.randomUUID().toString(),
+                        election, new TallyFinalized(election, quorumMet,
                                 "ledger-" + election, OffsetDateTime.now(), null)));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> Election.<Election>findById(election).finalTallyReceived));
     }
 
@@ -340,7 +359,7 @@ class ElectionLifecycleTest {
 
     /** Switches the stand-in for ballot-service's voting endpoints up or down; answers the calls it has seen. */
     private String stub(String mode) {
-        return io.restassured.RestAssured.given().post(ballotService + "/stub/" + mode).then().statusCode(200)
+        return RestAssured.given().post(ballotService + "/stub/" + mode).then().statusCode(200)
                 .extract().asString();
     }
 
@@ -413,15 +432,15 @@ class ElectionLifecycleTest {
         UUID election = setup.election();
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = nominationBody(NOMINEES.get(0), "1号楼", "301");
-        io.restassured.response.Response first = Api.as(wg).header("Idempotency-Key", key).body(body)
+        Response first = Api.as(wg).header("Idempotency-Key", key).body(body)
                 .post("/api/elections/" + election + "/nominations");
         first.then().statusCode(201).body("nominators", equalTo(1));
-        io.restassured.response.Response again = Api.as(wg).header("Idempotency-Key", key).body(body)
+        Response again = Api.as(wg).header("Idempotency-Key", key).body(body)
                 .post("/api/elections/" + election + "/nominations");
         again.then().statusCode(201).header("Idempotent-Replayed", "true");
         assertEquals(first.header("Location"), again.header("Location"));
         assertEquals(first.asString(), again.asString());
-        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> org.ownersvote.platform.audit.AuditEntry
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> AuditEntry
                 .count("electionId = ?1 and action like 'candidate.nominat%'", election)), "recorded once");
         Api.as(wg).get("/api/elections/" + election + "/candidates").then().body("candidates[0].nominators",
                 equalTo(1));
@@ -618,11 +637,11 @@ class ElectionLifecycleTest {
         UUID other = Api.createCommunity("别家小区");
         UUID election = createElection(mine, Api.workingGroup(mine), false);
         createElection(other, Api.workingGroup(other), false);
-        String streetOffice = org.ownersvote.platform.testing.TestTokens.as("jiedao",
-                org.ownersvote.platform.security.Roles.STREET_OFFICE).oversees(mine).token();
+        String streetOffice = TestTokens.as("jiedao",
+                Roles.STREET_OFFICE).oversees(mine).token();
         Api.as(streetOffice).queryParam("street", "真如镇街道").get("/api/elections").then().statusCode(200)
-                .body("communityId", org.hamcrest.Matchers.everyItem(equalTo(mine.toString())))
-                .body("id", org.hamcrest.Matchers.hasItem(election.toString()))
+                .body("communityId", Matchers.everyItem(equalTo(mine.toString())))
+                .body("id", Matchers.hasItem(election.toString()))
                 .body("[0].phase", equalTo("DRAFT"));
         Api.as(streetOffice).get("/api/elections").then().statusCode(422);
         Api.as(Api.workingGroup(mine)).queryParam("street", "真如镇街道").get("/api/elections").then().statusCode(403);
@@ -631,7 +650,7 @@ class ElectionLifecycleTest {
     }
 
     private static List<String> nominateAndApprove(String wg, UUID election) {
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (String[] nominee : NOMINEES.subList(0, 5)) {
             String id = nominate(wg, election, nominee, "1号楼", "301").statusCode(201).extract().path("id");
             review(wg, election, id, Map.of("decision", "APPROVED")).statusCode(200);
@@ -641,7 +660,7 @@ class ElectionLifecycleTest {
     }
 
     private static void importSample(UUID community, String wg) {
-        Api.as(wg).contentType("text/csv").body(RosterResourceTest.sample().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        Api.as(wg).contentType("text/csv").body(RosterResourceTest.sample().getBytes(StandardCharsets.UTF_8))
                 .put("/api/communities/" + community + "/roster").then().statusCode(200);
     }
 
@@ -660,7 +679,7 @@ class ElectionLifecycleTest {
     }
 
     /** A request of the working group's Chinese web client. */
-    private static io.restassured.specification.RequestSpecification inChinese(String wg) {
+    private static RequestSpecification inChinese(String wg) {
         return Api.as(wg).header("Accept-Language", "zh-CN,zh;q=0.9");
     }
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.platform.outbox.OutboxEvent;
 import org.ownersvote.platform.security.Roles;
@@ -135,7 +136,7 @@ class ElectionResourceTest {
         UUID second = Api.createElection(community);
         Api.as(Api.workingGroup(community)).get("/api/communities/" + community + "/elections").then()
                 .statusCode(200)
-                .body("id", org.hamcrest.Matchers.contains(second.toString(), first.toString()))
+                .body("id", Matchers.contains(second.toString(), first.toString()))
                 .body("[0].phase", equalTo("DRAFT"));
         Api.as(Api.workingGroup(UUID.randomUUID())).get("/api/communities/" + community + "/elections").then()
                 .statusCode(403);

@@ -1,30 +1,35 @@
 package org.ownersvote.election;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.events.Topics;
 import org.ownersvote.events.ballot.TallyFinalized;
 import org.ownersvote.platform.testing.KafkaTopics;
-import org.ownersvote.platform.testing.TestEvents;
 import org.ownersvote.platform.testing.ServiceTestResources;
+import org.ownersvote.platform.testing.TestEvents;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class HealthAndDocumentationTest {
@@ -34,8 +39,8 @@ class HealthAndDocumentationTest {
 
     @Test
     void readyWhenTheDatabaseAndKafkaAnswer() {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                given().get("/q/health/ready").then().log().ifValidationFails().statusCode(200)
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> given().get("/q/health/ready").then().log().ifValidationFails().statusCode(200)
                         .body("status", equalTo("UP"))
                         .body("checks.name", hasItem("kafka"))
                         .body("checks.name", hasItem("Database connections health check"))
@@ -58,8 +63,8 @@ class HealthAndDocumentationTest {
             Api.as(Api.workingGroup(community)).body(Api.electionBody(community)).post("/api/elections")
                     .then().statusCode(201);
             Instant written = Instant.now(); // its event was written before this
-            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                    given().get("/q/health/ready").then().log().ifValidationFails().statusCode(200)
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> given().get("/q/health/ready").then().log().ifValidationFails().statusCode(200)
                             .body("status", equalTo("UP"))
                             .body("checks.find { it.name == 'kafka' }.data.broker", equalTo("DOWN"))
                             .body("checks.find { it.name == 'kafka' }.data.database", equalTo("UP"))
@@ -67,8 +72,8 @@ class HealthAndDocumentationTest {
                             .body("checks.find { it.name == 'kafka' }.data.brokerOutageGraceSeconds", equalTo(8)));
             given().get("/q/health/live").then().statusCode(200);
 
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                    given().get("/q/health/ready").then().log().ifValidationFails().statusCode(503)
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> given().get("/q/health/ready").then().log().ifValidationFails().statusCode(503)
                             .body("checks.find { it.name == 'kafka' }.status", equalTo("DOWN"))
                             .body("checks.find { it.name == 'kafka' }.data.broker", equalTo("DOWN"))
                             .body("checks.find { it.name == 'kafka' }.data.brokerUnreachableSeconds",
@@ -83,8 +88,8 @@ class HealthAndDocumentationTest {
         } finally {
             ServiceTestResources.Broker.start();
         }
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                given().get("/q/health/ready").then().log().ifValidationFails().statusCode(200)
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> given().get("/q/health/ready").then().log().ifValidationFails().statusCode(200)
                         .body("checks.find { it.name == 'kafka' }.data.broker", equalTo("UP"))
                         .body("checks.find { it.name == 'kafka' }.data.outboxBacklog", equalTo(0))
                         .body("checks.find { it.name == 'kafka' }.data.oldestUnsentAgeSeconds", equalTo(0)));
@@ -92,10 +97,13 @@ class HealthAndDocumentationTest {
         // and the consumer goes on after the restart: an event for an unknown election reaches the dead-letter topic
         UUID unknown = UUID.randomUUID();
         KafkaTopics.send(bootstrap, Topics.BALLOT_RESULTS, unknown.toString(), TestEvents.envelope(
-                UUID.randomUUID().toString(), unknown, new TallyFinalized(unknown, true, "h", OffsetDateTime.now(), null)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> KafkaTopics.readAll(bootstrap, "election-service.dead-letter",
-                Duration.ofSeconds(1)).stream().anyMatch(r -> unknown.toString().equals(r.key())
-                        && r.headers().get("dead-letter-reason").contains("final tally for unknown election")));
+                UUID.randomUUID().toString(), unknown,
+                new TallyFinalized(unknown, true, "h", OffsetDateTime.now(), null)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> KafkaTopics.readAll(bootstrap,
+                "election-service.dead-letter",
+                Duration.ofSeconds(1)).stream().anyMatch(
+                        r -> unknown.toString().equals(r.key())
+                                && r.headers().get("dead-letter-reason").contains("final tally for unknown election")));
         // and the operator sees it counted, next to the outbox figures
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("ownersvote_inbox_dead_letters_total{consumer=\"election-service\","
@@ -106,38 +114,39 @@ class HealthAndDocumentationTest {
     @Test
     void publishesItsOpenApiDocumentWithTheBearerScheme() {
         given().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/elections"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/communities"))
+                .body("paths", Matchers.hasKey("/api/elections"))
+                .body("paths", Matchers.hasKey("/api/communities"))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 // the Idempotency-Key header, once, and named on every POST/PUT (docs/architecture/idempotency.md)
                 .body("components.parameters.IdempotencyKey.name", equalTo("Idempotency-Key"))
                 .body("components.parameters.IdempotencyKey.in", equalTo("header"))
                 .body("paths.'/api/elections/{eid}/nominations'.post.parameters.'$ref'",
-                        org.hamcrest.Matchers.hasItem("#/components/parameters/IdempotencyKey"))
+                        Matchers.hasItem("#/components/parameters/IdempotencyKey"))
                 .body("paths.'/api/communities/{cid}/roster'.put.parameters.'$ref'",
-                        org.hamcrest.Matchers.hasItem("#/components/parameters/IdempotencyKey"))
+                        Matchers.hasItem("#/components/parameters/IdempotencyKey"))
                 .body("paths.'/api/elections/{eid}'.get.parameters.'$ref'",
-                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+                        Matchers.not(Matchers.hasItem(
                                 "#/components/parameters/IdempotencyKey")));
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 
     @Test
     void everyOperationHasItsOwnIdAndTheServerIsTheAddressTheDocumentCameFrom() {
-        io.restassured.path.json.JsonPath document = given().get("/q/openapi?format=json").then().statusCode(200)
+        JsonPath document = given().get("/q/openapi?format=json").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals("/", document.getString("servers[0].url"));
-        java.util.List<String> ids = new java.util.ArrayList<>();
-        java.util.Map<String, java.util.Map<String, Object>> paths = document.getMap("paths");
+        List<String> ids = new ArrayList<>();
+        Map<String, Map<String, Object>> paths = document.getMap("paths");
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
-            if (operation instanceof java.util.Map<?, ?> op && !method.equals("parameters")) {
+            if (operation instanceof Map<?, ?> op && !method.equals("parameters")) {
                 Object id = op.get("operationId");
-                assertTrue(id instanceof String && !((String) id).isBlank(), method + " " + path + " has no operationId");
+                assertTrue(id instanceof String && !((String) id).isBlank(),
+                        method + " " + path + " has no operationId");
                 ids.add((String) id);
             }
         }));
         assertTrue(ids.size() > 10, "operations found: " + ids.size());
-        assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "operationIds are unique: " + ids);
+        assertEquals(ids.size(), new HashSet<>(ids).size(), "operationIds are unique: " + ids);
         assertTrue(ids.contains("ElectionResource_transition"), ids.toString());
     }
 
@@ -149,41 +158,40 @@ class HealthAndDocumentationTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyOperationHasASummaryATagItsSecurityAndItsProblems() {
-        io.restassured.path.json.JsonPath document = given().get("/q/openapi?format=json").then().statusCode(200)
+        JsonPath document = given().get("/q/openapi?format=json").then().statusCode(200)
                 .extract().jsonPath();
-        java.util.Set<String> described = new java.util.HashSet<>();
-        for (java.util.Map<String, Object> tag : document.<java.util.Map<String, Object>>getList("tags")) {
+        Set<String> described = new HashSet<>();
+        for (Map<String, Object> tag : document.<Map<String, Object>>getList("tags")) {
             assertTrue(tag.get("description") instanceof String d && !d.isBlank(), tag + " has a description");
             described.add((String) tag.get("name"));
         }
-        java.util.Map<String, java.util.Map<String, Object>> paths = document.getMap("paths");
+        Map<String, Map<String, Object>> paths = document.getMap("paths");
         paths.forEach((path, operations) -> operations.forEach((method, value) -> {
-            java.util.Map<String, Object> operation = (java.util.Map<String, Object>) value;
+            Map<String, Object> operation = (Map<String, Object>) value;
             String name = method + " " + path;
             assertTrue(operation.get("summary") instanceof String s && !s.isBlank(), name + " has a summary");
-            java.util.List<String> tags = (java.util.List<String>) operation.get("tags");
+            List<String> tags = (List<String>) operation.get("tags");
             assertTrue(tags != null && described.containsAll(tags) && !tags.isEmpty(), name + " has a described tag");
             assertTrue(operation.containsKey("security"), name + " says what security it needs");
-            boolean secured = !((java.util.List<?>) operation.get("security")).isEmpty();
-            java.util.Map<String, java.util.Map<String, Object>> responses =
-                    (java.util.Map<String, java.util.Map<String, Object>>) operation.get("responses");
+            boolean secured = !((List<?>) operation.get("security")).isEmpty();
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
             assertEquals(secured, responses.containsKey("401"), name + ": 401 exactly when a token is needed");
             assertTrue(responses.keySet().stream().anyMatch(code -> code.startsWith("4")), name + " has a 4xx");
             responses.forEach((code, response) -> {
                 if (code.startsWith("4") || code.startsWith("5")) {
-                    java.util.Map<String, Object> problem = (java.util.Map<String, Object>)
-                            ((java.util.Map<String, Object>) response.get("content")).get("application/problem+json");
+                    Map<String, Object> problem = (Map<String, Object>) ((Map<String, Object>) response.get("content"))
+                            .get("application/problem+json");
                     assertEquals("#/components/schemas/Problem",
-                            ((java.util.Map<String, Object>) problem.get("schema")).get("$ref"), name + " " + code);
+                            ((Map<String, Object>) problem.get("schema")).get("$ref"), name + " " + code);
                     assertEquals(Integer.valueOf(code),
-                            ((java.util.Map<String, Object>) problem.get("example")).get("status"), name + " " + code);
+                            ((Map<String, Object>) problem.get("example")).get("status"), name + " " + code);
                 }
             });
         }));
         assertEquals(List.of(), document.getList("paths.'/api/communities/by-code/{code}'.get.security"),
                 "the public page is marked public");
         // the bearer token, with the roles that may call (from @RolesAllowed)
-        assertEquals(List.of(java.util.Map.of("bearer", List.of("working-group"))),
+        assertEquals(List.of(Map.of("bearer", List.of("working-group"))),
                 document.getList("paths.'/api/elections/{eid}/transitions'.post.security"));
         String conflict = document.getString(
                 "paths.'/api/elections/{eid}/transitions'.post.responses.'409'.description");
@@ -194,4 +202,3 @@ class HealthAndDocumentationTest {
         assertEquals(List.of("type", "title", "status"), document.getList("components.schemas.Problem.required"));
     }
 }
-

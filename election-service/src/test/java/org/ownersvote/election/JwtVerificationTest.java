@@ -21,7 +21,8 @@ class JwtVerificationTest {
     static Stream<Arguments> badTokens() {
         return Stream.of(
                 Arguments.of("expired", TestTokens.as("admin", Roles.ADMIN).expiredSecondsAgo(3600).token()),
-                Arguments.of("wrong issuer", TestTokens.as("admin", Roles.ADMIN).issuer("https://evil.example").token()),
+                Arguments.of("wrong issuer",
+                        TestTokens.as("admin", Roles.ADMIN).issuer("https://evil.example").token()),
                 Arguments.of("wrong audience", TestTokens.as("admin", Roles.ADMIN).audience("other-system").token()),
                 Arguments.of("HS256-signed", TestTokens.as("admin", Roles.ADMIN).signedWithHs256().token()),
                 Arguments.of("unsigned", TestTokens.as("admin", Roles.ADMIN).unsigned().token()),

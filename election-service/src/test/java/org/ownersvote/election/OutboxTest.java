@@ -69,8 +69,9 @@ class OutboxTest {
         String traceparent = record.headers().get("traceparent");
         assertTrue(traceparent != null && traceparent.startsWith("00-" + traceId + "-"), record.headers().toString());
         assertFalse(traceparent.contains(callerSpan), "the service's own span of the request: " + traceparent);
-        assertEquals(traceparent, QuarkusTransaction.requiringNew().call(() ->
-                OutboxEvent.<OutboxEvent>find("recordKey", electionId).firstResult().traceParent),
+        assertEquals(traceparent,
+                QuarkusTransaction.requiringNew()
+                        .call(() -> OutboxEvent.<OutboxEvent>find("recordKey", electionId).firstResult().traceParent),
                 "the header is the trace context the outbox row kept");
     }
 
@@ -82,16 +83,16 @@ class OutboxTest {
         try {
             electionId = Api.as(Api.workingGroup(community)).body(Api.electionBody(community))
                     .post("/api/elections").then().statusCode(201).extract().path("id");
-            long waiting = QuarkusTransaction.requiringNew().call(() ->
-                    OutboxEvent.count("recordKey = ?1 and sentAt is null", electionId));
+            long waiting = QuarkusTransaction.requiringNew()
+                    .call(() -> OutboxEvent.count("recordKey = ?1 and sentAt is null", electionId));
             assertEquals(1, waiting, "the event waits in the outbox while Kafka is down");
         } finally {
             ServiceTestResources.Broker.start();
         }
         List<EventEnvelope> events = awaitEvents(electionId, 1);
         assertEquals(1, events.size(), "the event arrives exactly once");
-        assertEquals(1, QuarkusTransaction.requiringNew().call(() ->
-                OutboxEvent.count("recordKey = ?1 and sentAt is not null", electionId)));
+        assertEquals(1, QuarkusTransaction.requiringNew()
+                .call(() -> OutboxEvent.count("recordKey = ?1 and sentAt is not null", electionId)));
     }
 
     @Test
@@ -102,8 +103,8 @@ class OutboxTest {
                     14, false));
             throw new IllegalStateException("the change fails after the event was written");
         }));
-        assertEquals(0, QuarkusTransaction.requiringNew().call(() ->
-                OutboxEvent.count("recordKey", electionId.toString())));
+        assertEquals(0,
+                QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count("recordKey", electionId.toString())));
         assertTrue(KafkaTopics.readAll(bootstrap, Topics.ELECTION_EVENTS, Duration.ofSeconds(2)).stream()
                 .noneMatch(r -> electionId.toString().equals(r.key())));
     }

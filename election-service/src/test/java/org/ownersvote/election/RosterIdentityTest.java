@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -79,12 +81,12 @@ class RosterIdentityTest {
 
     @BeforeEach
     void captureTheLog() {
-        java.util.logging.Logger.getLogger("").addHandler(capture);
+        Logger.getLogger("").addHandler(capture);
     }
 
     @AfterEach
     void stopCapturing() {
-        java.util.logging.Logger.getLogger("").removeHandler(capture);
+        Logger.getLogger("").removeHandler(capture);
     }
 
     @Test
@@ -134,8 +136,9 @@ class RosterIdentityTest {
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors.row", equalTo(List.of(2, 3, 4, 5)))
                 .body("errors.field", equalTo(List.of("owners", "area_m2", "owners", "owners")))
-                .body("errors[1].message", equalTo("Row 3, area in m²: 1234567890123456789012345678901234567890 is too large: at "
-                        + "most 9999999999.99 m²"))
+                .body("errors[1].message",
+                        equalTo("Row 3, area in m²: 1234567890123456789012345678901234567890 is too large: at "
+                                + "most 9999999999.99 m²"))
                 .body("errors[2].message", equalTo("Row 4, owners: is 350000 characters long; at most 200 fit"));
         Api.as(Api.workingGroup(community)).get("/api/communities/" + community + "/roster")
                 .then().body("total", equalTo(0));
@@ -202,7 +205,8 @@ class RosterIdentityTest {
         String amendments = "/api/communities/" + community + "/roster/amendments";
         Api.as(wg).body(Map.of("building", "1号楼", "unit", "１０２", "change", "ADD", "reason", "补录", "kind",
                 "residence", "areaM2", "50.00", "owners", "新人", "ownerRef", "P7", "developerHeld", false))
-                .post(amendments).then().statusCode(422).body("errors[0].message", containsString("already on the roster"));
+                .post(amendments).then().statusCode(422)
+                .body("errors[0].message", containsString("already on the roster"));
         Api.as(wg).body(Map.of("building", "1号楼", "unit", "105", "change", "ADD", "reason", "补录", "kind",
                 "residence", "areaM2", "50.00", "owners", "新人", "ownerRef", "p1", "developerHeld", false))
                 .post(amendments).then().statusCode(422).body("errors[0].field", equalTo("owner_ref"));
@@ -221,14 +225,15 @@ class RosterIdentityTest {
     void theDatabaseDriverKeepsStatementParametersOutOfItsErrors() throws Exception {
         UUID community = Api.createCommunity("驱动小区");
         SQLException failure;
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
-                "insert into roster_unit (id, community_id, building, unit, kind, area, owners, owner_ref, phone, "
-                        + "developer_held) values (?, ?, ?, '101', 'RESIDENCE', ?, ?, 'P1', ?, false)")) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into roster_unit (id, community_id, building, unit, kind, area, owners, owner_ref, phone, "
+                                + "developer_held) values (?, ?, ?, '101', 'RESIDENCE', ?, ?, 'P1', ?, false)")) {
             for (String area : List.of("80.00", "1234567890123456789")) {
                 insert.setObject(1, UUID.randomUUID());
                 insert.setObject(2, community);
                 insert.setString(3, SECRET_NAME + "楼");
-                insert.setBigDecimal(4, new java.math.BigDecimal(area));
+                insert.setBigDecimal(4, new BigDecimal(area));
                 insert.setString(5, SECRET_NAME);
                 insert.setString(6, SECRET_PHONE);
                 insert.addBatch();
@@ -255,9 +260,10 @@ class RosterIdentityTest {
 
     private void insertAsBefore(UUID community, String building, String unit, String owners, String ownerRef)
             throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
-                "insert into roster_unit (id, community_id, building, unit, kind, area, owners, owner_ref, phone, "
-                        + "developer_held) values (?, ?, ?, ?, 'RESIDENCE', 60.00, ?, ?, null, false)")) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into roster_unit (id, community_id, building, unit, kind, area, owners, owner_ref, phone, "
+                                + "developer_held) values (?, ?, ?, ?, 'RESIDENCE', 60.00, ?, ?, null, false)")) {
             insert.setObject(1, UUID.randomUUID());
             insert.setObject(2, community);
             insert.setString(3, building);

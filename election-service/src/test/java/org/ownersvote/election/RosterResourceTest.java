@@ -10,12 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.election.domain.Phase;
 import org.ownersvote.election.service.roster.RosterFileXlsxTest;
@@ -29,7 +32,8 @@ import org.ownersvote.platform.testing.TestTokens;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 class RosterResourceTest {
@@ -200,7 +204,7 @@ class RosterResourceTest {
     void anOversizedUploadIsRefusedWith413BeforeItIsRead() {
         UUID community = Api.createCommunity("超大小区");
         byte[] tooBig = new byte[16 * 1024 * 1024 + 1];
-        java.util.Arrays.fill(tooBig, (byte) 'a');
+        Arrays.fill(tooBig, (byte) 'a');
         Api.as(Api.workingGroup(community)).contentType("text/csv").body(tooBig)
                 .put("/api/communities/" + community + "/roster")
                 .then().statusCode(413).contentType("application/problem+json");
@@ -212,7 +216,7 @@ class RosterResourceTest {
         UUID election = Api.createElection(community);
         Api.as(Api.workingGroup(community)).body(Map.of("to", "NOMINATION"))
                 .post("/api/elections/" + election + "/transitions")
-                .then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString(
+                .then().statusCode(409).body("detail", Matchers.containsString(
                         "the roster must be imported before nomination opens"));
         importCsv(community, sample());
         Api.as(Api.workingGroup(community)).body(Map.of("to", "NOMINATION"))
@@ -220,12 +224,12 @@ class RosterResourceTest {
                 .then().statusCode(200).body("phase", equalTo("NOMINATION")).body("frozen", equalTo(true))
                 .body("electorate.headcount", equalTo(806));
 
-        List<OutboxEvent> events = QuarkusTransaction.requiringNew().call(() ->
-                OutboxEvent.<OutboxEvent>list("recordKey = ?1 order by id", election.toString()));
+        List<OutboxEvent> events = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxEvent.<OutboxEvent>list("recordKey = ?1 order by id", election.toString()));
         ElectoratePublished summary = payload(events, "election.electorate-published.v1", ElectoratePublished.class)
                 .get(0);
         assertEquals(806, summary.headcount());
-        assertEquals(new java.math.BigDecimal("86566.89"), summary.totalArea());
+        assertEquals(new BigDecimal("86566.89"), summary.totalArea());
         List<ElectorateChunk> chunks = payload(events, "election.electorate-chunk.v1", ElectorateChunk.class);
         assertEquals(summary.chunkCount(), chunks.size());
         List<ElectorateChunk.Unit> units = chunks.stream().flatMap(c -> c.units().stream()).toList();
@@ -244,7 +248,7 @@ class RosterResourceTest {
                         "owners", "新业主", "ownerRef", "P9999999", "areaM2", "100.00"))
                 .post("/api/communities/" + community + "/roster/amendments")
                 .then().statusCode(201).body("change", equalTo("UPDATE"))
-                .body("after", org.hamcrest.Matchers.containsString("P9999999"));
+                .body("after", Matchers.containsString("P9999999"));
         long versions = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count(
                 "recordKey = ?1 and eventType = 'election.electorate-published.v1'", election.toString()));
         assertEquals(2, versions, "the amendment publishes the electorate again");
@@ -278,8 +282,8 @@ class RosterResourceTest {
     }
 
     /** Uploads a roster as the working group, with an Accept-Language header unless {@code language} is null. */
-    private static io.restassured.response.ValidatableResponse putCsv(UUID community, String csv, String language) {
-        io.restassured.specification.RequestSpecification request = Api.as(Api.workingGroup(community));
+    private static ValidatableResponse putCsv(UUID community, String csv, String language) {
+        RequestSpecification request = Api.as(Api.workingGroup(community));
         if (language != null) {
             request = request.header("Accept-Language", language);
         }

@@ -2,6 +2,7 @@ package org.ownersvote.election;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,7 +27,7 @@ public class TestElectionClock extends ElectionClock {
 
     /** From now on the clock reads this time (in UTC, as the server's clock does). */
     public static void setTo(OffsetDateTime time) {
-        fixed = time.withOffsetSameInstant(java.time.ZoneOffset.UTC);
+        fixed = time.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     public static void reset() {

@@ -6,16 +6,16 @@ import java.util.Optional;
 import org.ownersvote.events.ballot.BallotStepRecorded;
 import org.ownersvote.events.ballot.TallyFinalized;
 import org.ownersvote.events.election.CandidateDecided;
-import org.ownersvote.events.election.ResultCertified;
 import org.ownersvote.events.election.CandidateListPublished;
 import org.ownersvote.events.election.ContactsChunk;
-import org.ownersvote.events.election.ObjectionAnswered;
-import org.ownersvote.events.election.VotingOpened;
 import org.ownersvote.events.election.ElectionCreated;
-import org.ownersvote.events.election.ElectoratePublished;
 import org.ownersvote.events.election.ElectorateChunk;
+import org.ownersvote.events.election.ElectoratePublished;
+import org.ownersvote.events.election.ObjectionAnswered;
 import org.ownersvote.events.election.PhaseChanged;
+import org.ownersvote.events.election.ResultCertified;
 import org.ownersvote.events.election.VotingDeadlineExtended;
+import org.ownersvote.events.election.VotingOpened;
 
 /**
  * Every event type the suite knows: its CloudEvents {@code type} (versioned: a breaking change gets a new
@@ -23,21 +23,34 @@ import org.ownersvote.events.election.VotingDeadlineExtended;
  */
 public enum EventType {
 
-    ELECTION_CREATED("election.created.v1", Topics.ELECTION_EVENTS, ElectionCreated.class),
-    ELECTORATE_PUBLISHED("election.electorate-published.v1", Topics.ELECTION_EVENTS, ElectoratePublished.class),
-    ELECTORATE_CHUNK("election.electorate-chunk.v1", Topics.ELECTION_EVENTS, ElectorateChunk.class),
-    CONTACTS_CHUNK("election.contacts-chunk.v1", Topics.ELECTION_EVENTS, ContactsChunk.class),
-    PHASE_CHANGED("election.phase-changed.v1", Topics.ELECTION_EVENTS, PhaseChanged.class),
-    VOTING_DEADLINE_EXTENDED("election.voting-deadline-extended.v1", Topics.ELECTION_EVENTS,
-            VotingDeadlineExtended.class),
-    CANDIDATE_DECIDED("election.candidate-decided.v1", Topics.ELECTION_EVENTS, CandidateDecided.class),
-    CANDIDATE_LIST_PUBLISHED("election.candidate-list-published.v1", Topics.ELECTION_EVENTS,
-            CandidateListPublished.class),
-    OBJECTION_ANSWERED("election.objection-answered.v1", Topics.ELECTION_EVENTS, ObjectionAnswered.class),
-    VOTING_OPENED("election.voting-opened.v1", Topics.ELECTION_EVENTS, VotingOpened.class),
-    RESULT_CERTIFIED("election.result-certified.v1", Topics.ELECTION_EVENTS, ResultCertified.class),
-    TALLY_FINALIZED("ballot.tally-finalized.v1", Topics.BALLOT_RESULTS, TallyFinalized.class),
-    BALLOT_STEP_RECORDED("ballot.step-recorded.v1", Topics.BALLOT_EVENTS, BallotStepRecorded.class);
+    ELECTION_CREATED("election.created.v1", Topics.ELECTION_EVENTS, ElectionCreated.class), ELECTORATE_PUBLISHED(
+            "election.electorate-published.v1", Topics.ELECTION_EVENTS,
+            ElectoratePublished.class), ELECTORATE_CHUNK("election.electorate-chunk.v1", Topics.ELECTION_EVENTS,
+                    ElectorateChunk.class), CONTACTS_CHUNK("election.contacts-chunk.v1", Topics.ELECTION_EVENTS,
+                            ContactsChunk.class), PHASE_CHANGED("election.phase-changed.v1", Topics.ELECTION_EVENTS,
+                                    PhaseChanged.class), VOTING_DEADLINE_EXTENDED(
+                                            "election.voting-deadline-extended.v1", Topics.ELECTION_EVENTS,
+                                            VotingDeadlineExtended.class), CANDIDATE_DECIDED(
+                                                    "election.candidate-decided.v1", Topics.ELECTION_EVENTS,
+                                                    CandidateDecided.class), CANDIDATE_LIST_PUBLISHED(
+                                                            "election.candidate-list-published.v1",
+                                                            Topics.ELECTION_EVENTS,
+                                                            CandidateListPublished.class), OBJECTION_ANSWERED(
+                                                                    "election.objection-answered.v1",
+                                                                    Topics.ELECTION_EVENTS,
+                                                                    ObjectionAnswered.class), VOTING_OPENED(
+                                                                            "election.voting-opened.v1",
+                                                                            Topics.ELECTION_EVENTS,
+                                                                            VotingOpened.class), RESULT_CERTIFIED(
+                                                                                    "election.result-certified.v1",
+                                                                                    Topics.ELECTION_EVENTS,
+                                                                                    ResultCertified.class), TALLY_FINALIZED(
+                                                                                            "ballot.tally-finalized.v1",
+                                                                                            Topics.BALLOT_RESULTS,
+                                                                                            TallyFinalized.class), BALLOT_STEP_RECORDED(
+                                                                                                    "ballot.step-recorded.v1",
+                                                                                                    Topics.BALLOT_EVENTS,
+                                                                                                    BallotStepRecorded.class);
 
     private final String type;
     private final String topic;

@@ -36,14 +36,15 @@ class AsyncApiDocumentTest {
 
     @Test
     void everyDocumentedMessageIsAKnownEventType() {
-        doc.path("components").path("messages").fieldNames().forEachRemaining(name ->
-                assertTrue(EventType.fromType(name).isPresent(), name + " is documented but unknown to EventType"));
+        doc.path("components").path("messages").fieldNames()
+                .forEachRemaining(name -> assertTrue(EventType.fromType(name).isPresent(),
+                        name + " is documented but unknown to EventType"));
     }
 
     @Test
     void everyTopicConstantHasAChannel() {
-        for (String topic : new String[] {Topics.ELECTION_EVENTS, Topics.BALLOT_EVENTS, Topics.BALLOT_RESULTS,
-                Topics.NOTIFICATION_EVENTS}) {
+        for (String topic : new String[] { Topics.ELECTION_EVENTS, Topics.BALLOT_EVENTS, Topics.BALLOT_RESULTS,
+                Topics.NOTIFICATION_EVENTS }) {
             assertNotNull(doc.path("channels").get(topic), topic + " has no channel");
         }
     }

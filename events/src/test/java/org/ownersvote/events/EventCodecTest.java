@@ -46,7 +46,8 @@ class EventCodecTest {
     @Test
     void refusesAPayloadMissingARequiredField() {
         String json = "{\"specversion\":\"1.0\",\"id\":\"1\",\"type\":\"election.created.v1\",\"source\":\"/x\","
-                + "\"data\":{\"communityId\":\"" + UUID.randomUUID() + "\",\"title\":\"t\",\"rulePack\":\"CN-2021\",\"seats\":5,\"alternates\":0,\"votingDays\":14,\"drill\":false}}";
+                + "\"data\":{\"communityId\":\"" + UUID.randomUUID()
+                + "\",\"title\":\"t\",\"rulePack\":\"CN-2021\",\"seats\":5,\"alternates\":0,\"votingDays\":14,\"drill\":false}}";
         EventEnvelope envelope = EventCodec.readEnvelope(json);
         UnreadableEventException e = assertThrows(UnreadableEventException.class,
                 () -> EventCodec.readPayload(envelope, ElectionCreated.class));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,7 +59,7 @@ class AccountEditingTest {
         given().auth().oauth2(leaderToken).get("/api/elections/" + election + "/ballots/worklist?building=1号楼")
                 .then().statusCode(401);
         Logins.login((String) created.get("username"), Logins.PASSWORD, Logins.address()).then().statusCode(200)
-                .body("accessToken", org.hamcrest.Matchers.notNullValue());
+                .body("accessToken", Matchers.notNullValue());
     }
 
     @Test

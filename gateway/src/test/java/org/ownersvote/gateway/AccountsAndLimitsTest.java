@@ -16,7 +16,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.platform.audit.AuditEntry;
 
@@ -54,7 +56,7 @@ class AccountsAndLimitsTest {
         String token = login(username, PASSWORD, address()).then().statusCode(200).extract().path("accessToken");
         assertEquals(election.toString(), parser.parse(token).getClaim("election_id"));
         given().auth().oauth2(wg).get("/api/elections/" + election + "/staff").then().statusCode(200)
-                .body("username", org.hamcrest.Matchers.hasItem(username));
+                .body("username", Matchers.hasItem(username));
 
         Map<String, Object> leader = Map.of("username", unique("leader"), "password", PASSWORD, "displayName", "楼组长",
                 "roles", List.of("building-leader"), "buildings", List.of("1号楼"));
@@ -216,7 +218,7 @@ class AccountsAndLimitsTest {
                 // Swagger UI, started by a script file of the gateway's: the CSP allows no inline script
                 .body(containsString("/q/swagger-ui/swagger-ui-bundle.js"))
                 .body(containsString("<script src=\"/api-docs.js\"></script>"))
-                .body(org.hamcrest.Matchers.not(containsString("<script>")));
+                .body(Matchers.not(containsString("<script>")));
         given().get("/api-docs.js").then().statusCode(200)
                 .body(containsString("SwaggerUIBundle"))
                 .body(containsString("/api/docs/ballot-service"));
@@ -230,7 +232,7 @@ class AccountsAndLimitsTest {
     // --- helpers
 
     private static int received() {
-        String base = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+        String base = ConfigProvider.getConfig()
                 .getValue("ownersvote.gateway.ballot-service", String.class);
         return given().get(base + "/__received").then().extract().path("count");
     }

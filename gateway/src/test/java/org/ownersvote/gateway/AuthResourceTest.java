@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,9 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.ownersvote.platform.audit.AuditEntry;
 import org.ownersvote.platform.security.Roles;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.smallrye.jwt.auth.principal.JWTParser;
 
 @QuarkusTest
@@ -43,8 +47,8 @@ class AuthResourceTest {
         assertEquals("https://ownersvote.local/gateway", jwt.getIssuer());
         assertTrue(jwt.getAudience().contains("ownersvote"));
         assertTrue(jwt.getExpirationTime() - jwt.getIssuedAtTime() <= 900);
-        var header = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                java.util.Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))));
+        var header = new ObjectMapper().readTree(
+                Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))));
         assertEquals("RS256", header.path("alg").asText());
         assertEquals("k1", header.path("kid").asText());
     }
@@ -197,7 +201,7 @@ class AuthResourceTest {
         return login("admin", "test-root-passw0rd").then().statusCode(200).extract().path("accessToken");
     }
 
-    private static io.restassured.response.Response login(String username, String password) {
+    private static Response login(String username, String password) {
         return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
                 .post("/api/auth/login");
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import com.google.zxing.BinaryBitmap;
@@ -18,6 +19,7 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 /** The community page's short address on the notice-board poster, and its QR code. */
 @QuarkusTest
@@ -26,7 +28,7 @@ class CommunityPageTest {
     @Test
     void theShortAddressOpensTheCommunityPageOfTheWebClient() {
         given().redirects().follow(false).get("/c/k7q2mx").then().statusCode(303)
-                .header("Location", org.hamcrest.Matchers.endsWith("/#/c/K7Q2MX"));
+                .header("Location", Matchers.endsWith("/#/c/K7Q2MX"));
     }
 
     @Test
@@ -36,7 +38,7 @@ class CommunityPageTest {
         String text = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(
                 ImageIO.read(new ByteArrayInputStream(png))))), Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
                 .getText();
-        assertEquals("http://localhost:" + io.restassured.RestAssured.port + "/c/K7Q2MX", text);
+        assertEquals("http://localhost:" + RestAssured.port + "/c/K7Q2MX", text);
     }
 
     @Test

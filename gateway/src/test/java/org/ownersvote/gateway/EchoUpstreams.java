@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -46,7 +49,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         if (name.equals("ballot-service")) {
             server.createContext(OwnerCredentials.PATH, new OwnerCredentials());
         }
-        com.sun.net.httpserver.HttpHandler echo = exchange -> {
+        HttpHandler echo = exchange -> {
             String path = exchange.getRequestURI().getPath();
             String body;
             if (path.equals("/__received")) {
@@ -75,7 +78,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         };
         server.createContext("/", echo);
         if (name.equals("election-service")) {
-            com.sun.net.httpserver.HttpHandler owners = exchange -> {
+            HttpHandler owners = exchange -> {
                 if (!ElectionOwners.answer(exchange)) {
                     echo.handle(exchange);
                 }
@@ -90,9 +93,9 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     }
 
     /** Every value of a header as a JSON array of strings (trace headers: no quotes or backslashes to escape). */
-    private static String values(com.sun.net.httpserver.HttpExchange exchange, String header) {
+    private static String values(HttpExchange exchange, String header) {
         List<String> values = exchange.getRequestHeaders().getOrDefault(header, List.of());
-        return values.stream().map(v -> "\"" + v + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        return values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 
     private static int closedPort() throws IOException {

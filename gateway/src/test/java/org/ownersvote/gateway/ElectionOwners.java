@@ -3,7 +3,11 @@ package org.ownersvote.gateway;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,17 +25,16 @@ final class ElectionOwners {
     private static final Pattern ELECTION = Pattern.compile("/api/elections/([0-9a-f-]{36})");
     private static final Pattern BUILDINGS_PATH = Pattern.compile("/api/communities/[0-9a-f-]{36}/roster/buildings");
 
-    static final java.util.List<String> BUILDINGS = java.util.List.of("1号楼", "2号楼", "10号楼", "地下车库");
+    static final List<String> BUILDINGS = List.of("1号楼", "2号楼", "10号楼", "地下车库");
 
-    private static final java.util.Map<UUID, java.util.concurrent.atomic.AtomicInteger> ASKED =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<UUID, AtomicInteger> ASKED = new ConcurrentHashMap<>();
 
     private ElectionOwners() {
     }
 
     /** How many requests for one of the "dddddddd" elections reached election-service. */
     static int asked(UUID election) {
-        return ASKED.getOrDefault(election, new java.util.concurrent.atomic.AtomicInteger()).get();
+        return ASKED.getOrDefault(election, new AtomicInteger()).get();
     }
 
     static UUID communityOf(UUID election) {
@@ -58,7 +61,7 @@ final class ElectionOwners {
         }
         UUID election = UUID.fromString(m.group(1));
         if (m.group(1).startsWith("dddddddd")
-                && ASKED.computeIfAbsent(election, e -> new java.util.concurrent.atomic.AtomicInteger())
+                && ASKED.computeIfAbsent(election, e -> new AtomicInteger())
                         .incrementAndGet() == 1) {
             exchange.close(); // before any response header: the connection closes without an answer
             return true;

@@ -48,17 +48,25 @@ class KeyRotationTest {
         String sub = claims.path("sub").asText();
         String sid = claims.path("sid").asText();
         given().auth().oauth2(issued).get(path).then().statusCode(200);
-        given().auth().oauth2(TestTokens.as(sub, Roles.WORKING_GROUP).session(sid).token()).get(path).then().statusCode(200);
-        given().auth().oauth2(TestTokens.as(sub, Roles.WORKING_GROUP).session(sid).signedWith("test-keys/next-private.pem", "next")
-                .token()).get(path).then().statusCode(200);
+        given().auth().oauth2(TestTokens.as(sub, Roles.WORKING_GROUP).session(sid).token()).get(path).then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(TestTokens.as(sub, Roles.WORKING_GROUP).session(sid)
+                        .signedWith("test-keys/next-private.pem", "next")
+                        .token())
+                .get(path).then().statusCode(200);
 
         // rotated out: a key id the set no longer has, even signed by a key it once trusted under another id
-        given().auth().oauth2(TestTokens.as(sub, Roles.WORKING_GROUP).session(sid).keyId("retired").token()).get(path).then()
+        given().auth().oauth2(TestTokens.as(sub, Roles.WORKING_GROUP).session(sid).keyId("retired").token()).get(path)
+                .then()
                 .statusCode(401);
         // a kid that names one key on a token signed by the other
-        given().auth().oauth2(TestTokens.as(sub, Roles.WORKING_GROUP).session(sid).keyId("next").token()).get(path).then()
+        given().auth().oauth2(TestTokens.as(sub, Roles.WORKING_GROUP).session(sid).keyId("next").token()).get(path)
+                .then()
                 .statusCode(401);
-        given().auth().oauth2(TestTokens.as(sub, Roles.WORKING_GROUP).session(sid).signedWith("test-keys/foreign-private.pem",
-                "test").token()).get(path).then().statusCode(401);
+        given().auth()
+                .oauth2(TestTokens.as(sub, Roles.WORKING_GROUP).session(sid).signedWith("test-keys/foreign-private.pem",
+                        "test").token())
+                .get(path).then().statusCode(401);
     }
 }

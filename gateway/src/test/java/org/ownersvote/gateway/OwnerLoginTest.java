@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class OwnerLoginTest {
     @Test
     void theRightSerialAndCodeGiveAShortLivedTokenForThatOneBallot() throws Exception {
         String token = login(OwnerCredentials.SERIAL, OwnerCredentials.CODE).then().statusCode(200)
-                .body("roles", equalTo(java.util.List.of("owner")))
+                .body("roles", equalTo(List.of("owner")))
                 .extract().path("accessToken");
         JsonNode claims = new ObjectMapper().readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
                 StandardCharsets.UTF_8));

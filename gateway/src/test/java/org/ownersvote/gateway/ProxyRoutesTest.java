@@ -16,6 +16,7 @@ import org.ownersvote.platform.testing.TestTokens;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 @QuarkusTest
 class ProxyRoutesTest {
@@ -41,7 +42,7 @@ class ProxyRoutesTest {
 
     @Test
     void createsARequestIdWhenTheCallerSendsNoneAndPassesItOn() {
-        io.restassured.response.Response response = given().get("/api/elections/e1");
+        Response response = given().get("/api/elections/e1");
         String created = response.header("X-Request-Id");
         assertNotNull(created);
         assertEquals(created, response.then().statusCode(200).extract().path("requestId"));

@@ -13,10 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
 import org.ownersvote.gateway.service.AccountService;
 
 import io.quarkus.test.junit.QuarkusTest;

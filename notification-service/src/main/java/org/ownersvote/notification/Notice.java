@@ -1,6 +1,7 @@
 package org.ownersvote.notification;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -21,8 +22,7 @@ public class Notice extends PanacheEntityBase {
 
     /** What a notice announces; one kind per event that produces a notice. */
     public enum Kind {
-        ELECTION_STARTED, NOMINATION_OPEN, CANDIDATE_LIST, OBJECTION_ANSWERED, VOTING_OPEN, DEADLINE_EXTENDED,
-        ELECTION_FAILED, RESULT, UNDELIVERABLE_BALLOTS, VOTING_CLOSED_EARLY
+        ELECTION_STARTED, NOMINATION_OPEN, CANDIDATE_LIST, OBJECTION_ANSWERED, VOTING_OPEN, DEADLINE_EXTENDED, ELECTION_FAILED, RESULT, UNDELIVERABLE_BALLOTS, VOTING_CLOSED_EARLY
     }
 
     @Id
@@ -65,7 +65,7 @@ public class Notice extends PanacheEntityBase {
     @Column(name = "source_event_id", nullable = false, unique = true)
     public String sourceEventId;
 
-    public static java.util.List<Notice> board(UUID communityId, int page, int size) {
+    public static List<Notice> board(UUID communityId, int page, int size) {
         return find("communityId", Sort.descending("publishedAt").and("id"), communityId)
                 .page(Page.of(page, size)).list();
     }

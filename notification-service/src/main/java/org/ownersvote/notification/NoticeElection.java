@@ -1,5 +1,7 @@
 package org.ownersvote.notification;
 
+import java.util.List;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -22,7 +24,7 @@ public class NoticeElection extends ElectionCopy {
     @Column(name = "final_tally")
     public String finalTally;
 
-    public static java.util.List<NoticeElection> voting() {
+    public static List<NoticeElection> voting() {
         return list("phase = ?1 and votingDeadline is not null", ElectionPhase.VOTING.name());
     }
 }

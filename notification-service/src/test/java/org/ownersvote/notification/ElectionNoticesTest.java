@@ -3,12 +3,12 @@ package org.ownersvote.notification;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -80,7 +80,8 @@ class ElectionNoticesTest {
 
         Map<String, Map<String, Object>> en = byKind(community, "en");
         assertEquals("真如佳苑: voting for the owners' committee is open", en.get("VOTING_OPEN").get("title"));
-        assertTrue(((String) en.get("VOTING_OPEN").get("body")).contains("open until 24:00 on 5 January 2027, Beijing time"));
+        assertTrue(((String) en.get("VOTING_OPEN").get("body"))
+                .contains("open until 24:00 on 5 January 2027, Beijing time"));
         assertTrue(((String) en.get("ELECTION_STARTED").get("body"))
                 .contains("Shanghai Residential Property Management Regulations"));
     }
@@ -281,7 +282,7 @@ class ElectionNoticesTest {
     private static Map<String, Map<String, Object>> byKind(UUID community, String language) {
         List<Map<String, Object>> items = given().queryParam("lang", language).queryParam("size", 100)
                 .get("/api/communities/" + community + "/notices").then().statusCode(200).extract().path("items");
-        Map<String, Map<String, Object>> byKind = new java.util.HashMap<>();
+        Map<String, Map<String, Object>> byKind = new HashMap<>();
         items.forEach(item -> byKind.put((String) item.get("kind"), item));
         return byKind;
     }

@@ -47,7 +47,7 @@ final class GatewayExports {
             sums.put(export.getKey(), Verifier.sha256(body));
         }
         StringBuilder listing = new StringBuilder();
-        for (String name : new String[] {ELECTORATE, LEDGER, TALLY}) {
+        for (String name : new String[] { ELECTORATE, LEDGER, TALLY }) {
             listing.append(sums.get(name)).append("  ").append(name).append('\n');
         }
         Files.writeString(folder.resolve("SHA256SUMS"), listing.toString());

@@ -2,6 +2,7 @@ package org.ownersvote.verifier;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -159,7 +161,7 @@ final class Recount {
         int i = 0;
         while (i < passing.size()) {
             int end = i + 1;
-            while (end < passing.size() && java.util.Arrays.equals(figures.get(passing.get(i)),
+            while (end < passing.size() && Arrays.equals(figures.get(passing.get(i)),
                     figures.get(passing.get(end)))) {
                 end++;
             }
@@ -199,7 +201,7 @@ final class Recount {
     }
 
     /** {heads, hundredths of m²}: area from each approving ballot, a head where all the person's ballots approve. */
-    private long[] approving(java.util.function.Predicate<JsonNode> approves) {
+    private long[] approving(Predicate<JsonNode> approves) {
         long heads = 0;
         long cents = 0;
         for (List<JsonNode> ballots : byPerson.values()) {

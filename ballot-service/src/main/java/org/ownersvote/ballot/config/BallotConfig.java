@@ -1,6 +1,7 @@
 package org.ownersvote.ballot.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "ownersvote.ballot")
 public interface BallotConfig {
@@ -15,6 +16,6 @@ public interface BallotConfig {
     String ownerPageUrl();
 
     /** Agreeing scrutineers' sign-offs (distinct scrutineers, on the current ledger hash) needed to finalize. */
-    @io.smallrye.config.WithDefault("2")
+    @WithDefault("2")
     int requiredSignoffs();
 }

@@ -1,5 +1,6 @@
 package org.ownersvote.ballot.repository;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -171,7 +172,7 @@ public class BallotRepository {
         if (value instanceof Instant t) {
             return t.atOffset(ZoneOffset.UTC);
         }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 
     /** The election's online votes in serial order. */

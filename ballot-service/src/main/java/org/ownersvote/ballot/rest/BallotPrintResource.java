@@ -14,15 +14,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.ballot.service.BallotPrinting;
 import org.ownersvote.ballot.service.OnlineVoting;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.ownersvote.platform.idempotency.IdempotencyKeyDocumentation;
 import org.ownersvote.platform.security.Caller;
-import org.ownersvote.platform.time.LegalDates;
 import org.ownersvote.platform.security.Roles;
+import org.ownersvote.platform.time.LegalDates;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;

@@ -16,10 +16,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.ownersvote.ballot.domain.tally.PaperEntry;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ownersvote.ballot.domain.tally.PaperEntry;
 import org.ownersvote.ballot.rest.dto.Counting;
 import org.ownersvote.ballot.service.CountingService;
 import org.ownersvote.platform.idempotency.Idempotent;

@@ -1,5 +1,6 @@
 package org.ownersvote.ballot.rest;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -17,19 +18,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.ballot.Ballot;
 import org.ownersvote.ballot.BallotElection;
 import org.ownersvote.ballot.counting.LedgerRecord;
-import org.ownersvote.ballot.domain.SerialNumbers;
 import org.ownersvote.ballot.repository.BallotRepository;
 import org.ownersvote.ballot.repository.ElectionRepository;
 import org.ownersvote.ballot.repository.LedgerRepository;
 import org.ownersvote.ballot.rest.dto.OwnerBallots;
 import org.ownersvote.ballot.service.OnlineVoting;
 import org.ownersvote.ballot.service.OwnerAccess;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.ownersvote.platform.idempotency.IdempotencyKeyDocumentation;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
@@ -78,7 +78,7 @@ public class OwnerBallotResource {
         LedgerRecord counted = ledger.ofSerial(ballot.serial);
         OnlineVoting.BallotContent content = OnlineVoting.BallotContent.of(election);
         return new OwnerBallots.Status(ballot.serial, election.title, ballot.building, ballot.unit, ballot.status,
-                ballot.replacesSerial, ballot.issuedAt, trail, election.votingOpen(java.time.OffsetDateTime.now()),
+                ballot.replacesSerial, ballot.issuedAt, trail, election.votingOpen(OffsetDateTime.now()),
                 counted == null ? null : (long) counted.position, counted == null ? null : counted.hash,
                 election.seats, content.candidates(), content.motions());
     }
@@ -101,7 +101,7 @@ public class OwnerBallotResource {
         // the code again: a token left open on a shared phone is not enough to vote
         Ballot verified = OwnerAccess.granted(access.check(serial, vote.verificationCode(), OwnerAccess.OWNER_SESSION));
         Ballot cast = voting.cast(verified, vote.marks(), vote.motions() == null ? Map.of() : vote.motions());
-        return new OwnerBallots.CastResult(cast.serial, cast.status, java.time.OffsetDateTime.now());
+        return new OwnerBallots.CastResult(cast.serial, cast.status, OffsetDateTime.now());
     }
 
     /** The ballot, if this caller may see it: its owner (token bound to the serial) or the staff of its building. */

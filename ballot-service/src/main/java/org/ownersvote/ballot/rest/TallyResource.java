@@ -1,5 +1,6 @@
 package org.ownersvote.ballot.rest;
 
+import java.util.Arrays;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -66,7 +67,7 @@ public class TallyResource {
     @APIResponse(responseCode = "403",
             description = "The tally is not published yet and the caller is not staff of the election (forbidden)")
     public TallyViews.TallyView tally(@PathParam("eid") UUID electionId) {
-        boolean staff = java.util.Arrays.stream(STAFF).anyMatch(caller::hasRole);
+        boolean staff = Arrays.stream(STAFF).anyMatch(caller::hasRole);
         if (staff) {
             return TallyViews.TallyView.of(tallies.view(scope.election(electionId)));
         }

@@ -25,11 +25,11 @@ import org.ownersvote.ballot.repository.TallyRepository;
 import org.ownersvote.events.ballot.BallotStepRecorded;
 import org.ownersvote.events.election.ElectionPhase;
 import org.ownersvote.platform.audit.AuditLog;
+import org.ownersvote.platform.metrics.Figures;
 import org.ownersvote.platform.outbox.Outbox;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.problem.When;
-import org.ownersvote.platform.metrics.Figures;
 
 /** Records handouts, undeliverable ballots, returns and voids, each checked by the ballot state machine. */
 @ApplicationScoped

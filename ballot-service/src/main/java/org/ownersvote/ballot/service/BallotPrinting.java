@@ -21,8 +21,8 @@ import org.ownersvote.ballot.print.PrintedBallot;
 import org.ownersvote.ballot.repository.BallotRepository;
 import org.ownersvote.ballot.repository.CodeRepository;
 import org.ownersvote.ballot.repository.ElectionRepository;
-import org.ownersvote.platform.print.QrCodes;
 import org.ownersvote.platform.audit.AuditLog;
+import org.ownersvote.platform.print.QrCodes;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
 

@@ -21,8 +21,9 @@ public class CodeSecret {
     @Inject
     public CodeSecret(BallotConfig config) {
         if (config.codeSecret().length() < MIN_LENGTH) {
-            throw new IllegalStateException("ownersvote.ballot.code-secret (OWNERSVOTE_BALLOT_CODE_SECRET) must have at "
-                    + "least " + MIN_LENGTH + " characters");
+            throw new IllegalStateException(
+                    "ownersvote.ballot.code-secret (OWNERSVOTE_BALLOT_CODE_SECRET) must have at "
+                            + "least " + MIN_LENGTH + " characters");
         }
         this.secret = config.codeSecret().getBytes(StandardCharsets.UTF_8);
     }

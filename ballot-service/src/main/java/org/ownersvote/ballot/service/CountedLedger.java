@@ -1,5 +1,6 @@
 package org.ownersvote.ballot.service;
 
+import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +139,7 @@ public class CountedLedger {
         try {
             return EventCodec.mapper().readValue(json, new TypeReference<Map<String, Mark>>() {
             });
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("stored marks are not readable", e);
         }
     }

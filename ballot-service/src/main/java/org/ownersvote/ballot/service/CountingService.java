@@ -19,9 +19,7 @@ import org.ownersvote.ballot.counting.BallotCount;
 import org.ownersvote.ballot.counting.CountingEntry;
 import org.ownersvote.ballot.counting.LedgerRecord;
 import org.ownersvote.ballot.domain.BallotStatus;
-import org.ownersvote.ballot.domain.Mark;
 import org.ownersvote.ballot.domain.Phases;
-import org.ownersvote.ballot.domain.SerialNumbers;
 import org.ownersvote.ballot.domain.tally.PaperEntry;
 import org.ownersvote.ballot.domain.tally.Signature;
 import org.ownersvote.ballot.repository.BallotRepository;
@@ -31,10 +29,10 @@ import org.ownersvote.ballot.repository.TallyRepository;
 import org.ownersvote.events.EventCodec;
 import org.ownersvote.events.election.ElectionPhase;
 import org.ownersvote.platform.audit.AuditLog;
+import org.ownersvote.platform.metrics.Figures;
 import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
-import org.ownersvote.platform.metrics.Figures;
 
 /**
  * Double entry of returned paper ballots: two different counters enter each one; agreeing entries count it (into

@@ -1,6 +1,7 @@
 package org.ownersvote.ballot.service;
 
 import java.time.OffsetDateTime;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,9 +11,10 @@ import org.jboss.logging.Logger;
 import org.ownersvote.ballot.BallotElection;
 import org.ownersvote.ballot.repository.ElectionLocks;
 import org.ownersvote.events.EventEnvelope;
+import org.ownersvote.events.UnreadableEventException;
 import org.ownersvote.events.election.ElectionCreated;
-import org.ownersvote.events.election.PhaseChanged;
 import org.ownersvote.events.election.ElectionPhase;
+import org.ownersvote.events.election.PhaseChanged;
 import org.ownersvote.events.election.VotingDeadlineExtended;
 import org.ownersvote.platform.audit.AuditLog;
 
@@ -58,9 +60,9 @@ public class ElectionRegistry {
     }
 
     /** The election an event is about, read and locked for a change ({@link ElectionLocks#lockForChange}). */
-    static BallotElection known(ElectionLocks locks, java.util.UUID electionId) {
+    static BallotElection known(ElectionLocks locks, UUID electionId) {
         return locks.lockForChange(electionId).orElseThrow(
-                () -> new org.ownersvote.events.UnreadableEventException("event for unknown election " + electionId));
+                () -> new UnreadableEventException("event for unknown election " + electionId));
     }
 
     /** Runs inside the inbox transaction; the inbox guarantees it runs once per event. */

@@ -86,7 +86,8 @@ public class ElectorateStore {
     private void received(UUID electionId, int version, PublicationAssembler.Outcome outcome) {
         if (outcome == PublicationAssembler.Outcome.MISMATCH) {
             LOG.errorf("Electorate %s v%d does not match what was published (expected hash %s); no ballots will be "
-                    + "issued from it", electionId, version, ElectorateVersion.of(electionId, version)
+                    + "issued from it", electionId, version,
+                    ElectorateVersion.of(electionId, version)
                             .map(v -> v.unitsHash).orElse(""));
             audit.record("system", "electorate.mismatch", "election", electionId, electionId, "version " + version);
         } else if (outcome == PublicationAssembler.Outcome.COMPLETE) {

@@ -1,8 +1,10 @@
 package org.ownersvote.ballot.service;
 
+import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,7 +65,7 @@ public class OnlineVoting {
             }
             try {
                 return EventCodec.mapper().readValue(json, type);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException("stored ballot content is not readable", e);
             }
         }
@@ -100,8 +102,8 @@ public class OnlineVoting {
         vote.ballotId = ballot.id;
         vote.electionId = ballot.electionId;
         vote.serial = ballot.serial;
-        vote.marks = EventCodec.write(new java.util.TreeMap<>(marks));
-        vote.motions = EventCodec.write(new java.util.TreeMap<>(motions));
+        vote.marks = EventCodec.write(new TreeMap<>(marks));
+        vote.motions = EventCodec.write(new TreeMap<>(motions));
         vote.castAt = now;
         vote.persist();
         ledger.appendStep(ballot, BallotStep.castOnline(now), now, actor, null);

@@ -1,5 +1,6 @@
 package org.ownersvote.ballot.service;
 
+import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -325,7 +326,7 @@ public class TallyService {
     private static <T> T read(String json, Class<T> type) {
         try {
             return EventCodec.mapper().readValue(json, type);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("stored JSON is not readable", e);
         }
     }
@@ -333,7 +334,7 @@ public class TallyService {
     private static <T> T read(String json, TypeReference<T> type) {
         try {
             return EventCodec.mapper().readValue(json, type);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("stored JSON is not readable", e);
         }
     }

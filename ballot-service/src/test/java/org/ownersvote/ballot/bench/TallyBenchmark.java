@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ public final class TallyBenchmark {
             tally = TallyEngine.compute(rules, units, ballots, List.of());
             millis[run] = (System.nanoTime() - start) / 1_000_000;
         }
-        java.util.Arrays.sort(millis);
+        Arrays.sort(millis);
         System.out.printf("engine: %d ballots x %d candidates: median %d ms (min %d, max %d over %d runs); "
                 + "participating %d, elected %d%n", n, CANDIDATES, millis[millis.length / 2], millis[0],
                 millis[millis.length - 1], millis.length, tally.participation().units(), tally.elected().size());

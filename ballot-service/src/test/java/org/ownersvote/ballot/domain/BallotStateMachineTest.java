@@ -3,15 +3,18 @@ package org.ownersvote.ballot.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.ownersvote.platform.problem.ProblemTexts;
 import org.ownersvote.platform.problem.Text;
 
 class BallotStateMachineTest {
 
     static final BallotStateMachine.Context LEADER = new BallotStateMachine.Context(true, false, false);
-    static final BallotStateMachine.Context WORKING_GROUP_WITH_REASON = new BallotStateMachine.Context(true, true, true);
+    static final BallotStateMachine.Context WORKING_GROUP_WITH_REASON = new BallotStateMachine.Context(true, true,
+            true);
     static final BallotStateMachine.Context CLOSED = new BallotStateMachine.Context(false, true, true);
 
     @Test
@@ -33,7 +36,8 @@ class BallotStateMachineTest {
     @Test
     void aSecondReturnIsRefused() {
         assertEquals(Text.of("step.already-returned"),
-                BallotStateMachine.apply(BallotStatus.RETURNED, BallotAction.RETURN, WORKING_GROUP_WITH_REASON).refusal());
+                BallotStateMachine.apply(BallotStatus.RETURNED, BallotAction.RETURN, WORKING_GROUP_WITH_REASON)
+                        .refusal());
     }
 
     @Test
@@ -89,7 +93,8 @@ class BallotStateMachineTest {
         assertEquals(Text.of("step.void-working-group-only"),
                 BallotStateMachine.apply(BallotStatus.HANDED_OUT, BallotAction.VOID, LEADER).refusal());
         assertEquals(Text.of("step.returned-not-voidable"),
-                BallotStateMachine.apply(BallotStatus.RETURNED, BallotAction.VOID, WORKING_GROUP_WITH_REASON).refusal());
+                BallotStateMachine.apply(BallotStatus.RETURNED, BallotAction.VOID, WORKING_GROUP_WITH_REASON)
+                        .refusal());
     }
 
     @Test
@@ -123,14 +128,14 @@ class BallotStateMachineTest {
 
     @Test
     void aRefusalAfterTheCloseNamesWhenVotingEndedInBeijingTime() {
-        java.time.OffsetDateTime ended = java.time.OffsetDateTime.parse("2026-12-14T10:05:00Z");
+        OffsetDateTime ended = OffsetDateTime.parse("2026-12-14T10:05:00Z");
         BallotStateMachine.Context closed = new BallotStateMachine.Context(false, false, false, false, false, ended);
         Text refusal = BallotStateMachine.apply(BallotStatus.HANDED_OUT, BallotAction.CAST, closed).refusal();
         assertEquals("step.voting-closed-no-cast-at", refusal.key());
         assertEquals("投票已于2026年12月14日 18:05（北京时间）截止，不能再网上投票",
-                refusal.in(org.ownersvote.platform.problem.ProblemTexts.CHINESE));
+                refusal.in(ProblemTexts.CHINESE));
         assertEquals("voting is closed (it ended at 18:05 on 14 December 2026, Beijing time): online votes are no "
                 + "longer accepted", refusal.english());
-        assertEquals("已发放", BallotStatus.HANDED_OUT.text().in(org.ownersvote.platform.problem.ProblemTexts.CHINESE));
+        assertEquals("已发放", BallotStatus.HANDED_OUT.text().in(ProblemTexts.CHINESE));
     }
 }

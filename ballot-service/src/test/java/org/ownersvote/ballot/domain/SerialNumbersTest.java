@@ -25,7 +25,8 @@ class SerialNumbersTest {
     @Test
     void aMistypedDigitOrSwappedNeighboursAreCaught() {
         String serial = SerialNumbers.serial(election, 4821);
-        String wrongDigit = serial.substring(0, 10) + (char) ('0' + (serial.charAt(10) - '0' + 1) % 10) + serial.substring(11);
+        String wrongDigit = serial.substring(0, 10) + (char) ('0' + (serial.charAt(10) - '0' + 1) % 10)
+                + serial.substring(11);
         assertFalse(SerialNumbers.wellFormed(wrongDigit));
         String swapped = serial.substring(0, 8) + serial.charAt(9) + serial.charAt(8) + serial.substring(10);
         assertFalse(swapped.equals(serial));

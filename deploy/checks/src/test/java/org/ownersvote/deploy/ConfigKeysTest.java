@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +43,7 @@ class ConfigKeysTest {
             }
         }
         assertEquals(List.of(), unknown);
-        org.junit.jupiter.api.Assertions.assertTrue(checked >= 40, "the deployments' settings were found: " + checked);
+        Assertions.assertTrue(checked >= 40, "the deployments' settings were found: " + checked);
     }
 
     /** OWNERSVOTE_ variables named in ${...}, and every property key or @ConfigProperty name, normalized. */

@@ -11,6 +11,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +22,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
 
 /**
  * The Kustomize overlays render offline, and every resource binds to its schema: Kubernetes' own kinds to the
@@ -30,18 +45,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class KubernetesManifestsTest {
 
     static final Map<String, Class<?>> MODELS = Map.ofEntries(
-            Map.entry("v1/Namespace", io.fabric8.kubernetes.api.model.Namespace.class),
-            Map.entry("v1/ConfigMap", io.fabric8.kubernetes.api.model.ConfigMap.class),
-            Map.entry("v1/Secret", io.fabric8.kubernetes.api.model.Secret.class),
-            Map.entry("v1/Service", io.fabric8.kubernetes.api.model.Service.class),
-            Map.entry("apps/v1/Deployment", io.fabric8.kubernetes.api.model.apps.Deployment.class),
-            Map.entry("policy/v1/PodDisruptionBudget", io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class),
+            Map.entry("v1/Namespace", Namespace.class),
+            Map.entry("v1/ConfigMap", ConfigMap.class),
+            Map.entry("v1/Secret", Secret.class),
+            Map.entry("v1/Service", Service.class),
+            Map.entry("apps/v1/Deployment", Deployment.class),
+            Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
             Map.entry("autoscaling/v2/HorizontalPodAutoscaler",
-                    io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class),
-            Map.entry("networking.k8s.io/v1/NetworkPolicy", io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class),
-            Map.entry("kafka.strimzi.io/v1beta2/Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class),
-            Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class),
-            Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", io.strimzi.api.kafka.model.topic.KafkaTopic.class));
+                    HorizontalPodAutoscaler.class),
+            Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
+            Map.entry("kafka.strimzi.io/v1beta2/Kafka", Kafka.class),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", KafkaNodePool.class),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class));
 
     static final ObjectMapper STRICT = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
@@ -101,7 +116,8 @@ class KubernetesManifestsTest {
     void onlyTheGatewayIsReachableFromOutside(String overlay) throws Exception {
         List<JsonNode> docs = Deploy.kustomize(overlay);
         JsonNode deny = of(docs, "NetworkPolicy").stream()
-                .filter(p -> p.path("metadata").path("name").asText().equals("default-deny-ingress")).findFirst().orElseThrow();
+                .filter(p -> p.path("metadata").path("name").asText().equals("default-deny-ingress")).findFirst()
+                .orElseThrow();
         assertTrue(deny.path("spec").path("podSelector").isEmpty(), "the default denies every pod");
         for (JsonNode p : of(docs, "NetworkPolicy")) {
             for (JsonNode rule : p.path("spec").path("ingress")) {
@@ -113,7 +129,8 @@ class KubernetesManifestsTest {
             }
         }
         for (JsonNode s : of(docs, "Service")) {
-            assertEquals("ClusterIP", s.path("spec").path("type").asText("ClusterIP"), "no service is exposed directly");
+            assertEquals("ClusterIP", s.path("spec").path("type").asText("ClusterIP"),
+                    "no service is exposed directly");
         }
     }
 
@@ -121,7 +138,8 @@ class KubernetesManifestsTest {
     @ValueSource(strings = { "prod" })
     void productionTopicsAreReplicatedThreeTimesAndNeedTwoInSync(String overlay) throws Exception {
         List<JsonNode> topics = of(Deploy.kustomize(overlay), "KafkaTopic");
-        assertEquals(Set.of("election-events", "ballot-events", "ballot-results", "notification-events", "election-service.dead-letter",
+        assertEquals(Set.of("election-events", "ballot-events", "ballot-results", "notification-events",
+                "election-service.dead-letter",
                 "ballot-service.dead-letter", "notification-service.dead-letter"), names(topics, "KafkaTopic"));
         for (JsonNode t : topics) {
             assertEquals(3, t.path("spec").path("replicas").asInt(), t.path("metadata").path("name").asText());
@@ -178,7 +196,8 @@ class KubernetesManifestsTest {
                     for (JsonNode rule : group.path("rules")) {
                         String alert = rule.path("alert").asText();
                         if (alert.isEmpty() || rule.path("expr").asText().isBlank()
-                                || !Set.of("warning", "critical").contains(rule.path("labels").path("severity").asText())
+                                || !Set.of("warning", "critical")
+                                        .contains(rule.path("labels").path("severity").asText())
                                 || rule.path("annotations").path("summary").asText().isBlank()) {
                             problems.add(name + ": rule " + alert + " needs alert, expr, severity (warning or "
                                     + "critical) and a summary");
@@ -203,7 +222,7 @@ class KubernetesManifestsTest {
     void theAlertsCoverTheOutboxDeadLettersLagErrorsAndLockoutsWithMetricsTheSuiteExports(String overlay)
             throws Exception {
         List<JsonNode> docs = Deploy.kustomize(overlay);
-        Set<String> alerts = new java.util.TreeSet<>();
+        Set<String> alerts = new TreeSet<>();
         List<String> expressions = new ArrayList<>();
         for (JsonNode rules : of(docs, "PrometheusRule")) {
             for (JsonNode group : rules.path("spec").path("groups")) {
@@ -221,7 +240,7 @@ class KubernetesManifestsTest {
         for (JsonNode panel : dashboard.path("panels")) {
             panel.path("targets").forEach(t -> expressions.add(t.path("expr").asText()));
         }
-        java.util.regex.Matcher names = java.util.regex.Pattern.compile("ownersvote_[a-z_]+")
+        Matcher names = Pattern.compile("ownersvote_[a-z_]+")
                 .matcher(String.join("\n", expressions));
         List<String> unknown = new ArrayList<>();
         while (names.find()) {

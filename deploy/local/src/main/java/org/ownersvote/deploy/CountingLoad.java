@@ -65,8 +65,9 @@ public final class CountingLoad {
         serials.forEach(s -> queue.add(new Entry(first, s, true)));
         String url = base + "/api/elections/" + election + "/counting/entries";
         LoadRun run = Loops.closed(name, concurrency, queue, serials.size() * 2,
-                e -> api.post(url, e.token(), UUID.randomUUID().toString(), "{\"serial\":\"" + e.serial() + "\",\"signature\":\"OWNER\","
-                        + "\"marks\":" + marks + "}"),
+                e -> api.post(url, e.token(), UUID.randomUUID().toString(),
+                        "{\"serial\":\"" + e.serial() + "\",\"signature\":\"OWNER\","
+                                + "\"marks\":" + marks + "}"),
                 (e, status) -> {
                     if (e.first() && status == 200) {
                         queue.addFirst(new Entry(second, e.serial(), false));

@@ -43,7 +43,7 @@ public final class RosterGenerator {
         int person = 0;
         String previousRef = null;
         for (int i = 0; i < residences; i++) {
-            int building = i / 264 + 1;          // 22 floors × 12 flats
+            int building = i / 264 + 1; // 22 floors × 12 flats
             int floor = (i % 264) / 12 + 1;
             int flat = i % 12 + 1;
             boolean developer = random.nextInt(100) < 2;

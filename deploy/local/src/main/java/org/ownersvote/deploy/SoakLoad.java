@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -63,14 +64,13 @@ public final class SoakLoad {
         }
     }
 
-
     /** Every ballot of the election handed out and collected, 16 at a time. */
     private void prepare(String election, List<String[]> leaders) throws Exception {
         ConcurrentLinkedQueue<String[]> work = new ConcurrentLinkedQueue<>();
         for (String[] leader : leaders) {
             tokens.put(leader[2], leader[1]);
             for (String serial : issued(election, leader[0], leader[1])) {
-                work.add(new String[] {leader[2], serial});
+                work.add(new String[] { leader[2], serial });
             }
         }
         int total = work.size();
@@ -81,7 +81,8 @@ public final class SoakLoad {
                 String[] job;
                 while ((job = work.poll()) != null) {
                     if (post("/api/ballots/" + job[1] + "/handout", job[0], HANDOUT) != 200
-                            || post("/api/ballots/" + job[1] + "/return", job[0], "{\"channel\":\"BALLOT_BOX\"}") != 200) {
+                            || post("/api/ballots/" + job[1] + "/return", job[0],
+                                    "{\"channel\":\"BALLOT_BOX\"}") != 200) {
                         failed.incrementAndGet();
                     }
                 }
@@ -127,24 +128,24 @@ public final class SoakLoad {
         List<String[]> shuffled = new ArrayList<>();
         for (String[] leader : leadersA) {
             for (String serial : issued(electionA, leader[0], leader[1])) {
-                shuffled.add(new String[] {leader[2], serial});
+                shuffled.add(new String[] { leader[2], serial });
             }
         }
-        Collections.shuffle(shuffled, new java.util.Random(7));
+        Collections.shuffle(shuffled, new Random(7));
         toHandOut.addAll(shuffled);
         ConcurrentLinkedQueue<String[]> toReturn = new ConcurrentLinkedQueue<>();
         // each counted ballot of B is entered by counter 1, then by counter 2
         ConcurrentLinkedQueue<String[]> toEnter = new ConcurrentLinkedQueue<>();
         for (String[] leader : leadersB) {
             for (String serial : api.serials(gateway, electionB, leader[0], leader[1], "RETURNED")) {
-                toEnter.add(new String[] {counters.get(0)[1], serial});
+                toEnter.add(new String[] { counters.get(0)[1], serial });
             }
         }
         System.out.printf("soak: %d ballots to hand out in A, %d ballots to enter twice in B, %.1f requests/s for %d"
                 + " min%n", toHandOut.size(), toEnter.size(), rate, minutes);
         ConcurrentLinkedQueue<String[]> secondEntries = new ConcurrentLinkedQueue<>();
-        String[] readPaths = {"/api/elections/" + electionA + "/ballots/progress", "/api/elections/" + electionA,
-                "/api/communities/" + communityA + "/notices"};
+        String[] readPaths = { "/api/elections/" + electionA + "/ballots/progress", "/api/elections/" + electionA,
+                "/api/communities/" + communityA + "/notices" };
         AtomicInteger reads = new AtomicInteger();
         String reader = leadersA.get(0)[2];
 
@@ -215,7 +216,7 @@ public final class SoakLoad {
                                         "{\"serial\":\"" + job[1] + "\",\"signature\":\"OWNER\",\"marks\":" + marks
                                                 + "}");
                                 if (status == 200 && !second) {
-                                    secondEntries.add(new String[] {counters.get(1)[1], job[1]});
+                                    secondEntries.add(new String[] { counters.get(1)[1], job[1] });
                                 }
                             }
                             case READ -> {
@@ -254,7 +255,8 @@ public final class SoakLoad {
             System.out.printf("  %-8s %7d sent %5d errors%n", k, sent.get(k).get(), errors.get(k).get());
         }
         errorStatuses.forEach((k, v) -> System.out.printf("  error %s: %d%n", k, v.get()));
-        System.out.printf("  latency from the intended send time: p50 %.1f ms  p99 %.1f ms  p99.9 %.1f ms  max %.1f ms%n",
+        System.out.printf(
+                "  latency from the intended send time: p50 %.1f ms  p99 %.1f ms  p99.9 %.1f ms  max %.1f ms%n",
                 pct(sorted, 50), pct(sorted, 99), pct(sorted, 99.9), pct(sorted, 100));
         if (errorCount > 0) {
             System.exit(1);

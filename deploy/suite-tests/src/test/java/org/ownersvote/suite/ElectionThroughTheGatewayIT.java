@@ -18,16 +18,39 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.ownersvote.client.ballot.ApiException;
+import org.ownersvote.client.ballot.api.BallotsApi;
+import org.ownersvote.client.ballot.model.BallotStatus;
+import org.ownersvote.client.ballot.model.Handout;
+import org.ownersvote.client.ballot.model.Method;
+import org.ownersvote.client.ballot.model.Relation;
+import org.ownersvote.client.election.api.ElectionsApi;
+import org.ownersvote.client.election.model.Phase;
+import org.ownersvote.client.gateway.ApiClient;
+import org.ownersvote.client.gateway.api.SignInApi;
+import org.ownersvote.client.gateway.model.LoginRequest;
+import org.ownersvote.platform.testing.TestDatabase;
 import org.ownersvote.verifier.Verifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -113,7 +136,7 @@ class ElectionThroughTheGatewayIT {
         String admin = login("admin", Suite.ADMIN_PASSWORD);
         String community = community(admin, "真如佳苑");
         String workingGroup = workingGroupOf(admin, community);
-        byte[] roster = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(System.getProperty("ownersvote.root"),
+        byte[] roster = Files.readAllBytes(Path.of(System.getProperty("ownersvote.root"),
                 "election-service/src/test/resources/rosters/zhenru-jiayuan-900.csv"));
         api(workingGroup).contentType("text/csv").body(roster).put("/api/communities/" + community + "/roster")
                 .then().statusCode(200).body("electorate.headcount", equalTo(806));
@@ -158,16 +181,17 @@ class ElectionThroughTheGatewayIT {
         String leader = staff(d, "building-leader", List.of("1号楼"));
         String page = api(workingGroup).queryParam("building", "1号楼")
                 .post("/api/elections/" + election + "/ballots/print").then().statusCode(200).extract().asString();
-        java.util.regex.Matcher sheet = java.util.regex.Pattern.compile(
-                "data-serial=\"([^\"]+)\".*?<span class=\"code\">([^<]+)</span>", java.util.regex.Pattern.DOTALL)
+        Matcher sheet = Pattern.compile(
+                "data-serial=\"([^\"]+)\".*?<span class=\"code\">([^<]+)</span>", Pattern.DOTALL)
                 .matcher(page);
-        org.junit.jupiter.api.Assertions.assertTrue(sheet.find(), "a printed sheet with serial and code");
+        Assertions.assertTrue(sheet.find(), "a printed sheet with serial and code");
         String serial = sheet.group(1);
         String code = sheet.group(2);
         String traceId = newTraceId();
         api(leader).header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
                 .body(Map.of("recipientName", "方杰", "relation", "OWNER", "method", "IN_PERSON"))
-                .post("/api/ballots/" + serial + "/handout").then().statusCode(200).body("status", equalTo("HANDED_OUT"));
+                .post("/api/ballots/" + serial + "/handout").then().statusCode(200)
+                .body("status", equalTo("HANDED_OUT"));
         // the handout's trace, begun by the caller, goes on through the gateway and ballot-service into the event's
         // outbox row and Kafka headers, and notification-service's consumer applies the event in it (issue 21 item 2)
         String step = "'ballot.step-recorded.v1'";
@@ -187,7 +211,7 @@ class ElectionThroughTheGatewayIT {
                 .body("trail[0].action", equalTo("HANDOUT"));
         List<String> candidates = api(workingGroup).get("/api/elections/" + election + "/candidates")
                 .then().statusCode(200).extract().path("candidates.findAll { it.status == 'APPROVED' }.id");
-        Map<String, String> marks = new java.util.HashMap<>();
+        Map<String, String> marks = new HashMap<>();
         candidates.forEach(id -> marks.put(id, "OPPOSE"));
         marks.put(candidates.get(0), "APPROVE");
         api(owner).body(Map.of("verificationCode", code, "marks", marks, "motions", Map.of()))
@@ -214,23 +238,24 @@ class ElectionThroughTheGatewayIT {
         assertTrue(sheet.find(), "a printed sheet with its serial");
         String serial = sheet.group(1);
 
-        var gateway = new org.ownersvote.client.gateway.ApiClient();
+        var gateway = new ApiClient();
         gateway.updateBaseUri(suite.gatewayUrl());
-        String token = new org.ownersvote.client.gateway.api.SignInApi(gateway).authResourceLogin(
-                new org.ownersvote.client.gateway.model.LoginRequest().username(leader.username())
-                        .password(SuiteClient.STAFF_PASSWORD)).getAccessToken();
+        String token = new SignInApi(gateway).authResourceLogin(
+                new LoginRequest().username(leader.username())
+                        .password(SuiteClient.STAFF_PASSWORD))
+                .getAccessToken();
         var ballotService = new org.ownersvote.client.ballot.ApiClient();
         ballotService.updateBaseUri(suite.gatewayUrl());
         ballotService.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
-        var ballots = new org.ownersvote.client.ballot.api.BallotsApi(ballotService);
-        var handout = new org.ownersvote.client.ballot.model.Handout().recipientName("方杰")
-                .relation(org.ownersvote.client.ballot.model.Relation.OWNER)
-                .method(org.ownersvote.client.ballot.model.Method.IN_PERSON);
+        var ballots = new BallotsApi(ballotService);
+        var handout = new Handout().recipientName("方杰")
+                .relation(Relation.OWNER)
+                .method(Method.IN_PERSON);
         var handedOut = ballots.ballotResourceHandout(serial, handout, UUID.randomUUID().toString());
         assertEquals(serial, handedOut.getSerial());
-        assertEquals(org.ownersvote.client.ballot.model.BallotStatus.HANDED_OUT, handedOut.getStatus());
+        assertEquals(BallotStatus.HANDED_OUT, handedOut.getStatus());
         // a serial not of the printed form: the 422 problem detail the document gives the operation
-        var refused = org.junit.jupiter.api.Assertions.assertThrows(org.ownersvote.client.ballot.ApiException.class,
+        var refused = Assertions.assertThrows(ApiException.class,
                 () -> ballots.ballotResourceHandout("NO-SUCH-SERIAL", handout, UUID.randomUUID().toString()));
         JsonNode problem = new ObjectMapper().readTree(refused.getResponseBody());
         assertEquals(422, refused.getCode());
@@ -241,8 +266,8 @@ class ElectionThroughTheGatewayIT {
         electionService.updateBaseUri(suite.gatewayUrl());
         electionService.setRequestInterceptor(
                 request -> request.header("Authorization", "Bearer " + d.workingGroup()));
-        assertEquals(org.ownersvote.client.election.model.Phase.VOTING,
-                new org.ownersvote.client.election.api.ElectionsApi(electionService)
+        assertEquals(Phase.VOTING,
+                new ElectionsApi(electionService)
                         .electionResourceGet(UUID.fromString(d.election())).getPhase());
     }
 
@@ -251,17 +276,17 @@ class ElectionThroughTheGatewayIT {
         Drill d = drillInVoting("截止演练");
         String page = api(d.workingGroup()).queryParam("building", "1号楼")
                 .post("/api/elections/" + d.election() + "/ballots/print").then().statusCode(200).extract().asString();
-        java.util.regex.Matcher sheet = java.util.regex.Pattern.compile(
-                "data-serial=\"([^\"]+)\".*?<span class=\"code\">([^<]+)</span>", java.util.regex.Pattern.DOTALL)
+        Matcher sheet = Pattern.compile(
+                "data-serial=\"([^\"]+)\".*?<span class=\"code\">([^<]+)</span>", Pattern.DOTALL)
                 .matcher(page);
         List<String> candidates = api(d.workingGroup()).get("/api/elections/" + d.election() + "/candidates")
                 .then().statusCode(200).extract().path("candidates.findAll { it.status == 'APPROVED' }.id");
-        Map<String, String> marks = new java.util.HashMap<>();
+        Map<String, String> marks = new HashMap<>();
         candidates.forEach(id -> marks.put(id, "ABSTAIN"));
         List<Runnable> votes = new ArrayList<>();
-        java.util.Map<String, Integer> answers = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.Set<String> sentAfterTheClose = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        Map<String, Integer> answers = new ConcurrentHashMap<>();
+        Set<String> sentAfterTheClose = ConcurrentHashMap.newKeySet();
+        AtomicBoolean closed = new AtomicBoolean();
         while (sheet.find() && votes.size() < 40) {
             String serial = sheet.group(1);
             String code = sheet.group(2);
@@ -276,8 +301,8 @@ class ElectionThroughTheGatewayIT {
                         "motions", Map.of())).post("/api/ballots/" + serial + "/cast").statusCode());
             });
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
-        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<?>> sent = new ArrayList<>();
         for (int i = 0; i < votes.size(); i++) {
             sent.add(pool.submit(votes.get(i)));
             if (i == votes.size() / 3) {
@@ -288,24 +313,24 @@ class ElectionThroughTheGatewayIT {
                 }));
             }
         }
-        for (java.util.concurrent.Future<?> f : sent) {
+        for (Future<?> f : sent) {
             f.get();
         }
         pool.shutdown();
-        org.junit.jupiter.api.Assertions.assertEquals(votes.size(), answers.size());
-        answers.forEach((serial, status) -> org.junit.jupiter.api.Assertions.assertTrue(status == 200 || status == 409,
+        Assertions.assertEquals(votes.size(), answers.size());
+        answers.forEach((serial, status) -> Assertions.assertTrue(status == 200 || status == 409,
                 serial + " answered " + status));
         // a vote sent after the close was answered is refused; no accepted vote lies at or after the close
-        sentAfterTheClose.forEach(serial -> org.junit.jupiter.api.Assertions.assertEquals(409, answers.get(serial),
+        sentAfterTheClose.forEach(serial -> Assertions.assertEquals(409, answers.get(serial),
                 serial + " was sent after the close was answered"));
         long accepted = answers.values().stream().filter(status -> status == 200).count();
-        org.junit.jupiter.api.Assertions.assertEquals(accepted, query("ballot-service", "select count(*) from "
+        Assertions.assertEquals(accepted, query("ballot-service", "select count(*) from "
                 + "online_vote o join election e on e.id = o.election_id where e.id = ?::uuid and o.cast_at < "
                 + "e.voting_closed_at", d.election()), "every accepted vote, and only those, before the close");
-        org.junit.jupiter.api.Assertions.assertEquals(accepted, query("ballot-service",
+        Assertions.assertEquals(accepted, query("ballot-service",
                 "select count(*) from ledger_record where election_id = ?::uuid", d.election()),
                 "the accepted votes, and only those, are counted");
-        org.junit.jupiter.api.Assertions.assertEquals(1, query("election-service", "select count(*) from election e "
+        Assertions.assertEquals(1, query("election-service", "select count(*) from election e "
                 + "join phase_change p on p.election_id = e.id and p.to_phase = 'COUNTING' where e.id = ?::uuid and "
                 + "p.at = e.voting_closed_at", d.election()), "the phase change is dated by the one close instant");
     }
@@ -328,14 +353,14 @@ class ElectionThroughTheGatewayIT {
         api(d.workingGroup()).body(Map.of("to", "COUNTING", "reason", "演练：提前结束投票"))
                 .post("/api/elections/" + d.election() + "/transitions").then().statusCode(200);
         // counting opened in ballot-service as a step of the transition: no wait for an event
-        org.junit.jupiter.api.Assertions.assertEquals(1, query("ballot-service",
+        Assertions.assertEquals(1, query("ballot-service",
                 "select count(*) from election where id = ?::uuid and phase = 'COUNTING'", d.election()));
         List<String> candidates = api(d.workingGroup()).get("/api/elections/" + d.election() + "/candidates")
                 .then().statusCode(200).extract().path("candidates.findAll { it.status == 'APPROVED' }.id");
         Map<String, Object> marks = Map.of(candidates.get(0), "APPROVE", candidates.get(1), "OPPOSE");
 
         // counter A enters a burst; ballot-service is killed (kill -9) part way through
-        List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
         Thread burst = new Thread(() -> {
             for (String serial : serials) {
                 try {
@@ -353,10 +378,10 @@ class ElectionThroughTheGatewayIT {
         suite.kill("ballot-service");
         burst.join();
         int before = acknowledged.size();
-        org.junit.jupiter.api.Assertions.assertTrue(before < serials.size(), "the kill interrupted the burst");
+        Assertions.assertTrue(before < serials.size(), "the kill interrupted the burst");
         suite.restart("ballot-service");
         for (String serial : acknowledged) {
-            org.junit.jupiter.api.Assertions.assertEquals(1, query("ballot-service",
+            Assertions.assertEquals(1, query("ballot-service",
                     "select count(*) from counting_entry where serial = ?", serial), serial + " acknowledged, kept");
         }
         // counter A enters again what was not acknowledged, and once more what was: applied once either way
@@ -369,7 +394,7 @@ class ElectionThroughTheGatewayIT {
                     .body("state", equalTo("COUNTED"));
         }
         for (String serial : serials) {
-            org.junit.jupiter.api.Assertions.assertEquals(2, query("ballot-service",
+            Assertions.assertEquals(2, query("ballot-service",
                     "select count(*) from counting_entry where serial = ?", serial), serial);
         }
 
@@ -412,8 +437,8 @@ class ElectionThroughTheGatewayIT {
             throws Exception {
         Path folder = Files.createTempDirectory("verification-");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int status = Verifier.run(new String[] {"--gateway", suite.gatewayUrl(),
-            "--election", election, "--username", scrutineer.username(), "--out", folder.toString()},
+        int status = Verifier.run(new String[] { "--gateway", suite.gatewayUrl(),
+                "--election", election, "--username", scrutineer.username(), "--out", folder.toString() },
                 new PrintStream(printed, true, StandardCharsets.UTF_8),
                 Map.of("OWNERSVOTE_PASSWORD", SuiteClient.STAFF_PASSWORD));
         String output = printed.toString(StandardCharsets.UTF_8);
@@ -456,16 +481,15 @@ class ElectionThroughTheGatewayIT {
             return settled;
         });
 
-        java.nio.file.Path backup = java.nio.file.Files.createTempDirectory("ownersvote-backup").resolve("b");
-        Map<String, org.ownersvote.platform.testing.TestDatabase> restored = new java.util.LinkedHashMap<>();
+        Path backup = Files.createTempDirectory("ownersvote-backup").resolve("b");
+        Map<String, TestDatabase> restored = new LinkedHashMap<>();
         List<String> backupArgs = new ArrayList<>(List.of(script("backup.sh"), backup.toString()));
         List<String> restoreArgs = new ArrayList<>(List.of(script("restore.sh"), backup.toString()));
         for (String service : List.of("election-service", "ballot-service", "notification-service", "gateway")) {
             String key = service.replace("-service", "");
             String url = suite.databaseUrl(service);
             backupArgs.add(key + "=" + url.substring(url.lastIndexOf('/') + 1));
-            org.ownersvote.platform.testing.TestDatabase target =
-                    org.ownersvote.platform.testing.TestDatabase.create("restored_" + key);
+            TestDatabase target = TestDatabase.create("restored_" + key);
             restored.put(service, target);
             restoreArgs.add(key + "=" + target.name());
         }
@@ -505,18 +529,18 @@ class ElectionThroughTheGatewayIT {
             assertEquals(notices, (int) given().baseUri(again.gatewayUrl()).get("/api/communities/" + d.community()
                     + "/notices").then().extract().<Integer>path("total"));
         } finally {
-            restored.values().forEach(org.ownersvote.platform.testing.TestDatabase::drop);
+            restored.values().forEach(TestDatabase::drop);
         }
     }
 
     private static String script(String name) {
-        return java.nio.file.Path.of(System.getProperty("ownersvote.root", "../..")).resolve("deploy/ops/" + name)
+        return Path.of(System.getProperty("ownersvote.root", "../..")).resolve("deploy/ops/" + name)
                 .toAbsolutePath().normalize().toString();
     }
 
     private static void run(List<String> command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), String.join(" ", command) + "\n" + output);
     }
 
@@ -529,7 +553,7 @@ class ElectionThroughTheGatewayIT {
     }
 
     private static Map<String, Integer> processedEvents(Suite s) throws Exception {
-        Map<String, Integer> processed = new java.util.TreeMap<>();
+        Map<String, Integer> processed = new TreeMap<>();
         for (String service : List.of("election-service", "ballot-service", "notification-service")) {
             processed.put(service, count(s, service, "select count(*) from processed_event"));
         }
@@ -538,7 +562,8 @@ class ElectionThroughTheGatewayIT {
 
     private static int count(Suite s, String service, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(s.databaseUrl(service), "postgres", "");
-                PreparedStatement statement = c.prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
+                PreparedStatement statement = c.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
             rs.next();
             return rs.getInt(1);
         }
@@ -598,8 +623,8 @@ class ElectionThroughTheGatewayIT {
     }
 
     private static void awaitNotices(String community, int count) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                given().baseUri(suite.gatewayUrl()).get("/api/communities/" + community + "/notices")
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> given().baseUri(suite.gatewayUrl()).get("/api/communities/" + community + "/notices")
                         .then().extract().<Integer>path("total"), total -> total != null && total >= count);
     }
 

@@ -18,10 +18,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,8 +103,8 @@ class FaultsIT {
         leaders.shutdown();
         assertTrue(leaders.awaitTermination(3, TimeUnit.MINUTES));
         List<String> acknowledged = acknowledged(firstAnswers);
-        Map<Integer, Long> byStatus = new java.util.TreeMap<>(firstAnswers.values().stream().collect(
-                java.util.stream.Collectors.groupingBy(s -> s, java.util.stream.Collectors.counting())));
+        Map<Integer, Long> byStatus = new TreeMap<>(firstAnswers.values().stream().collect(
+                Collectors.groupingBy(s -> s, Collectors.counting())));
         System.out.println("Handouts' first answers around the restart (status=count, -1 no answer): " + byStatus);
         assertTrue(acknowledged.size() < serials.size(), "the restart interrupted the burst: " + firstAnswers);
         // the database away is "try again" (503 with Retry-After), never a user's error nor a 500 "do not repeat"
@@ -133,8 +136,8 @@ class FaultsIT {
                 + "?::uuid and status = 'HANDED_OUT'", d.election()));
         // and their events reach notification-service's copy of the ballots, once each
         await().atMost(Duration.ofSeconds(60)).until(() -> client.query("notification-service", "select count(*) "
-                + "from unit_ballot where election_id = ?::uuid and status = 'HANDED_OUT'", d.election())
-                == serials.size());
+                + "from unit_ballot where election_id = ?::uuid and status = 'HANDED_OUT'",
+                d.election()) == serials.size());
     }
 
     /**
@@ -175,8 +178,8 @@ class FaultsIT {
         await().atMost(Duration.ofSeconds(90)).until(() -> unsent("ballot-service") == 0
                 && unsent("election-service") == 0);
         await().atMost(Duration.ofSeconds(60)).until(() -> client.query("notification-service", "select count(*) "
-                + "from unit_ballot where election_id = ?::uuid and status = 'HANDED_OUT'", d.election())
-                == serials.size());
+                + "from unit_ballot where election_id = ?::uuid and status = 'HANDED_OUT'",
+                d.election()) == serials.size());
         await().atMost(Duration.ofSeconds(60)).until(() -> notices(d.community()) == noticesBefore + 1);
         // delivered once: each of the election's step events was processed once by notification-service
         List<String> stepEvents = eventIds("ballot-service", "ballot.step-recorded.v1", d.election());
@@ -194,7 +197,7 @@ class FaultsIT {
     void staffSessionsOutliveTheGateway() throws Exception {
         String admin = client.login("admin", Suite.ADMIN_PASSWORD);
         String community = client.community(admin, "网关重启小区");
-        String username = "wg-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String username = "wg-" + UUID.randomUUID().toString().substring(0, 8);
         client.api(admin).body(Map.of("username", username, "password", "zhenru2026gongzuo", "displayName", "工作组",
                 "roles", List.of("working-group"), "communityId", community))
                 .post("/api/admin/users").then().statusCode(201);

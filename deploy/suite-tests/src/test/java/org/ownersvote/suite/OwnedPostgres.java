@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -57,7 +58,7 @@ final class OwnedPostgres implements AutoCloseable {
     public void close() throws IOException {
         stopServer();
         try (var files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.ownersvote.platform.testing.KafkaBroker;
 import org.ownersvote.platform.testing.TestDatabase;
@@ -132,10 +133,11 @@ final class Suite implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (mvn package)");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + ports.get(service),
-                "-Dquarkus.datasource.jdbc.url=" + databases.get(service).jdbcUrl()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m", "-XX:+UseSerialGC",
+                        "-Dquarkus.http.port=" + ports.get(service),
+                        "-Dquarkus.datasource.jdbc.url=" + databases.get(service).jdbcUrl()));
         command.addAll(options);
         command.add("-jar");
         command.add(jar.toString());
@@ -181,7 +183,7 @@ final class Suite implements AutoCloseable {
         processes.values().forEach(Process::destroy);
         for (Process p : processes.values()) {
             try {
-                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                 }
             } catch (InterruptedException e) {

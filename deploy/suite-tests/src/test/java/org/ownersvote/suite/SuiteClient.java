@@ -2,18 +2,21 @@ package org.ownersvote.suite;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.Assertions;
 import org.ownersvote.verifier.Verifier;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -40,14 +43,15 @@ final class SuiteClient {
         String admin = login("admin", Suite.ADMIN_PASSWORD);
         String community = community(admin, "演练佳苑");
         String workingGroup = workingGroupOf(admin, community);
-        byte[] roster = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(System.getProperty("ownersvote.root"),
+        byte[] roster = Files.readAllBytes(Path.of(System.getProperty("ownersvote.root"),
                 "election-service/src/test/resources/rosters/zhenru-jiayuan-900.csv"));
         api(workingGroup).contentType("text/csv").body(roster).put("/api/communities/" + community + "/roster")
                 .then().statusCode(200);
-        Map<String, Object> body = new java.util.HashMap<>(electionBody(community, title));
+        Map<String, Object> body = new HashMap<>(electionBody(community, title));
         body.put("drill", true);
         body.put("seats", 5);
-        String election = api(workingGroup).body(body).post("/api/elections").then().statusCode(201).extract().path("id");
+        String election = api(workingGroup).body(body).post("/api/elections").then().statusCode(201).extract()
+                .path("id");
         api(workingGroup).body(Map.of("to", "NOMINATION")).post("/api/elections/" + election + "/transitions")
                 .then().statusCode(200);
         String[][] nominees = { { "1号楼", "101", "方杰" }, { "1号楼", "102", "顾建然" }, { "1号楼", "103", "王宇浩" },
@@ -72,7 +76,7 @@ final class SuiteClient {
             return status == 200;
         });
         // the ballots were issued as a step of opening voting: printing works at once, without waiting
-        org.junit.jupiter.api.Assertions.assertEquals(860, query("ballot-service",
+        Assertions.assertEquals(860, query("ballot-service",
                 "select count(*) from ballot where election_id = ?::uuid", election));
         api(workingGroup).queryParam("building", "2号楼").post("/api/elections/" + election + "/ballots/print")
                 .then().statusCode(200);
@@ -92,7 +96,7 @@ final class SuiteClient {
     /** An account of the drill's election with one role (password {@link #STAFF_PASSWORD}), logged in. */
     Account staffAccount(Drill d, String role, List<String> buildings) {
         String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> account = new java.util.HashMap<>(Map.of("username", name, "password", "suite2026staff",
+        Map<String, Object> account = new HashMap<>(Map.of("username", name, "password", "suite2026staff",
                 "displayName", name, "roles", List.of(role), "communityId", d.community(), "electionId", d.election()));
         if (!buildings.isEmpty()) {
             account.put("buildings", buildings);

@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +34,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -47,6 +50,9 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 
 /**
  * The web client in a real browser (Debian's Chromium, headless) against the whole suite: a working group imports
@@ -105,7 +111,8 @@ class WebClientIT {
         if (browser != null) {
             browser.quit();
         }
-        assertTrue(accessibility.isEmpty(), "serious or critical accessibility violations:\n" + String.join("\n", accessibility));
+        assertTrue(accessibility.isEmpty(),
+                "serious or critical accessibility violations:\n" + String.join("\n", accessibility));
     }
 
     @Test
@@ -135,7 +142,8 @@ class WebClientIT {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog")));
         assertEquals("筹备", browser.findElement(By.id("phase")).getText());
         move("NOMINATION", "候选人推荐");
-        WebElement moved = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-feedback='phase']")));
+        WebElement moved = wait
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-feedback='phase']")));
         assertEquals("已进入：候选人推荐", moved.getText());
         assertInView(moved);
         assertTrue(browser.findElement(By.id("phase-help")).getText().contains("现在要做"), "what to do now");
@@ -158,7 +166,8 @@ class WebClientIT {
         browser.findElement(By.id("lang")).click();
         wait.until(ExpectedConditions.textToBe(By.id("phase"), "Nomination"));
         List<?> languages = (List<?>) page.executeScript("return window.__ovLanguages;");
-        assertTrue(languages.contains("zh-CN") && languages.contains("en") && !languages.contains("none"), languages.toString());
+        assertTrue(languages.contains("zh-CN") && languages.contains("en") && !languages.contains("none"),
+                languages.toString());
         shot("04a-nomination-in-english");
         browser.findElement(By.id("lang")).click();
         wait.until(ExpectedConditions.textToBe(By.id("phase"), "候选人推荐"));
@@ -193,8 +202,10 @@ class WebClientIT {
                 .then().statusCode(200);
         Map<String, Object> body = new HashMap<>(client.electionBody(community, "账号演练"));
         body.put("drill", true);
-        String election = client.api(wgToken).body(body).post("/api/elections").then().statusCode(201).extract().path("id");
-        String code = client.api(wgToken).get("/api/communities/" + community).then().statusCode(200).extract().path("shortCode");
+        String election = client.api(wgToken).body(body).post("/api/elections").then().statusCode(201).extract()
+                .path("id");
+        String code = client.api(wgToken).get("/api/communities/" + community).then().statusCode(200).extract()
+                .path("shortCode");
         // an older account naming a building the roster does not have
         String stale = account(admin, "building-leader", community, election, List.of("99号楼"));
 
@@ -203,7 +214,8 @@ class WebClientIT {
         WebElement staff = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff")));
         // the header's notice board is the community's page by its short code
         wait.until(ExpectedConditions.attributeToBe(By.id("board-link"), "href", suite.gatewayUrl() + "/#/c/" + code));
-        assertTrue(staff.findElement(By.cssSelector("li[data-account='" + stale + "']")).getText().contains("99号楼（不在业主名册上）"));
+        assertTrue(staff.findElement(By.cssSelector("li[data-account='" + stale + "']")).getText()
+                .contains("99号楼（不在业主名册上）"));
         // buildings are chosen from the roster's list, in natural order, with their units: nothing typed
         List<String> offered = browser.findElements(By.cssSelector("[data-chooser='new-buildings'] input")).stream()
                 .map(b -> b.getAttribute("value")).toList();
@@ -214,15 +226,19 @@ class WebClientIT {
         browser.findElement(By.name("staff-username")).sendKeys("wang");
         browser.findElement(By.name("staff-password")).sendKeys(PASSWORD);
         button("创建账号").click(); // no building ticked: asked for, nothing sent
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='staff-create']"), "至少要负责一栋楼"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='staff-create']"),
+                "至少要负责一栋楼"));
         labelled("1号楼（72 户）").click();
         labelled("2号楼（72 户）").click();
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.cssSelector("form.new-account")));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.cssSelector("form.new-account")));
         shot("21-accounts-building-chooser");
         button("创建账号").click();
-        WebElement wang = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li[data-account^='wang.']")));
+        WebElement wang = wait
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li[data-account^='wang.']")));
         String wangLogin = wang.getAttribute("data-account");
-        assertTrue(wang.getText().contains("楼组长") && wang.getText().contains("1号楼、2号楼") && wang.getText().contains("可以登录"),
+        assertTrue(
+                wang.getText().contains("楼组长") && wang.getText().contains("1号楼、2号楼") && wang.getText().contains("可以登录"),
                 wang.getText());
         assertTrue(browser.findElement(By.cssSelector("[data-feedback='staff-create']")).getText().contains(wangLogin));
         assertEquals(List.of("1号楼", "2号楼"), client.api(wgToken).get("/api/elections/" + election + "/staff").then()
@@ -231,24 +247,30 @@ class WebClientIT {
         new Select(browser.findElement(By.name("staff-role"))).selectByVisibleText("计票人");
         assertFalse(browser.findElement(By.cssSelector("[data-chooser='new-buildings']")).isDisplayed());
         assertEquals(List.of(), rawWords());
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("staff")));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.id("staff")));
         shot("21b-accounts-listed");
 
         // 停用 names its consequence, then the person can no longer sign in
         wang.findElement(By.cssSelector("[data-disable]")).click();
         WebElement sure = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open]")));
-        assertTrue(sure.getText().contains("王建国") && sure.getText().contains("不能再登录") && sure.getText().contains("立即退出"),
+        assertTrue(
+                sure.getText().contains("王建国") && sure.getText().contains("不能再登录") && sure.getText().contains("立即退出"),
                 sure.getText());
         shot("22-accounts-confirm-disable");
         sure.findElement(By.cssSelector("[data-confirm]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li[data-account='" + wangLogin + "'] [data-state]"), "已停用"));
-        assertTrue(browser.findElements(By.cssSelector("li[data-account='" + wangLogin + "'] [data-edit]")).isEmpty(), "no edit once disabled");
-        assertFalse(browser.findElement(By.id("staff")).getText().contains("null"), browser.findElement(By.id("staff")).getText());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("li[data-account='" + wangLogin + "'] [data-state]"), "已停用"));
+        assertTrue(browser.findElements(By.cssSelector("li[data-account='" + wangLogin + "'] [data-edit]")).isEmpty(),
+                "no edit once disabled");
+        assertFalse(browser.findElement(By.id("staff")).getText().contains("null"),
+                browser.findElement(By.id("staff")).getText());
         shot("22b-accounts-disabled");
         assertFalse(Boolean.TRUE.equals(client.api(wgToken).get("/api/elections/" + election + "/staff").then()
                 .extract().path("find { it.username == '" + wangLogin + "' }.enabled")));
-        assertTrue(io.restassured.RestAssured.given().baseUri(suite.gatewayUrl()).contentType(io.restassured.http.ContentType.JSON)
-                .body(Map.of("username", wangLogin, "password", PASSWORD)).post("/api/auth/login").then().extract().statusCode() >= 400,
+        assertTrue(RestAssured.given().baseUri(suite.gatewayUrl()).contentType(ContentType.JSON)
+                .body(Map.of("username", wangLogin, "password", PASSWORD)).post("/api/auth/login").then().extract()
+                .statusCode() >= 400,
                 "a disabled account cannot sign in");
 
         // the short address, the community page and the poster to put up
@@ -271,15 +293,19 @@ class WebClientIT {
         shot("23c-poster-390px");
 
         // anyone, signed in or not, opens the printed address (any case): the community page
-        await().atMost(Duration.ofSeconds(60)).until(() -> client.api(wgToken).get("/api/communities/" + community + "/notices")
-                .then().extract().<List<?>>path("items").size() > 0);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> client.api(wgToken).get("/api/communities/" + community + "/notices")
+                        .then().extract().<List<?>>path("items").size() > 0);
         browser.get(suite.gatewayUrl() + "/");
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
         browser.get(suite.gatewayUrl() + "/c/" + code.toLowerCase());
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "账号小区"));
-        WebElement listed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article[data-election='" + election + "']")));
-        assertTrue(listed.getText().contains("账号演练") && listed.getText().contains("演练") && listed.getText().contains("筹备")
-                && listed.getText().contains("投票还没有开始"), listed.getText());
+        WebElement listed = wait.until(ExpectedConditions
+                .visibilityOfElementLocated(By.cssSelector("article[data-election='" + election + "']")));
+        assertTrue(
+                listed.getText().contains("账号演练") && listed.getText().contains("演练") && listed.getText().contains("筹备")
+                        && listed.getText().contains("投票还没有开始"),
+                listed.getText());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("community-notices"), "选举开始"));
         assertEquals(List.of(), rawWords());
         shot("24-community-page-390px");
@@ -293,7 +319,8 @@ class WebClientIT {
         // unticked (PUT /api/staff/{id})
         signIn(wg);
         browser.get(suite.gatewayUrl() + "/#/wg/" + election);
-        WebElement old = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li[data-account='" + stale + "']")));
+        WebElement old = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li[data-account='" + stale + "']")));
         old.findElement(By.cssSelector("[data-edit]")).click();
         labelled("99号楼（不在业主名册上，请取消勾选）").click();
         labelled("3号楼（72 户）").click();
@@ -302,12 +329,15 @@ class WebClientIT {
         name.sendKeys("李秀英（3号楼）");
         shot("25-accounts-edit");
         browser.manage().window().setSize(new Dimension(390, 844));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.cssSelector("form.edit-account")));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.cssSelector("form.edit-account")));
         shot("25a-accounts-edit-390px");
         browser.manage().window().setSize(new Dimension(1280, 1000));
         button("保存").click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li[data-account='" + stale + "'] [data-buildings]"), "3号楼"));
-        assertTrue(browser.findElement(By.cssSelector("li[data-account='" + stale + "']")).getText().contains("李秀英（3号楼）"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("li[data-account='" + stale + "'] [data-buildings]"), "3号楼"));
+        assertTrue(
+                browser.findElement(By.cssSelector("li[data-account='" + stale + "']")).getText().contains("李秀英（3号楼）"));
         assertEquals(List.of("3号楼"), client.api(wgToken).get("/api/elections/" + election + "/staff").then()
                 .extract().path("find { it.username == '" + stale + "' }.buildings"));
         shot("25b-accounts-edited");
@@ -334,7 +364,8 @@ class WebClientIT {
         // one tap records 业主本人 / 当面, and the row says so before the tap
         assertTrue(row(first).getText().contains("业主本人 · 当面"), row(first).getText());
         // what is still to do, with counts; a unit found by its number
-        assertEquals(String.valueOf(units.size()), browser.findElement(By.cssSelector("button[data-filter='visit'] .n")).getText());
+        assertEquals(String.valueOf(units.size()),
+                browser.findElement(By.cssSelector("button[data-filter='visit'] .n")).getText());
         assertEquals("0", browser.findElement(By.cssSelector("button[data-filter='collect'] .n")).getText());
         String fifthUnit = units.get(4).findElement(By.cssSelector(".unit-head strong")).getText();
         WebElement search = browser.findElement(By.name("unit-search"));
@@ -358,7 +389,8 @@ class WebClientIT {
         }
         shot("06-leader-two-pending");
         row(second).findElement(By.cssSelector("button[data-undo]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li[data-serial='" + second + "']"), "已撤销"));
+        wait.until(ExpectedConditions
+                .textToBePresentInElementLocated(By.cssSelector("li[data-serial='" + second + "']"), "已撤销"));
         assertEquals("未发放", row(second).findElement(By.cssSelector(".status")).getText());
         assertTrue(browser.findElement(By.id("toast")).getText().contains("已撤销"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
@@ -371,7 +403,8 @@ class WebClientIT {
         row(third).findElement(By.xpath(".//label[normalize-space()='家属']/input")).click();
         row(third).findElement(By.xpath(".//label[normalize-space()='投入信箱']/input")).click();
         row(third).findElement(By.xpath(".//button[text()='已送达']")).click(); // no name yet: asked for, not sent
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li[data-serial='" + third + "'] .feedback"), "领取人姓名"));
+        wait.until(ExpectedConditions
+                .textToBePresentInElementLocated(By.cssSelector("li[data-serial='" + third + "'] .feedback"), "领取人姓名"));
         row(third).findElement(By.name("recipient")).sendKeys("李梅");
         shot("07b-leader-handout-to-family");
         row(third).findElement(By.xpath(".//button[text()='已送达']")).click();
@@ -382,28 +415,40 @@ class WebClientIT {
         units = browser.findElements(By.cssSelector("#units li"));
         assertNotCovered(units.get(units.size() - 1).findElement(By.xpath(".//button[text()='已送达']")));
         js.executeScript("window.scrollTo(0, 0)");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li[data-serial='" + third + "'] .status"), "已送达"));
+        wait.until(ExpectedConditions
+                .textToBePresentInElementLocated(By.cssSelector("li[data-serial='" + third + "'] .status"), "已送达"));
 
         // undeliverable: the reason is chosen, never assumed
         row(fourth).findElement(By.xpath(".//button[text()='无法送达']")).click();
         row(fourth).findElement(By.xpath(".//button[text()='确认无法送达']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li[data-serial='" + fourth + "'] .feedback"), "原因"));
+        wait.until(ExpectedConditions
+                .textToBePresentInElementLocated(By.cssSelector("li[data-serial='" + fourth + "'] .feedback"), "原因"));
         row(fourth).findElement(By.xpath(".//label[normalize-space()='拒收']/input")).click();
         row(fourth).findElement(By.name("undeliverable-note")).sendKeys("业主不愿参加");
         shot("07c-leader-undeliverable-reason");
         row(fourth).findElement(By.xpath(".//button[text()='确认无法送达']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li[data-serial='" + fourth + "'] .status"), "无法送达"));
+        wait.until(ExpectedConditions
+                .textToBePresentInElementLocated(By.cssSelector("li[data-serial='" + fourth + "'] .status"), "无法送达"));
         shot("07d-leader-steps-recorded");
 
         String token = d.workingGroup();
         assertEquals("HANDED_OUT", status(token, d.election(), first));
         assertEquals("ISSUED", status(token, d.election(), second), "undone: never sent");
-        assertEquals(1, client.query("ballot-service", "select count(*) from ballot_step where serial = ? and action = 'HANDOUT'"
-                + " and relation = 'OWNER' and method = 'IN_PERSON'", first));
-        assertEquals(1, client.query("ballot-service", "select count(*) from ballot_step where serial = ? and action = 'HANDOUT'"
-                + " and relation = 'FAMILY' and method = 'MAILBOX' and recipient_name = '李梅'", third));
-        assertEquals(1, client.query("ballot-service", "select count(*) from ballot_step where serial = ? and action = 'UNDELIVERABLE'"
-                + " and reason = 'REFUSED: 业主不愿参加'", fourth));
+        assertEquals(1,
+                client.query("ballot-service",
+                        "select count(*) from ballot_step where serial = ? and action = 'HANDOUT'"
+                                + " and relation = 'OWNER' and method = 'IN_PERSON'",
+                        first));
+        assertEquals(1,
+                client.query("ballot-service",
+                        "select count(*) from ballot_step where serial = ? and action = 'HANDOUT'"
+                                + " and relation = 'FAMILY' and method = 'MAILBOX' and recipient_name = '李梅'",
+                        third));
+        assertEquals(1,
+                client.query("ballot-service",
+                        "select count(*) from ballot_step where serial = ? and action = 'UNDELIVERABLE'"
+                                + " and reason = 'REFUSED: 业主不愿参加'",
+                        fourth));
 
         // still to collect: the two handed out, counted on the filter
         browser.findElement(By.cssSelector("button[data-filter='collect']")).click();
@@ -416,22 +461,27 @@ class WebClientIT {
         signIn(account(d.admin(), "working-group", d.community(), null, List.of()));
         browser.get(suite.gatewayUrl() + "/#/wg/" + d.election());
         WebElement lookup = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("lookup-serial")));
-        assertTrue(browser.findElement(By.id("phase-help")).getText().contains("作废并补发"), "the help names what to do now");
+        assertTrue(browser.findElement(By.id("phase-help")).getText().contains("作废并补发"),
+                "the help names what to do now");
         lookup.sendKeys(third.toLowerCase());
         button("查找").click();
         wait.until(ExpectedConditions.textToBe(By.id("lookup-status"), "已送达"));
         assertTrue(browser.findElement(By.id("lookup-result")).getText().contains("家属"), "the trail in words");
         assertEquals(List.of(), rawWords());
         browser.findElement(By.id("void")).click(); // no reason yet: asked for, nothing sent
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='void']"), "请填写作废原因"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='void']"),
+                "请填写作废原因"));
         browser.findElement(By.name("void-reason")).sendKeys("业主说选票丢失");
         shot("07f-working-group-ballot-lookup-390px");
         browser.findElement(By.id("void")).click();
-        WebElement voidDialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open]")));
+        WebElement voidDialog = wait
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open]")));
         assertTrue(voidDialog.getText().contains(third) && voidDialog.getText().contains("不可撤销"), voidDialog.getText());
         voidDialog.findElement(By.cssSelector("[data-confirm]")).click();
-        WebElement reissued = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-feedback='void'].ok")));
-        assertTrue(reissued.getText().contains("已作废 " + third) && reissued.getText().contains("补发新选票"), reissued.getText());
+        WebElement reissued = wait
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-feedback='void'].ok")));
+        assertTrue(reissued.getText().contains("已作废 " + third) && reissued.getText().contains("补发新选票"),
+                reissued.getText());
         assertTrue(browser.findElement(By.id("print-replacement")).isDisplayed());
         shot("07g-working-group-voided-and-reissued-390px");
         assertEquals("VOIDED", status(token, d.election(), third));
@@ -499,7 +549,9 @@ class WebClientIT {
         assertEquals("", serialInput.getAttribute("value"));
         type("12");
         assertEquals("12", serialInput.getAttribute("value"), "the next serial's digits go into the serial field");
-        assertTrue(browser.findElements(By.cssSelector("#marks td.mark")).stream().allMatch(td -> td.getText().equals("—")),
+        assertTrue(
+                browser.findElements(By.cssSelector("#marks td.mark")).stream()
+                        .allMatch(td -> td.getText().equals("—")),
                 "no marks from the serial's digits");
         assertEquals(refusal, browser.findElement(By.id("entry-result")).getText(), "the refusal stays up");
         shot("08b-counter-refused");
@@ -543,7 +595,8 @@ class WebClientIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "已核定"));
         shot("11-scrutineer-resolved");
         List<?> open = client.api(client.login(scrutineer, PASSWORD))
-                .get("/api/elections/" + d.election() + "/counting/conflicts").then().statusCode(200).extract().path("");
+                .get("/api/elections/" + d.election() + "/counting/conflicts").then().statusCode(200).extract()
+                .path("");
         assertTrue(open.isEmpty(), "no conflict left");
     }
 
@@ -589,7 +642,8 @@ class WebClientIT {
         approve.get(1).click();
         assertEquals("已选 2 / 最多 5", browser.findElement(By.id("approve-count")).getText());
         button("下一步：核对我的选择").click(); // not every candidate chosen yet: said, nothing else happens
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#evote .feedback"), "还有 3 项没有选择"));
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#evote .feedback"), "还有 3 项没有选择"));
         oppose.get(1).click();
         assertEquals("已选 1 / 最多 5", browser.findElement(By.id("approve-count")).getText());
         for (int i = 2; i < oppose.size(); i++) {
@@ -611,7 +665,8 @@ class WebClientIT {
         voteCode.sendKeys(sheet.group(2));
         button("提交投票").click();
         wait.until(ExpectedConditions.textToBe(By.id("ballot-status"), "已网上投票"));
-        assertTrue(browser.findElement(By.id("trail")).getText().contains("网上投票"), browser.findElement(By.id("trail")).getText());
+        assertTrue(browser.findElement(By.id("trail")).getText().contains("网上投票"),
+                browser.findElement(By.id("trail")).getText());
         assertEquals(List.of(), rawWords());
         shot("14-owner-voted");
         browser.manage().window().setSize(new Dimension(1280, 1000));
@@ -648,16 +703,20 @@ class WebClientIT {
             } else {
                 pickBySearch("nominee", n[1].equals("104") ? "杨国轩" : n[2], n[0] + " " + n[1]);
             }
-            WebElement chosen = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#nominee [data-choice='owner']")));
+            WebElement chosen = wait.until(
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#nominee [data-choice='owner']")));
             if (n[1].equals("104")) {
-                assertEquals(2, chosen.findElements(By.cssSelector("input[type=radio]")).size(), "one choice per owner");
+                assertEquals(2, chosen.findElements(By.cssSelector("input[type=radio]")).size(),
+                        "one choice per owner");
                 button("推荐候选人").click(); // which owner not chosen yet: asked for, nothing sent
-                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='nominate']"), "哪一位业主"));
+                wait.until(ExpectedConditions
+                        .textToBePresentInElementLocated(By.cssSelector("[data-feedback='nominate']"), "哪一位业主"));
                 labelled(n[2]).click();
             } else if (n[1].equals("201")) { // 孟轩;赵国萱: the one nominated is chosen
                 labelled(n[2]).click();
             } else {
-                assertTrue(chosen.findElement(By.xpath(".//label[normalize-space()='" + n[2] + "']/input")).isSelected(),
+                assertTrue(
+                        chosen.findElement(By.xpath(".//label[normalize-space()='" + n[2] + "']/input")).isSelected(),
                         "the one owner is chosen");
             }
             pickByBuilding("nominator", "1号楼", "301");
@@ -734,18 +793,22 @@ class WebClientIT {
         }
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         List<String> differences = Verifier.verify(json.readTree(downloaded("electorate.json").toFile()),
-                Files.readAllLines(downloaded("ledger.jsonl"), StandardCharsets.UTF_8), json.readTree(downloaded("tally.json").toFile()));
+                Files.readAllLines(downloaded("ledger.jsonl"), StandardCharsets.UTF_8),
+                json.readTree(downloaded("tally.json").toFile()));
         assertEquals(List.of(), differences, "the downloads are the exports as sent");
         String attestation = Verifier.attestation(json.readTree(downloaded("tally.json").toFile()));
         WebElement output = browser.findElement(By.name("verifier-output"));
         setText(output, "ATTESTATION (签核码): 3f9c12");
         assertTrue(browser.findElement(By.id("found-code")).getText().contains("没有找到签核码"));
         button("确认签核").click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='signoff']"), "校验码格式不对，未提交"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='signoff']"),
+                "校验码格式不对，未提交"));
         setText(output, verifierOutput("0".repeat(64)));
         button("确认签核").click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='signoff']"), "校验码与当前计票结果不符，未记录"));
-        assertEquals(1, browser.findElement(By.cssSelector("[data-feedback='signoff']")).getText().split("未记录", -1).length - 1,
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='signoff']"),
+                "校验码与当前计票结果不符，未记录"));
+        assertEquals(1,
+                browser.findElement(By.cssSelector("[data-feedback='signoff']")).getText().split("未记录", -1).length - 1,
                 "said once");
         shot("16c-drill-signoff-refused");
         setText(output, verifierOutput(attestation));
@@ -757,7 +820,8 @@ class WebClientIT {
         String second = account(admin, "scrutineer", community, election, List.of());
         String secondToken = client.login(second, PASSWORD);
         Path saved = Files.createTempFile("verifier-output", ".txt");
-        Files.writeString(saved, verifierOutput(SuiteClient.verifiedAttestation(() -> client.api(secondToken), election)));
+        Files.writeString(saved,
+                verifierOutput(SuiteClient.verifiedAttestation(() -> client.api(secondToken), election)));
         browser.manage().window().setSize(new Dimension(390, 844));
         signIn(second);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("verifier-file"))).sendKeys(saved.toString());
@@ -771,10 +835,12 @@ class WebClientIT {
         signIn(account(admin, "scrutineer", community, election, List.of()));
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("details.disagree summary"))).click();
         browser.findElement(By.id("disagree")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='disagree']"), "请填写说明"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='disagree']"),
+                "请填写说明"));
         browser.findElement(By.name("disagree-note")).sendKeys("演练：核对第二张选票的签名");
         browser.findElement(By.id("disagree")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open] [data-confirm]"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open] [data-confirm]")))
+                .click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "与账本不一致，已记录"));
         // the page refreshes after the answer: the count is read from the page as it settles, not from a node it replaced
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signoff-count"), "2/2")); // a disagreement counts towards nothing
@@ -788,8 +854,10 @@ class WebClientIT {
         finalize.findElement(By.cssSelector("[data-cancel]")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog")));
         button("最终确认计票结果").click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open] [data-confirm]"))).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='finalize']"), "计票结果已最终确认"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open] [data-confirm]")))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='finalize']"),
+                "计票结果已最终确认"));
         assertInView(browser.findElement(By.cssSelector("[data-feedback='finalize']")));
         shot("18-drill-tally-final");
 
@@ -803,7 +871,8 @@ class WebClientIT {
         WebElement results = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("results")));
         assertEquals(5, results.findElements(By.cssSelector("#tally-table tbody tr")).size());
         assertEquals(10, results.findElements(By.cssSelector("#tally-table .meter .fill")).size());
-        assertTrue(browser.findElement(By.id("quorum")).getText().contains("不产生结果"), browser.findElement(By.id("quorum")).getText());
+        assertTrue(browser.findElement(By.id("quorum")).getText().contains("不产生结果"),
+                browser.findElement(By.id("quorum")).getText());
         assertTrue(results.getText().contains("当选委员") && results.getText().contains("最终结果"), results.getText());
         browser.findElement(By.cssSelector("button[data-csv='results']")).click();
         String csv = Files.readString(downloaded("选举结果.csv"), StandardCharsets.UTF_8);
@@ -817,36 +886,40 @@ class WebClientIT {
         // the drawing of lots is offered only when the tally names a tie: here one is made to appear (the page's
         // fetch answers a provisional tally with a tie, and the recording of the draw), the screen is what is tested
         JavascriptExecutor js = (JavascriptExecutor) browser;
-        js.executeScript("""
-                window.__ovFetch = window.__ovFetch || window.fetch;
-                window.__ovLots = [];
-                window.fetch = async function (path, init) {
-                  if (String(path).endsWith('/tally/lots')) {
-                    window.__ovLots.push(String(init.body));
-                    return new Response(null, { status: 204 });
-                  }
-                  const response = await window.__ovFetch.apply(this, arguments);
-                  if (String(path).endsWith('/tally') && (!init || !init.method || init.method === 'GET')) {
-                    const view = await response.clone().json();
-                    const [a, b] = view.tally.candidates.map(c => c.candidateId);
-                    view.provisional = true;
-                    view.tally.ties = [{ candidateIds: [a, b], decides: 'SEAT', drawn: false }];
-                    return new Response(JSON.stringify(view), { status: 200, headers: { 'Content-Type': 'application/json' } });
-                  }
-                  return response;
-                };
-                window.dispatchEvent(new HashChangeEvent('hashchange'));""");
+        js.executeScript(
+                """
+                        window.__ovFetch = window.__ovFetch || window.fetch;
+                        window.__ovLots = [];
+                        window.fetch = async function (path, init) {
+                          if (String(path).endsWith('/tally/lots')) {
+                            window.__ovLots.push(String(init.body));
+                            return new Response(null, { status: 204 });
+                          }
+                          const response = await window.__ovFetch.apply(this, arguments);
+                          if (String(path).endsWith('/tally') && (!init || !init.method || init.method === 'GET')) {
+                            const view = await response.clone().json();
+                            const [a, b] = view.tally.candidates.map(c => c.candidateId);
+                            view.provisional = true;
+                            view.tally.ties = [{ candidateIds: [a, b], decides: 'SEAT', drawn: false }];
+                            return new Response(JSON.stringify(view), { status: 200, headers: { 'Content-Type': 'application/json' } });
+                          }
+                          return response;
+                        };
+                        window.dispatchEvent(new HashChangeEvent('hashchange'));""");
         WebElement lots = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lots-0")));
         assertTrue(browser.findElement(By.id("tie-open")).getText().contains("抽签"));
         lots.findElement(By.xpath(".//button[text()='记录抽签结果']")).click(); // nothing chosen: said, not sent
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='lots-0']"), "请为每一位选定"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='lots-0']"),
+                "请为每一位选定"));
         new Select(lots.findElement(By.name("lot-0"))).selectByIndex(2);
         new Select(lots.findElement(By.name("lot-1"))).selectByIndex(1);
         lots.findElement(By.name("witnesses")).sendKeys("张三、李四");
         shot("18b-drill-lots");
         lots.findElement(By.xpath(".//button[text()='记录抽签结果']")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open] [data-confirm]"))).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='lots-0']"), "抽签结果已记录"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open] [data-confirm]")))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='lots-0']"),
+                "抽签结果已记录"));
         List<?> draws = (List<?>) js.executeScript("return window.__ovLots;");
         assertEquals(1, draws.size());
         assertTrue(draws.get(0).toString().contains("\"witnesses\":[\"张三\",\"李四\"]"), draws.get(0).toString());
@@ -855,7 +928,8 @@ class WebClientIT {
         // the print page, and how it prints (the print stylesheet: no header, no buttons, the bars kept)
         browser.get(suite.gatewayUrl() + "/#/wg/" + election + "/print");
         WebElement printPage = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("print-page")));
-        assertTrue(printPage.getText().contains("当选委员") && printPage.getText().contains("选举工作小组（签章）"), printPage.getText());
+        assertTrue(printPage.getText().contains("当选委员") && printPage.getText().contains("选举工作小组（签章）"),
+                printPage.getText());
         shot("18c-drill-print-page");
         browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         assertFalse(browser.findElement(By.cssSelector("header.bar")).isDisplayed(), "no header on paper");
@@ -868,8 +942,10 @@ class WebClientIT {
         // the quorum was not met: publishing the result is refused, and the refusal shows by the buttons, in view
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.findElement(By.cssSelector("button[data-to='RESULT_PUBLICITY']")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open] [data-confirm]"))).click();
-        WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-feedback='phase'].problem")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog[open] [data-confirm]")))
+                .click();
+        WebElement refused = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-feedback='phase'].problem")));
         assertTrue(refused.getText().contains("不能进入该阶段") && refused.getText().contains("选举终止"), refused.getText());
         assertTrue(!refused.getText().contains("RESULT_PUBLICITY"), "no raw phase names: " + refused.getText());
         assertInView(refused);
@@ -887,9 +963,11 @@ class WebClientIT {
         assertEquals("选举终止", browser.findElement(By.cssSelector(".timeline li[aria-current='step']")).getText());
         // on a phone, names in the tally stay on one line
         WebElement name = browser.findElement(By.cssSelector("#tally-table th.name"));
-        assertEquals("nowrap", ((JavascriptExecutor) browser).executeScript("return getComputedStyle(arguments[0]).whiteSpace;", name));
+        assertEquals("nowrap", ((JavascriptExecutor) browser)
+                .executeScript("return getComputedStyle(arguments[0]).whiteSpace;", name));
         Long lines = (Long) ((JavascriptExecutor) browser).executeScript("const r = document.createRange();"
-                + " r.selectNodeContents(arguments[0]); return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size;", name);
+                + " r.selectNodeContents(arguments[0]); return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size;",
+                name);
         assertEquals(1L, lines, "a name on one line: " + name.getText());
         assertEquals(List.of(), rawWords());
         shot("19-drill-ended");
@@ -898,15 +976,18 @@ class WebClientIT {
         browser.get(suite.gatewayUrl() + "/#/notices/" + community);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "选举结果"));
         // every notice's kind in words: voting closed early among them
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("article[data-kind='VOTING_CLOSED_EARLY'] .kind"), "提前结束投票"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("article[data-kind='VOTING_CLOSED_EARLY'] .kind"), "提前结束投票"));
         assertEquals(List.of(), rawWords());
         shot("20-drill-notice-board");
 
         // the community page: the election, its voting period, and its final result; staff see the candidates' names,
         // anyone else the participation and the verdict, with the result notice on the board
-        String code = client.api(wgToken).get("/api/communities/" + community).then().statusCode(200).extract().path("shortCode");
+        String code = client.api(wgToken).get("/api/communities/" + community).then().statusCode(200).extract()
+                .path("shortCode");
         browser.get(suite.gatewayUrl() + "/#/c/" + code);
-        WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-result='" + election + "']")));
+        WebElement result = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-result='" + election + "']")));
         assertTrue(result.getText().contains("不产生结果") && result.getText().contains("方杰"), result.getText());
         WebElement article = browser.findElement(By.cssSelector("article[data-election='" + election + "']"));
         assertTrue(article.getText().contains("选举终止") && article.getText().contains("投票时间（北京时间）")
@@ -916,7 +997,8 @@ class WebClientIT {
         browser.manage().window().setSize(new Dimension(390, 844));
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
         browser.navigate().refresh();
-        result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-result='" + election + "']")));
+        result = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-result='" + election + "']")));
         assertTrue(result.getText().contains("不产生结果") && result.getText().contains("公告栏"), result.getText());
         assertFalse(result.getText().contains("未知候选人"), result.getText());
         shot("20b-community-page-result-public-390px");
@@ -962,7 +1044,8 @@ class WebClientIT {
     /** The element is inside the viewport, not scrolled away from where the user is looking. */
     private void assertInView(WebElement element) {
         Boolean inView = (Boolean) ((JavascriptExecutor) browser).executeScript(
-                "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;", element);
+                "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;",
+                element);
         assertTrue(inView, "in view: " + element.getText());
     }
 
@@ -971,24 +1054,29 @@ class WebClientIT {
         Boolean reachable = (Boolean) ((JavascriptExecutor) browser).executeScript(
                 "const r = arguments[0].getBoundingClientRect();"
                         + " const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
-                        + " return r.top >= 0 && r.bottom <= window.innerHeight && !!hit && arguments[0].contains(hit);", button);
+                        + " return r.top >= 0 && r.bottom <= window.innerHeight && !!hit && arguments[0].contains(hit);",
+                button);
         assertTrue(reachable, "not covered: " + button.getText());
     }
 
     private void tapAndWait(String serial, String buttonText, String statusText) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//li[@data-serial='" + serial + "']//button[text()='"
-                + buttonText + "']"))).click();
+        wait.until(
+                ExpectedConditions.elementToBeClickable(By.xpath("//li[@data-serial='" + serial + "']//button[text()='"
+                        + buttonText + "']")))
+                .click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("li[data-serial='" + serial + "'] .status"), statusText));
     }
 
     private WebElement input(String label) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//label[text()='" + label + "']/following-sibling::*[self::input or self::select or self::textarea]")));
+                "//label[text()='" + label
+                        + "']/following-sibling::*[self::input or self::select or self::textarea]")));
     }
 
     private WebElement labelled(String text) {
-        return wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//label[normalize-space()='" + text + "']/input")));
+        return wait.until(
+                ExpectedConditions.elementToBeClickable(By.xpath("//label[normalize-space()='" + text + "']/input")));
     }
 
     private String account(String admin, String role, String community, String election, List<String> buildings) {
@@ -1013,8 +1101,9 @@ class WebClientIT {
         WebElement user;
         try {
             user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("no sign-in form at " + browser.getCurrentUrl() + ":\n" + browser.getPageSource(), e);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no sign-in form at " + browser.getCurrentUrl() + ":\n" + browser.getPageSource(),
+                    e);
         }
         user.sendKeys(username);
         browser.findElement(By.name("password")).sendKeys(PASSWORD);
@@ -1046,27 +1135,30 @@ class WebClientIT {
      * Retry-After: 1 instead of reaching the suite; window.__ovSent keeps every entry the page sends from now on.
      */
     private void answerEntriesWith(int times, String type, String detail) {
-        browser.executeScript("""
-                const [times, type, detail] = arguments;
-                window.__ovFetch = window.__ovFetch || window.fetch;
-                window.__ovSent = [];
-                let left = times;
-                window.fetch = function (path, init) {
-                  if (String(path).endsWith('/counting/entries')) {
-                    window.__ovSent.push(String(init.body));
-                    if (left > 0) {
-                      left--;
-                      return Promise.resolve(new Response(JSON.stringify({ type, title: 'Not ready yet', status: 503, detail }),
-                        { status: 503, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '1' } }));
-                    }
-                  }
-                  return window.__ovFetch.apply(this, arguments);
-                };
-                """, times, type, detail);
+        browser.executeScript(
+                """
+                        const [times, type, detail] = arguments;
+                        window.__ovFetch = window.__ovFetch || window.fetch;
+                        window.__ovSent = [];
+                        let left = times;
+                        window.fetch = function (path, init) {
+                          if (String(path).endsWith('/counting/entries')) {
+                            window.__ovSent.push(String(init.body));
+                            if (left > 0) {
+                              left--;
+                              return Promise.resolve(new Response(JSON.stringify({ type, title: 'Not ready yet', status: 503, detail }),
+                                { status: 503, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '1' } }));
+                            }
+                          }
+                          return window.__ovFetch.apply(this, arguments);
+                        };
+                        """,
+                times, type, detail);
     }
 
     private WebElement button(String text) {
-        return wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='" + text + "']")));
+        return wait
+                .until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='" + text + "']")));
     }
 
     private static String status(String token, String election, String serial) {
@@ -1084,7 +1176,7 @@ class WebClientIT {
     @Test
     void theApiPageShowsTheFourDocumentsInSwaggerUi() throws Exception {
         browser.get(suite.gatewayUrl() + "/api/docs");
-        Map<String, String> summaries = new java.util.LinkedHashMap<>();
+        Map<String, String> summaries = new LinkedHashMap<>();
         summaries.put("gateway", "Sign in as staff");
         summaries.put("election-service", "Move an election to its next phase");
         summaries.put("ballot-service", "Record that a ballot was handed out");
@@ -1109,7 +1201,8 @@ class WebClientIT {
 
     /** axe-core on the page as it is now (WCAG 2.1 A and AA, best practices): serious and critical findings fail. */
     private void axe(String page) throws Exception {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
                 .analyze(browser);
         StringBuilder all = new StringBuilder();
         for (Rule rule : results.getViolations()) {
@@ -1123,7 +1216,7 @@ class WebClientIT {
         }
         synchronized (WebClientIT.class) {
             Files.writeString(SHOTS.resolve("axe-findings.txt"), all.toString(), StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
     }
 
@@ -1155,7 +1248,8 @@ class WebClientIT {
         String text = browser.findElement(By.tagName("main")).getText() + "\n"
                 + browser.findElement(By.tagName("header")).getText();
         List<String> found = new ArrayList<>();
-        Matcher m = Pattern.compile("\\b([A-Z]{2,}_[A-Z_]+|ONLINE|DOOR_TO_DOOR|IN_PERSON|owner:[A-Z0-9-]+)\\b").matcher(text);
+        Matcher m = Pattern.compile("\\b([A-Z]{2,}_[A-Z_]+|ONLINE|DOOR_TO_DOOR|IN_PERSON|owner:[A-Z0-9-]+)\\b")
+                .matcher(text);
         while (m.find()) {
             found.add(m.group());
         }

@@ -1,5 +1,6 @@
 package org.ownersvote.election.domain;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -23,7 +24,7 @@ public record Listing(List<? extends Wording> items, boolean sentences) implemen
     }
 
     /** Names that are the same in every language (units, people): "a, b" / "a、b". */
-    public static Listing names(java.util.Collection<String> names) {
+    public static Listing names(Collection<String> names) {
         return of(names.stream().map(name -> (Wording) language -> name).toList());
     }
 

@@ -1,5 +1,8 @@
 package org.ownersvote.election.domain;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.ownersvote.platform.problem.Text;
 
 /** The phases of one election (the order is PhaseMachine's). */
@@ -7,7 +10,7 @@ public enum Phase {
     DRAFT, NOMINATION, CANDIDATE_PUBLICITY, VOTING, COUNTING, RESULT_PUBLICITY, CLOSED, FAILED;
 
     /** While an election is in one of these, its community's roster changes only by amendment. */
-    public static final java.util.Set<Phase> ROSTER_FROZEN = java.util.EnumSet.of(NOMINATION, CANDIDATE_PUBLICITY,
+    public static final Set<Phase> ROSTER_FROZEN = EnumSet.of(NOMINATION, CANDIDATE_PUBLICITY,
             VOTING, COUNTING, RESULT_PUBLICITY);
 
     /** From voting on, not even an amendment may change the roster. */

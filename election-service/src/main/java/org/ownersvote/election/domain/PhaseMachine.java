@@ -2,6 +2,7 @@ package org.ownersvote.election.domain;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -69,15 +70,15 @@ public final class PhaseMachine {
      * The phases an election at {@code current} goes through, in order, as its timeline shows them: the whole path
      * to CLOSED, or for a failed election (it fails only from counting) the path to COUNTING and then FAILED.
      */
-    public static java.util.List<Phase> path(Phase current) {
-        java.util.List<Phase> main = java.util.List.of(Phase.DRAFT, Phase.NOMINATION, Phase.CANDIDATE_PUBLICITY,
+    public static List<Phase> path(Phase current) {
+        List<Phase> main = List.of(Phase.DRAFT, Phase.NOMINATION, Phase.CANDIDATE_PUBLICITY,
                 Phase.VOTING, Phase.COUNTING, Phase.RESULT_PUBLICITY, Phase.CLOSED);
         if (current != Phase.FAILED) {
             return main;
         }
-        java.util.List<Phase> failed = new java.util.ArrayList<>(main.subList(0, main.indexOf(Phase.COUNTING) + 1));
+        List<Phase> failed = new ArrayList<>(main.subList(0, main.indexOf(Phase.COUNTING) + 1));
         failed.add(Phase.FAILED);
-        return java.util.List.copyOf(failed);
+        return List.copyOf(failed);
     }
 
     public static Optional<Refusal> check(Phase from, Phase to, Facts facts) {

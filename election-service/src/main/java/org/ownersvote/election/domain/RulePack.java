@@ -14,8 +14,7 @@ import org.ownersvote.platform.problem.Text;
  */
 public enum RulePack {
 
-    CN_2021("CN-2021"),
-    SH_2020("SH-2020");
+    CN_2021("CN-2021"), SH_2020("SH-2020");
 
     private static final BigDecimal SMALL_COMMUNITY_AREA = new BigDecimal("10000");
 

@@ -1,5 +1,6 @@
 package org.ownersvote.election.domain;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import org.ownersvote.platform.problem.Text;
@@ -33,7 +34,7 @@ public final class TextFault {
             if (IdentityText.problem(new String(Character.toChars(cp))).isEmpty()) {
                 continue;
             }
-            String codePoint = String.format(java.util.Locale.ROOT, "U+%04X", cp);
+            String codePoint = String.format(Locale.ROOT, "U+%04X", cp);
             if (cp == 0) {
                 return Optional.of(Text.of("text.nul", where, position));
             }

@@ -1,6 +1,7 @@
 package org.ownersvote.election.rest;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -24,8 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.election.rest.dto.CommunityView;
 import org.ownersvote.election.rest.dto.CreateCommunityRequest;
+import org.ownersvote.election.rest.dto.ElectionSummary;
 import org.ownersvote.election.rest.dto.PublicCommunityView;
 import org.ownersvote.election.service.CommunityService;
+import org.ownersvote.election.service.ElectionService;
 import org.ownersvote.platform.idempotency.Idempotent;
 import org.ownersvote.platform.security.Caller;
 import org.ownersvote.platform.security.Roles;
@@ -45,7 +48,7 @@ public class CommunityResource {
     Caller caller;
 
     @Inject
-    org.ownersvote.election.service.ElectionService elections;
+    ElectionService elections;
 
     @POST
     @RolesAllowed(Roles.ADMIN)
@@ -88,10 +91,10 @@ public class CommunityResource {
     @Path("/{cid}/elections")
     @RolesAllowed({ Roles.ADMIN, Roles.STREET_OFFICE, Roles.WORKING_GROUP })
     @Operation(summary = "List a community's elections")
-    public java.util.List<org.ownersvote.election.rest.dto.ElectionSummary> elections(
+    public List<ElectionSummary> elections(
             @PathParam("cid") UUID communityId) {
         caller.requireCommunity(communityId);
         return elections.ofCommunity(communityId).stream()
-                .map(e -> org.ownersvote.election.rest.dto.ElectionSummary.of(e.election(), e.community())).toList();
+                .map(e -> ElectionSummary.of(e.election(), e.community())).toList();
     }
 }

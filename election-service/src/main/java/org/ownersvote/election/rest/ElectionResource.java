@@ -7,16 +7,17 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -100,8 +101,8 @@ public class ElectionResource {
      * @param days whole days added to the current deadline's last day (the new deadline is 24:00 of the resulting
      *             day, Beijing time, moved past rest days); the rule pack's longest voting period bounds it
      */
-    public record DeadlineExtensionRequest(@NotNull @jakarta.validation.constraints.Min(1) Integer days,
-            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500) String reason) {
+    public record DeadlineExtensionRequest(@NotNull @Min(1) Integer days,
+            @NotBlank @Size(max = 500) String reason) {
     }
 
     @GET

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -38,7 +39,7 @@ public class BallotVoting {
 
     private static final Logger LOG = Logger.getLogger(BallotVoting.class);
 
-    private static final java.util.regex.Pattern LANGUAGE_RANGES = java.util.regex.Pattern.compile(
+    private static final Pattern LANGUAGE_RANGES = Pattern.compile(
             "[A-Za-z0-9*][A-Za-z0-9*,;=. -]*");
 
     @Inject

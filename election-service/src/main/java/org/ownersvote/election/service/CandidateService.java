@@ -1,6 +1,7 @@
 package org.ownersvote.election.service;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -176,7 +177,7 @@ public class CandidateService {
     public List<BallotCandidate> ballotCandidates(UUID electionId) {
         List<Candidate> approved = list(electionId).stream().filter(c -> c.status == Candidate.Status.APPROVED)
                 .toList();
-        List<BallotCandidate> ballot = new java.util.ArrayList<>(approved.size());
+        List<BallotCandidate> ballot = new ArrayList<>(approved.size());
         for (int i = 0; i < approved.size(); i++) {
             Candidate c = approved.get(i);
             // normal form even for a name stored before names were normalised: ballots print what events carry

@@ -2,6 +2,7 @@ package org.ownersvote.election.service;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,10 +11,10 @@ import jakarta.transaction.Transactional;
 
 import org.ownersvote.election.Community;
 import org.ownersvote.election.Election;
-import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.election.domain.ShortCodes;
 import org.ownersvote.election.repository.CommunityRepository;
 import org.ownersvote.election.repository.ElectionRepository;
+import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
 
@@ -60,7 +61,7 @@ public class CommunityService {
 
     /** The community a short code names, for its public page; 404 for a code that names none. */
     public Community byShortCode(String typed) {
-        java.util.Optional<Community> found = ShortCodes.parse(typed).flatMap(communities::byShortCode);
+        Optional<Community> found = ShortCodes.parse(typed).flatMap(communities::byShortCode);
         return found.orElseThrow(() -> ProblemException.notFound(Text.of("thing.community-code"), typed));
     }
 

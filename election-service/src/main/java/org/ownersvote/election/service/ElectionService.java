@@ -1,12 +1,16 @@
 package org.ownersvote.election.service;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.ownersvote.election.Community;
@@ -21,16 +25,16 @@ import org.ownersvote.election.domain.RosterUnit;
 import org.ownersvote.election.domain.RulePack;
 import org.ownersvote.election.repository.CommunityRepository;
 import org.ownersvote.election.repository.ElectionRepository;
-import org.ownersvote.events.election.BallotMotion;
-import org.ownersvote.events.election.CandidateListPublished;
 import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.UnreadableEventException;
 import org.ownersvote.events.ballot.TallyFinalized;
+import org.ownersvote.events.election.BallotMotion;
+import org.ownersvote.events.election.CandidateListPublished;
 import org.ownersvote.events.election.ElectionCreated;
-import org.ownersvote.events.election.ResultCertified;
-import org.ownersvote.events.election.VotingOpened;
 import org.ownersvote.events.election.PhaseChanged;
+import org.ownersvote.events.election.ResultCertified;
 import org.ownersvote.events.election.VotingDeadlineExtended;
+import org.ownersvote.events.election.VotingOpened;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.outbox.Outbox;
 import org.ownersvote.platform.problem.Problem;
@@ -96,12 +100,13 @@ public class ElectionService {
                 "rulePack", Text.of("election.rule-pack-unknown", request.rulePack())));
         int alternates = request.alternates();
         List<RosterUnit> roster = rosters.units(community.id);
-        Optional<java.math.BigDecimal> area = roster.isEmpty() ? Optional.empty()
+        Optional<BigDecimal> area = roster.isEmpty() ? Optional.empty()
                 : Optional.of(Electorate.of(roster, rulePack).area());
         List<Text> violations = rulePack.committeeSizeViolations(request.seats(), alternates, area);
         if (request.votingDays() > rulePack.maximumVotingDays()) {
-            throw ProblemException.invalid("votingDays", Text.of("election.voting-too-long", rulePack.maximumVotingDays(),
-                    rulePack.words()));
+            throw ProblemException.invalid("votingDays",
+                    Text.of("election.voting-too-long", rulePack.maximumVotingDays(),
+                            rulePack.words()));
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(Text.of("election.committee-size", Listing.sentences(violations)),
@@ -163,7 +168,8 @@ public class ElectionService {
             // the phases that may follow are named only when the one asked for is not among them; when it is, what
             // stands in the way is the condition alone
             Text detail = refusal.get().allowed().contains(to)
-                    ? Text.of("transition.refused-condition", election.phase.words(), to.words(), refusal.get().reason())
+                    ? Text.of("transition.refused-condition", election.phase.words(), to.words(),
+                            refusal.get().reason())
                     : Text.of("transition.refused", election.phase.words(), to.words(), refusal.get().reason(),
                             refusal.get().allowed().isEmpty() ? Text.of("transition.none-next")
                                     : Text.of("transition.next", Listing.of(refusal.get().allowed().stream()
@@ -298,8 +304,9 @@ public class ElectionService {
                 rulePack.maximumVotingDays(), deadline));
         if (!within) {
             OffsetDateTime latest = periods.end(election.votingOpenedAt, rulePack.maximumVotingDays());
-            throw ProblemException.invalid("days", Text.of("deadline.beyond-longest", days, When.of(deadline.toInstant()),
-                    rulePack.maximumVotingDays(), rulePack.words(), When.of(latest.toInstant())));
+            throw ProblemException.invalid("days",
+                    Text.of("deadline.beyond-longest", days, When.of(deadline.toInstant()),
+                            rulePack.maximumVotingDays(), rulePack.words(), When.of(latest.toInstant())));
         }
         OffsetDateTime previous = election.votingDeadline;
         election.votingDeadline = deadline;
@@ -322,8 +329,8 @@ public class ElectionService {
     /** Elections of the communities of one street, newest first. */
     public List<InCommunity> ofStreet(String street) {
         List<Community> communities = this.communities.ofStreet(street);
-        java.util.Map<UUID, Community> byId = communities.stream()
-                .collect(java.util.stream.Collectors.toMap(c -> c.id, c -> c));
+        Map<UUID, Community> byId = communities.stream()
+                .collect(Collectors.toMap(c -> c.id, c -> c));
         if (byId.isEmpty()) {
             return List.of();
         }
@@ -348,7 +355,7 @@ public class ElectionService {
     private static Election locked(UUID electionId) {
         Election election = Election.findById(electionId);
         if (election != null) {
-            Election.getEntityManager().refresh(election, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            Election.getEntityManager().refresh(election, LockModeType.PESSIMISTIC_WRITE);
         }
         return election;
     }
@@ -356,7 +363,7 @@ public class ElectionService {
     /** {@link #locked}, and the 404 for an election that does not exist. */
     private Election lockedOrNotFound(UUID electionId) {
         Election election = get(electionId);
-        Election.getEntityManager().refresh(election, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Election.getEntityManager().refresh(election, LockModeType.PESSIMISTIC_WRITE);
         return election;
     }
 

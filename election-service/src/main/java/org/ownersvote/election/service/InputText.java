@@ -1,6 +1,5 @@
 package org.ownersvote.election.service;
 
-
 import org.ownersvote.election.domain.RosterValidator;
 import org.ownersvote.election.domain.TextFault;
 import org.ownersvote.platform.problem.ProblemException;

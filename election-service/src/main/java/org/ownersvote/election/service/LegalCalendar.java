@@ -3,6 +3,7 @@ package org.ownersvote.election.service;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -45,7 +46,7 @@ public class LegalCalendar {
     }
 
     /** What a period computation gives, or a 409 naming the missing year: nothing is changed without a lawful end. */
-    static <T> T lawful(java.util.function.Supplier<T> period) {
+    static <T> T lawful(Supplier<T> period) {
         try {
             return period.get();
         } catch (MissingHolidayCalendarException e) {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.ownersvote.election.Community;
@@ -74,7 +75,7 @@ public class RosterService {
     public ImportResult importRoster(UUID communityId, byte[] file, String mediaType, String actor) {
         Community community = community(communityId);
         // lock the community so that two imports (or an import and a freeze) cannot interleave
-        em.lock(community, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        em.lock(community, LockModeType.PESSIMISTIC_WRITE);
         Optional<Election> freezing = elections.freezingRoster(communityId);
         if (freezing.isPresent()) {
             throw ProblemException.conflict("roster-frozen", Text.of("roster.frozen", freezing.get().title));
@@ -108,7 +109,7 @@ public class RosterService {
     @Transactional
     public RosterAmendment amend(UUID communityId, Amendment request, String actor) {
         Community community = community(communityId);
-        em.lock(community, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        em.lock(community, LockModeType.PESSIMISTIC_WRITE);
         Election election = elections.freezingRoster(communityId).orElseThrow(() -> ProblemException.conflict(
                 "roster-not-frozen", Text.of("amendment.roster-not-frozen")));
         if (election.phase.votingOpened()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,8 @@ class ElectorateTest {
     @Test
     void aBuyerOfAParkingSpaceOnlyIsNotCounted() {
         List<RosterUnit> units = List.of(unit("1", "1", "P1", false),
-                new RosterUnit(3, "B1", "1", UnitKind.PARKING, new BigDecimal("12.00"), List.of("x"), "P2", null, false));
+                new RosterUnit(3, "B1", "1", UnitKind.PARKING, new BigDecimal("12.00"), List.of("x"), "P2", null,
+                        false));
         Electorate e = Electorate.of(units, RulePack.CN_2021);
         assertEquals(1, e.headcount());
         assertEquals(new BigDecimal("50.00"), e.area());
@@ -48,7 +50,7 @@ class ElectorateTest {
 
     @Test
     void areasAddUpExactlyWithoutFloatingPointDrift() {
-        List<RosterUnit> units = new java.util.ArrayList<>();
+        List<RosterUnit> units = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             units.add(new RosterUnit(i + 2, "1", "u" + i, UnitKind.RESIDENCE, new BigDecimal("0.10"), List.of("x"),
                     "P" + i, null, false));

@@ -9,8 +9,11 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
+import org.ownersvote.platform.time.HolidayCalendar;
+import org.ownersvote.platform.time.Periods;
 
 class PhaseMachineTest {
 
@@ -22,7 +25,7 @@ class PhaseMachineTest {
                 NOW.minusSeconds(1), NOW.minusSeconds(1), false, true, true);
     }
 
-    static PhaseMachine.Facts with(java.util.function.UnaryOperator<PhaseMachine.Facts> change) {
+    static PhaseMachine.Facts with(UnaryOperator<PhaseMachine.Facts> change) {
         return change.apply(allMet());
     }
 
@@ -125,8 +128,8 @@ class PhaseMachineTest {
                 PhaseMachine.check(Phase.DRAFT, Phase.VOTING, allMet()).orElseThrow().allowed());
     }
 
-    static final org.ownersvote.platform.time.Periods PERIODS = new org.ownersvote.platform.time.Periods(
-            org.ownersvote.platform.time.HolidayCalendar.shipped());
+    static final Periods PERIODS = new Periods(
+            HolidayCalendar.shipped());
 
     private static PhaseMachine.Facts publicityEndingAt(OffsetDateTime end, OffsetDateTime now) {
         PhaseMachine.Facts f = allMet();

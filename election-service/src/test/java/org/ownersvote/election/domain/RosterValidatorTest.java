@@ -3,8 +3,11 @@ package org.ownersvote.election.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,7 +69,8 @@ class RosterValidatorTest {
 
     @Test
     void aMissingColumnIsNamed() {
-        RosterFile.Content content = RosterFile.read("building,unit,kind\n1,1,residence\n".getBytes(StandardCharsets.UTF_8),
+        RosterFile.Content content = RosterFile.read(
+                "building,unit,kind\n1,1,residence\n".getBytes(StandardCharsets.UTF_8),
                 RosterFile.CSV);
         List<RosterValidator.RowError> errors = RosterValidator.checkHeader(content.header());
         assertEquals(5, errors.size());
@@ -112,7 +116,8 @@ class RosterValidatorTest {
                 + "Ａ座,Ａ—101,residence,90.00,赵,P3,,false\n");
         assertEquals(List.of(3, 4), result.errors().stream().map(RosterValidator.RowError::row).toList());
         assertEquals("Row 3, unit: unit a座 a–101 looks the same as unit A座 A-101 on row 2 (they differ only in case, "
-                + "dashes, spacing or look-alike letters): one home is one row", result.errors().get(0).message().english());
+                + "dashes, spacing or look-alike letters): one home is one row",
+                result.errors().get(0).message().english());
     }
 
     @Test
@@ -123,7 +128,7 @@ class RosterValidatorTest {
         RosterUnit unit = result.units().get(0);
         assertEquals("1号楼", unit.building());
         assertEquals("101", unit.unit());
-        assertEquals(new java.math.BigDecimal("87.97"), unit.area());
+        assertEquals(new BigDecimal("87.97"), unit.area());
         assertEquals(List.of("方杰", "李四"), unit.owners());
         assertEquals("P1", unit.ownerRef());
         assertEquals("17009790625", unit.phone());
@@ -135,8 +140,9 @@ class RosterValidatorTest {
                 + "1号楼,101,residence,90.00,王,P-1,,false\n"
                 + "1号楼,102,residence,90.00,王,p–1,,false\n"
                 + "1号楼,103,residence,90.00,李;李\u200B,P3,,false\n");
-        assertEquals(List.of(new Shown(3, "owner_ref", "Row 3, owner key (owner_ref): p–1 looks the same as P-1 on row 2 "
-                + "but is written differently; write one person's key the same way on every row"),
+        assertEquals(List.of(
+                new Shown(3, "owner_ref", "Row 3, owner key (owner_ref): p–1 looks the same as P-1 on row 2 "
+                        + "but is written differently; write one person's key the same way on every row"),
                 new Shown(4, "owners", "Row 4, owners: the owner 李 is named twice")), shown(result.errors()));
     }
 
@@ -159,7 +165,7 @@ class RosterValidatorTest {
     void theLargestAreaTheColumnHoldsIsAccepted() {
         RosterValidator.Result result = validate(HEADER + "1号楼,101,residence,0009999999999.99,王,P1,,false\n");
         assertEquals(List.of(), result.errors());
-        assertEquals(new java.math.BigDecimal("9999999999.99"), result.units().get(0).area());
+        assertEquals(new BigDecimal("9999999999.99"), result.units().get(0).area());
     }
 
     @ParameterizedTest(name = "{1}")
@@ -191,18 +197,19 @@ class RosterValidatorTest {
                 shown(result.errors()));
         RosterValidator.Result oneLongName = validate(HEADER + "1号楼,101,residence,90.00,李;" + "王".repeat(51)
                 + ",P1,,false\n");
-        assertEquals(List.of(new Shown(2, "owners", "Row 2, owners: an owner's name is 51 characters long; at most 50 fit")),
+        assertEquals(
+                List.of(new Shown(2, "owners", "Row 2, owners: an owner's name is 51 characters long; at most 50 fit")),
                 shown(oneLongName.errors()));
     }
 
     /** An amended unit has no row: its messages name only the column. */
     @Test
     void anAmendedUnitsMessagesNameOnlyTheColumn() {
-        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         for (String column : RosterValidator.COLUMNS) {
             values.put(column, "");
         }
-        values.putAll(java.util.Map.of("building", "1号楼", "unit", "101", "kind", "residence", "area_m2", "0",
+        values.putAll(Map.of("building", "1号楼", "unit", "101", "kind", "residence", "area_m2", "0",
                 "owners", "王", "owner_ref", "P1", "developer_held", "false"));
         RosterValidator.Result result = RosterValidator.validate(List.of(new RosterValidator.RawRow(0, values)));
         assertEquals("专有部分面积：必须大于 0", result.errors().get(0).message().in(ProblemTexts.CHINESE));

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.ownersvote.platform.problem.Text;
 
 class RulePackTest {
 
@@ -87,7 +88,7 @@ class RulePackTest {
         }
     }
 
-    private static List<String> english(List<org.ownersvote.platform.problem.Text> violations) {
-        return violations.stream().map(org.ownersvote.platform.problem.Text::english).toList();
+    private static List<String> english(List<Text> violations) {
+        return violations.stream().map(Text::english).toList();
     }
 }

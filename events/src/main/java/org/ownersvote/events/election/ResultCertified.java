@@ -10,7 +10,8 @@ import org.ownersvote.events.Validated;
  * (演练): a drill's result can never be certified as real.
  */
 public record ResultCertified(UUID electionId, UUID communityId, String ledgerHash, OffsetDateTime certifiedAt)
-        implements Validated {
+        implements
+            Validated {
 
     @Override
     public void validate() {

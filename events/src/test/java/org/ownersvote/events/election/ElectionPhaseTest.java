@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class ElectionPhaseTest {
         for (String name : NAMES) {
             assertEquals(name, ElectionPhase.of(name).name());
         }
-        assertEquals(NAMES, java.util.Arrays.stream(ElectionPhase.values()).map(Enum::name).toList(),
+        assertEquals(NAMES, Arrays.stream(ElectionPhase.values()).map(Enum::name).toList(),
                 "the enum has exactly these phases, in this order");
     }
 

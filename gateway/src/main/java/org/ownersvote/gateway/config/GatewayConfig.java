@@ -2,6 +2,7 @@ package org.ownersvote.gateway.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -22,7 +23,7 @@ public interface GatewayConfig {
      * The address owners type and scan (the notice-board poster's /c/&lt;code&gt; and its QR code), e.g.
      * https://vote.example.org; when unset, the address the request came to.
      */
-    java.util.Optional<URI> publicUrl();
+    Optional<URI> publicUrl();
 
     /** Lifetime of an access token; at most 15 minutes. */
     @WithDefault("PT15M")
@@ -47,7 +48,7 @@ public interface GatewayConfig {
      * The bearer token Prometheus sends to read the gateway's /q/metrics (the gateway is the one service reachable
      * from outside). Unset: only callers on this machine (loopback) may read them.
      */
-    java.util.Optional<String> metricsToken();
+    Optional<String> metricsToken();
 
     /** Failed staff logins per account before it is locked for a while. */
     Throttle accountLogins();

@@ -1,6 +1,7 @@
 package org.ownersvote.gateway.rest;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
@@ -13,10 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.ownersvote.gateway.config.GatewayConfig;
 import org.ownersvote.gateway.service.ServiceDocumentsRestClient;
 import org.ownersvote.platform.problem.ProblemException;
@@ -79,7 +80,8 @@ public class ApiDocsResource {
     @APIResponse(responseCode = "200", description = "The service's OpenAPI document (JSON)")
     @APIResponse(responseCode = "503", description = "The service did not answer (service-unavailable)")
     public String document(@PathParam("service") String service) {
-        Map<String, URI> services = Map.of("election-service", config.electionService(), "ballot-service", config.ballotService(),
+        Map<String, URI> services = Map.of("election-service", config.electionService(), "ballot-service",
+                config.ballotService(),
                 "notification-service", config.notificationService());
         URI base = services.get(service);
         if (base == null) {
@@ -91,7 +93,7 @@ public class ApiDocsResource {
             // answered below
         }
         throw new ProblemException(503, "service-unavailable", Text.of("docs.unavailable", serviceName(service)),
-                java.util.List.of());
+                List.of());
     }
 
     /** A service as a message names it: in words, not by its host name. */

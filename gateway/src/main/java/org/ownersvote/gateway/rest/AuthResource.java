@@ -15,12 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.ownersvote.platform.idempotency.IdempotencyKeyDocumentation;
 import org.ownersvote.gateway.rest.dto.LoginRequest;
 import org.ownersvote.gateway.rest.dto.OwnerLoginRequest;
 import org.ownersvote.gateway.rest.dto.RefreshRequest;
 import org.ownersvote.gateway.rest.dto.TokenResponse;
 import org.ownersvote.gateway.service.Sessions;
+import org.ownersvote.platform.idempotency.IdempotencyKeyDocumentation;
 
 import io.vertx.core.http.HttpServerRequest;
 

@@ -94,7 +94,7 @@ public class StaffResource {
     @Operation(summary = "Correct a staff account's name and buildings")
     public UserView update(@PathParam("id") UUID accountId, @Valid @NotNull UpdateStaffRequest request) {
         UUID community = manageable(accountId).communityId;
-        RosterBuildings roster = new RosterBuildings(community == null ? java.util.List.of()
+        RosterBuildings roster = new RosterBuildings(community == null ? List.of()
                 : elections.rosterBuildings(community, jwt.getRawToken()));
         return UserView.of(accounts.update(accountId, request.displayName(), request.buildings(), roster,
                 caller.username()));

@@ -11,6 +11,7 @@ import jakarta.ws.rs.ProcessingException;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.ProblemTexts;
@@ -26,7 +27,7 @@ import org.ownersvote.platform.problem.Text;
 @ApplicationScoped
 public class BallotServiceClient {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BallotServiceClient.class);
+    private static final Logger LOG = Logger.getLogger(BallotServiceClient.class);
 
     @Inject
     @RestClient

@@ -13,6 +13,7 @@ import org.ownersvote.gateway.StaffAccount;
 import org.ownersvote.gateway.config.InitialAdminConfig;
 import org.ownersvote.gateway.domain.PasswordPolicy;
 import org.ownersvote.platform.audit.AuditLog;
+import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Roles;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -43,7 +44,7 @@ public class InitialAdmin {
         var weaknesses = PasswordPolicy.violations(password, config.username());
         if (!weaknesses.isEmpty()) {
             throw new IllegalStateException("OWNERSVOTE_ADMIN_PASSWORD is too weak: " + String.join("; ",
-                    weaknesses.stream().map(org.ownersvote.platform.problem.Text::english).toList()));
+                    weaknesses.stream().map(Text::english).toList()));
         }
         StaffAccount admin = new StaffAccount();
         admin.id = UUID.randomUUID();

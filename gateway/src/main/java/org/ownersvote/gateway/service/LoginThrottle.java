@@ -12,9 +12,9 @@ import jakarta.transaction.Transactional;
 import org.ownersvote.gateway.config.GatewayConfig;
 import org.ownersvote.gateway.domain.Wait;
 import org.ownersvote.platform.audit.AuditLog;
+import org.ownersvote.platform.metrics.Figures;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
-import org.ownersvote.platform.metrics.Figures;
 
 /**
  * Limits guessing passwords and ballot codes: failures are counted per account and per client address in a
@@ -67,12 +67,13 @@ public class LoginThrottle {
     public void failed(String key) {
         GatewayConfig.Throttle limit = key.startsWith("account:") ? config.accountLogins() : config.addressLogins();
         OffsetDateTime now = OffsetDateTime.now();
-        em.createNativeQuery("""
-                insert into login_throttle (key, failures, window_started_at) values (?1, 1, ?2)
-                on conflict (key) do update set
-                    failures = case when login_throttle.window_started_at < ?3 then 1 else login_throttle.failures + 1 end,
-                    window_started_at = case when login_throttle.window_started_at < ?3 then ?2
-                                             else login_throttle.window_started_at end""")
+        em.createNativeQuery(
+                """
+                        insert into login_throttle (key, failures, window_started_at) values (?1, 1, ?2)
+                        on conflict (key) do update set
+                            failures = case when login_throttle.window_started_at < ?3 then 1 else login_throttle.failures + 1 end,
+                            window_started_at = case when login_throttle.window_started_at < ?3 then ?2
+                                                     else login_throttle.window_started_at end""")
                 .setParameter(1, key).setParameter(2, now).setParameter(3, now.minus(limit.window())).executeUpdate();
         String scope = key.startsWith("account:") ? "account" : "address";
         figures.count("ownersvote.logins.failed", "scope", scope);

@@ -58,8 +58,8 @@ public class Sessions {
             throw ProblemException.unauthorized("login-failed", Text.of("login.failed"));
         }
         throttle.succeeded(accountKey);
-        RefreshTokens.Started session = QuarkusTransaction.requiringNew().call(() ->
-                refreshTokens.start(StaffAccount.findById(account.get().id)));
+        RefreshTokens.Started session = QuarkusTransaction.requiringNew()
+                .call(() -> refreshTokens.start(StaffAccount.findById(account.get().id)));
         return response(tokens.issue(account.get(), session.session()), session.token());
     }
 

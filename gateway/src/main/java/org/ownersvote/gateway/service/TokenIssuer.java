@@ -3,6 +3,7 @@ package org.ownersvote.gateway.service;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,7 +68,7 @@ public class TokenIssuer {
     public static final String SESSION = "sid";
 
     /** A staff token, tied to its session: when the session ends (logout, disabled account), so does the token. */
-    public IssuedToken issue(StaffAccount account, java.util.UUID session) {
+    public IssuedToken issue(StaffAccount account, UUID session) {
         long lifetime = config.accessTokenLifetime().toSeconds();
         JwtClaimsBuilder claims = Jwt.issuer(issuer)
                 .audience(new HashSet<>(audiences))

@@ -21,7 +21,8 @@ class PasswordPolicyTest {
 
     @Test
     void refusesPasswordsWithoutDigits() {
-        assertEquals(List.of(Text.of("password.letters-and-digits")), PasswordPolicy.violations("onlyletters-here", "wang"));
+        assertEquals(List.of(Text.of("password.letters-and-digits")),
+                PasswordPolicy.violations("onlyletters-here", "wang"));
     }
 
     @Test

@@ -15,7 +15,7 @@ class RetriesTest {
 
     @Test
     void writesAreRepeatedOnlyWithAKey() {
-        for (String write : new String[] {"POST", "PUT", "PATCH", "DELETE"}) {
+        for (String write : new String[] { "POST", "PUT", "PATCH", "DELETE" }) {
             assertFalse(Retries.mayRetry(write, false), write);
             assertTrue(Retries.mayRetry(write, true), write);
         }

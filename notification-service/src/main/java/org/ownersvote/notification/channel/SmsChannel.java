@@ -62,7 +62,8 @@ public class SmsChannel implements MessageChannel {
                     .timeout(config.sms().timeout())
                     .header("Content-Type", "application/json; charset=utf-8")
                     .header("X-Request-Id", message.requestId())
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request), StandardCharsets.UTF_8));
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request),
+                            StandardCharsets.UTF_8));
             config.sms().apiKey().ifPresent(key -> post.header("Authorization", "Bearer " + key));
             HttpResponse<String> response = http.send(post.build(), HttpResponse.BodyHandlers.ofString());
             return outcome(response.statusCode(), response.body());

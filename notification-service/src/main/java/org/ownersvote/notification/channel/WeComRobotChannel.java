@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class WeComRobotChannel implements MessageChannel {
 
     /** errcodes that mean "later": -1 system busy, 45009 the robot's rate limit. */
-    private static final java.util.Set<Integer> TRANSIENT = java.util.Set.of(-1, 45009);
+    private static final Set<Integer> TRANSIENT = Set.of(-1, 45009);
 
     @Inject
     MessagesConfig config;
@@ -70,7 +71,8 @@ public class WeComRobotChannel implements MessageChannel {
                     .timeout(config.wecom().timeout())
                     .header("Content-Type", "application/json; charset=utf-8")
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
-                            Map.of("msgtype", "markdown", "markdown", Map.of("content", content))), StandardCharsets.UTF_8))
+                            Map.of("msgtype", "markdown", "markdown", Map.of("content", content))),
+                            StandardCharsets.UTF_8))
                     .build();
             HttpResponse<String> response = http.send(post, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 429 || response.statusCode() >= 500) {

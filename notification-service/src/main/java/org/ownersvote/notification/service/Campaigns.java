@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 import org.ownersvote.events.election.ContactsChunk;
@@ -66,7 +67,7 @@ public class Campaigns {
     MessagesConfig config;
 
     @Inject
-    jakarta.persistence.EntityManager em;
+    EntityManager em;
 
     @Scheduled(every = "${ownersvote.messages.campaign-interval:PT5M}",
             delayed = "${ownersvote.messages.campaign-interval:PT5M}",
@@ -167,7 +168,8 @@ public class Campaigns {
             }
             Map<String, String> params = OwnerMessages.base(election);
             params.put("leader", leader.name());
-            params.put("buildings", String.join("、", leader.buildings().stream().sorted(NaturalOrder.INSTANCE).toList()));
+            params.put("buildings",
+                    String.join("、", leader.buildings().stream().sorted(NaturalOrder.INSTANCE).toList()));
             params.put("date", today.toString());
             params.put("deadline", NoticeTexts.deadline(election.votingDeadline, "zh"));
             params.put("toVisit", Integer.toString(toVisit.size()));

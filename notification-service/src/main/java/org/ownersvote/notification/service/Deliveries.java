@@ -22,9 +22,9 @@ import org.ownersvote.notification.domain.Outcome;
 import org.ownersvote.notification.domain.QuietHours;
 import org.ownersvote.notification.domain.RateLimit;
 import org.ownersvote.platform.audit.AuditLog;
+import org.ownersvote.platform.metrics.Figures;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
-import org.ownersvote.platform.metrics.Figures;
 
 /**
  * The delivery state of messages, changed in short transactions around each send: claim (PENDING → SENDING, the
@@ -104,7 +104,8 @@ public class Deliveries {
                 m.lastError = null;
             }
             case RETRY -> {
-                Backoff backoff = new Backoff(config.retry().first(), config.retry().max(), config.retry().maxAttempts());
+                Backoff backoff = new Backoff(config.retry().first(), config.retry().max(),
+                        config.retry().maxAttempts());
                 backoff.next(m.attempts, now).ifPresentOrElse(next -> {
                     m.status = Message.Status.PENDING;
                     m.nextAttemptAt = next;

@@ -53,7 +53,8 @@ public class Dispatcher {
         channels.values().forEach(c -> LOG.infof("Channel %s: %s", c.channel(), c.enabled() ? "on" : "off"));
     }
 
-    @Scheduled(every = "${ownersvote.messages.poll-interval:PT2S}", delayed = "${ownersvote.messages.poll-interval:PT2S}",
+    @Scheduled(every = "${ownersvote.messages.poll-interval:PT2S}",
+            delayed = "${ownersvote.messages.poll-interval:PT2S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         try {

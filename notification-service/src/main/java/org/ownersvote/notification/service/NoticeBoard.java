@@ -30,6 +30,8 @@ import org.ownersvote.notification.Notice;
 import org.ownersvote.notification.NoticeElection;
 import org.ownersvote.platform.audit.AuditLog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 /**
  * Posts notices on a community's board from the events that call for them, in Chinese and English. Each handler
  * runs inside the inbox transaction, so an event posts its notice once however often it is delivered.
@@ -133,7 +135,8 @@ public class NoticeBoard {
         }
         TallyResult r = tally.result();
         post(about, at == null ? OffsetDateTime.now() : at, election, Notice.Kind.RESULT, null, lang -> Map.of("r", r,
-                "ledgerHash", tally.ledgerHash(), "quorumText", quorumText(r, lang), "placesText", placesText(r, lang)));
+                "ledgerHash", tally.ledgerHash(), "quorumText", quorumText(r, lang), "placesText",
+                placesText(r, lang)));
         return Optional.of(new PublishedResult(election.id, about, tally));
     }
 
@@ -154,7 +157,7 @@ public class NoticeBoard {
     private static TallyFinalized storedTally(NoticeElection election) {
         try {
             return EventCodec.mapper().readValue(election.finalTally, TallyFinalized.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored final tally of " + election.id + " is unreadable", e);
         }
     }
@@ -234,8 +237,9 @@ public class NoticeBoard {
     }
 
     private static String names(TallyResult r, String outcome, String language) {
-        return String.join(language.equals("zh") ? "、" : ", ", r.candidates().stream().filter(c -> c.outcome().equals(outcome))
-                .map(TallyResult.Candidate::name).toList());
+        return String.join(language.equals("zh") ? "、" : ", ",
+                r.candidates().stream().filter(c -> c.outcome().equals(outcome))
+                        .map(TallyResult.Candidate::name).toList());
     }
 
     /**
@@ -278,7 +282,8 @@ public class NoticeBoard {
             return false;
         }
         post(about, at, election, Notice.Kind.UNDELIVERABLE_BALLOTS, election.votingDeadline, lang -> Map.of(
-                "units", units, "count", units.size(), "deadline", NoticeTexts.deadline(election.votingDeadline, lang)));
+                "units", units, "count", units.size(), "deadline",
+                NoticeTexts.deadline(election.votingDeadline, lang)));
         return true;
     }
 

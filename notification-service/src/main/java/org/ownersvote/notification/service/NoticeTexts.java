@@ -13,6 +13,7 @@ import org.ownersvote.notification.Notice;
 import org.ownersvote.platform.time.LegalDates;
 
 import io.quarkus.qute.Engine;
+import io.quarkus.qute.TemplateInstance;
 
 /**
  * The wording of notices, in the style of real community notices: one Qute template per kind and language under
@@ -36,7 +37,7 @@ public class NoticeTexts {
 
     /** The notice of this kind in one language ("zh" or "en"), from the data its template prints. */
     public Text render(Notice.Kind kind, String language, boolean drill, Map<String, Object> data) {
-        io.quarkus.qute.TemplateInstance template = qute.getTemplate("notices/" + kind.name() + "." + language
+        TemplateInstance template = qute.getTemplate("notices/" + kind.name() + "." + language
                 + ".txt").instance().data("lang", language);
         data.forEach(template::data);
         String rendered = template.render().strip();

@@ -80,7 +80,8 @@ public class Recipients {
     public List<Leader> leaders(UUID electionId) {
         return rows("select name, phone, email, buildings from building_leader_contact where election_id = ?1 "
                 + "order by name", electionId).stream().map(r -> new Leader((String) r[0], (String) r[1],
-                        (String) r[2], List.of(((String) r[3]).split("\n")))).toList();
+                        (String) r[2], List.of(((String) r[3]).split("\n"))))
+                .toList();
     }
 
     /** The group's robot key, read when sending (it is a secret: lists never show it). */

@@ -24,7 +24,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class AuthorizationMatrixTest {
 
-
     @Inject
     ContactBook book;
 

@@ -45,7 +45,8 @@ record MessageFixture(UUID community, UUID election, List<ContactsChunk.Contact>
                 ElectorateDigest.contacts(contacts)));
         f.send(new ContactsChunk(election, community, 1, 0, contacts));
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> NoticeElection.findById(election) != null && book.current(election).size() == contacts.size()));
+                .call(() -> NoticeElection.findById(election) != null
+                        && book.current(election).size() == contacts.size()));
         return f;
     }
 

@@ -12,12 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +28,17 @@ import org.ownersvote.events.election.PhaseChanged;
 import org.ownersvote.notification.Message;
 import org.ownersvote.notification.NoticeElection;
 import org.ownersvote.notification.Tallies;
+import org.ownersvote.notification.service.Campaigns;
 import org.ownersvote.notification.service.ContactBook;
 import org.ownersvote.notification.service.Dispatcher;
+import org.ownersvote.platform.audit.AuditEntry;
+import org.ownersvote.platform.testing.TestTokens;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 /** Messages reach owners over real SMTP and HTTP providers, once each, at decent hours, and failures show. */
 @QuarkusTest
@@ -101,7 +108,7 @@ class MessagesTest {
     void theResultGoesToOwnersWhenPublishedAndAFailedElectionSendsOnlyItsFailure() {
         String phone = MessageFixture.phone();
         MessageFixture f = MessageFixture.create(book, List.of(MessageFixture.unit("1号楼", "101", phone)));
-        String bootstrap = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+        String bootstrap = ConfigProvider.getConfig()
                 .getValue("kafka.bootstrap.servers", String.class);
         Tallies.send(bootstrap, f.election(), Tallies.elected());
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
@@ -117,7 +124,8 @@ class MessagesTest {
         Tallies.send(bootstrap, failed.election(), Tallies.quorumNotMet());
         failed.send(new PhaseChanged(failed.election(), failed.community(), "COUNTING", "FAILED", OffsetDateTime.now(),
                 false, null, "参与人数不足"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> failed.messages(Message.Purpose.ELECTION_FAILED).size() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> failed.messages(Message.Purpose.ELECTION_FAILED).size() == 1);
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
         assertEquals(1, failed.messages().size(), "the failure only, no result message beside it");
     }
@@ -193,10 +201,11 @@ class MessagesTest {
         f.step(castOnline, "CAST", null);
         f.step(undeliverable, "UNDELIVERABLE", "房屋空置");
         f.step(noAnswer, "UNDELIVERABLE", "无人应门");
-        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                ((Number) org.ownersvote.notification.Message.getEntityManager().createNativeQuery(
-                        "select count(*) from unit_ballot where election_id = ?1 and status in "
-                                + "('RETURNED', 'CAST_ONLINE', 'UNDELIVERABLE')")
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) Message
+                        .getEntityManager().createNativeQuery(
+                                "select count(*) from unit_ballot where election_id = ?1 and status in "
+                                        + "('RETURNED', 'CAST_ONLINE', 'UNDELIVERABLE')")
                         .setParameter(1, f.election()).getSingleResult()).intValue() == 4));
 
         campaigns().run();
@@ -250,18 +259,20 @@ class MessagesTest {
         Providers.acceptSms(phone);
         // sent twice with one Idempotency-Key (a retry): one new round, the second answer is the first again
         String key = UUID.randomUUID().toString();
-        io.restassured.response.Response first = given().auth().oauth2(f.workingGroup()).header("Idempotency-Key", key)
+        Response first = given().auth().oauth2(f.workingGroup()).header("Idempotency-Key", key)
                 .post("/api/elections/" + f.election() + "/messages/" + failed.id + "/resend");
         first.then().statusCode(200).body("round", equalTo(2));
-        io.restassured.response.Response again = given().auth().oauth2(f.workingGroup())
+        Response again = given().auth().oauth2(f.workingGroup())
                 .header("Idempotency-Key", key)
                 .post("/api/elections/" + f.election() + "/messages/" + failed.id + "/resend");
         again.then().statusCode(200).header("Idempotent-Replayed", "true").body("round", equalTo(2));
         assertEquals(first.asString(), again.asString());
         await().atMost(Duration.ofSeconds(30)).until(() -> Providers.smsTo(phone).size() == 1);
-        assertEquals(1L, (long) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                org.ownersvote.platform.audit.AuditEntry.count("subjectId = ?1 and action = 'message.resent'",
-                        failed.id.toString())), "resent once");
+        assertEquals(1L,
+                (long) QuarkusTransaction.requiringNew()
+                        .call(() -> AuditEntry.count("subjectId = ?1 and action = 'message.resent'",
+                                failed.id.toString())),
+                "resent once");
         assertEquals(failed.id + ":2", Providers.smsTo(phone).get(0).get("requestId"));
         await().atMost(Duration.ofSeconds(10)).until(() -> only(f.messages()).status == Message.Status.SENT);
         given().auth().oauth2(f.workingGroup()).post("/api/elections/" + f.election() + "/messages/" + failed.id
@@ -349,7 +360,7 @@ class MessagesTest {
         clock.set(Instant.parse("2026-12-21T01:00:00Z")); // 09:00 the next morning
         await().atMost(Duration.ofSeconds(30)).until(() -> f.messages().stream().noneMatch(
                 m -> m.status == Message.Status.SENDING || m.status == Message.Status.PENDING));
-        Map<Message.Channel, Message> after = new java.util.EnumMap<>(Message.Channel.class);
+        Map<Message.Channel, Message> after = new EnumMap<>(Message.Channel.class);
         f.messages().forEach(m -> after.put(m.channel, m));
         assertEquals(Message.Status.SENT, after.get(Message.Channel.SMS).status);
         assertEquals(1, Providers.smsTo(phone).size(), "the provider saw the same request id and sent one text");
@@ -364,9 +375,9 @@ class MessagesTest {
         given().get(path).then().statusCode(401);
         given().auth().oauth2(token("counter", f.community())).get(path).then().statusCode(403);
         given().auth().oauth2(token("working-group", UUID.randomUUID())).get(path).then().statusCode(403);
-        given().auth().oauth2(org.ownersvote.platform.testing.TestTokens.as("so", "street-office")
+        given().auth().oauth2(TestTokens.as("so", "street-office")
                 .oversees(UUID.randomUUID()).token()).get(path).then().statusCode(403);
-        given().auth().oauth2(org.ownersvote.platform.testing.TestTokens.as("so", "street-office")
+        given().auth().oauth2(TestTokens.as("so", "street-office")
                 .oversees(f.community()).token()).get(path).then().statusCode(200);
         given().auth().oauth2(f.workingGroup()).get("/api/elections/" + UUID.randomUUID() + "/messages").then()
                 .statusCode(404);
@@ -390,11 +401,11 @@ class MessagesTest {
     }
 
     private static String token(String role, UUID community) {
-        return org.ownersvote.platform.testing.TestTokens.as(role + "-user", role).community(community).token();
+        return TestTokens.as(role + "-user", role).community(community).token();
     }
 
-    private static org.ownersvote.notification.service.Campaigns campaigns() {
-        return io.quarkus.arc.Arc.container().instance(org.ownersvote.notification.service.Campaigns.class).get();
+    private static Campaigns campaigns() {
+        return Arc.container().instance(Campaigns.class).get();
     }
 
     private static List<Map<String, Object>> robotMessages(String key) {

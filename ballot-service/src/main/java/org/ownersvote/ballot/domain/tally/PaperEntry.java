@@ -1,5 +1,6 @@
 package org.ownersvote.ballot.domain.tally;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,6 +30,6 @@ public record PaperEntry(Signature signature, Map<String, Mark> marks, Map<Strin
                 }
             });
         }
-        return java.util.Collections.unmodifiableSortedMap(kept);
+        return Collections.unmodifiableSortedMap(kept);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import org.ownersvote.ballot.domain.Mark;
 
@@ -159,7 +160,7 @@ public final class TallyEngine {
 
     /** Area from every approving ballot; a head only where all of that person's participating ballots approve. */
     private static Approval approval(List<Participating> participating, String[] personKeys, int[] ballotsOfPerson,
-            java.util.function.Predicate<Participating> approves) {
+            Predicate<Participating> approves) {
         long cents = 0;
         int[] approving = new int[personKeys.length];
         for (Participating p : participating) {

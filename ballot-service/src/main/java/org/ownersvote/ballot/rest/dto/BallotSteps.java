@@ -28,12 +28,14 @@ public final class BallotSteps {
     public enum Channel { BALLOT_BOX, DOOR_TO_DOOR, MAIL }
 
     public record Handout(
-            @NotBlank @Size(max = 50) @Pattern(regexp = TextRules.LINE, message = TextRules.LINE_MESSAGE) String recipientName,
+            @NotBlank @Size(max = 50) @Pattern(regexp = TextRules.LINE,
+                    message = TextRules.LINE_MESSAGE) String recipientName,
             @NotNull Relation relation,
             @NotNull Method method, OffsetDateTime at) {
     }
 
-    public record Undeliverable(@NotNull UndeliverableReason reason, @Size(max = 500) @Pattern(regexp = TextRules.NOTE, message = TextRules.NOTE_MESSAGE) String note) {
+    public record Undeliverable(@NotNull UndeliverableReason reason,
+            @Size(max = 500) @Pattern(regexp = TextRules.NOTE, message = TextRules.NOTE_MESSAGE) String note) {
     }
 
     public record Return(@NotNull Channel channel, OffsetDateTime at,
@@ -41,7 +43,8 @@ public final class BallotSteps {
     }
 
     public record Void(
-            @NotBlank @Size(max = 500) @Pattern(regexp = TextRules.NOTE, message = TextRules.NOTE_MESSAGE) String reason) {
+            @NotBlank @Size(max = 500) @Pattern(regexp = TextRules.NOTE,
+                    message = TextRules.NOTE_MESSAGE) String reason) {
     }
 
     public record BallotView(String serial, String building, String unit, BallotStatus status, String replacesSerial) {

@@ -49,7 +49,8 @@ public final class Counting {
     }
 
     public record Resolution(@NotNull Signature signature, @NotNull @Size(max = 200) Map<String, Mark> marks,
-            @Size(max = 100) Map<String, Mark> motions, @NotBlank @Size(max = 1000) @Pattern(regexp = TextRules.NOTE, message = TextRules.NOTE_MESSAGE) String note) {
+            @Size(max = 100) Map<String, Mark> motions, @NotBlank @Size(max = 1000) @Pattern(regexp = TextRules.NOTE,
+                    message = TextRules.NOTE_MESSAGE) String note) {
     }
 
     public record Resolved(String serial, BallotCount.State state, int ledgerPosition, String recordHash) {

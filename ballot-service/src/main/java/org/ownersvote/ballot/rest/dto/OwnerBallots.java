@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
 import org.ownersvote.ballot.domain.BallotStatus;
 import org.ownersvote.ballot.domain.Mark;
 import org.ownersvote.ballot.repository.BallotRepository;
+import org.ownersvote.events.election.BallotCandidate;
+import org.ownersvote.events.election.BallotMotion;
 
 /** What an owner sends and sees about their own ballot. */
 public final class OwnerBallots {
@@ -54,7 +56,7 @@ public final class OwnerBallots {
     public record Status(String serial, String electionTitle, String building, String unit, BallotStatus status,
             String replacesSerial, OffsetDateTime issuedAt, List<TrailStep> trail, boolean votingOpen,
             Long ledgerPosition, String recordHash, int seats,
-            List<org.ownersvote.events.election.BallotCandidate> candidates,
-            List<org.ownersvote.events.election.BallotMotion> motions) {
+            List<BallotCandidate> candidates,
+            List<BallotMotion> motions) {
     }
 }

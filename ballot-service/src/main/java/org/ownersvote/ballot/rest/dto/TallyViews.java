@@ -40,7 +40,8 @@ public final class TallyViews {
     }
 
     public record Lots(@NotEmpty @Size(min = 2, max = 50) List<@NotBlank String> candidateIdsInDrawnOrder,
-            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 50) @Pattern(regexp = TextRules.LINE, message = TextRules.LINE_MESSAGE) String> witnesses) {
+            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 50) @Pattern(regexp = TextRules.LINE,
+                    message = TextRules.LINE_MESSAGE) String> witnesses) {
     }
 
     /**

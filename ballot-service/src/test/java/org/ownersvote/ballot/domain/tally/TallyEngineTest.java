@@ -199,7 +199,8 @@ class TallyEngineTest {
         // a proxy with the written authorization is valid
         Tally proxy = TallyEngine.compute(rules(1, 0, "A"), electorate, List.of(ballot("1", "1", "Y"),
                 new TallyInput.Ballot("s2", "1", "2", Signature.PROXY_WITH_AUTHORIZATION, Map.of("A", Mark.APPROVE),
-                        Map.of())), List.of());
+                        Map.of())),
+                List.of());
         assertEquals(2, proxy.participation().headcount());
     }
 

@@ -42,8 +42,10 @@ public record ElectionView(
     public static ElectionView of(Election e, Electorate electorate, List<Motion> motions) {
         return new ElectionView(e.id, e.communityId, e.title, e.rulePack, e.seats, e.alternates, e.votingDays,
                 e.drill, e.phase, PhaseMachine.path(e.phase),
-                PhaseMachine.allowedNext(e.phase).stream().sorted().toList(), e.createdAt, e.frozenAt != null, ElectorateView.of(e.rulePack, electorate),
-                e.publicityStartedAt, e.publicityEndsAt, e.votingOpenedAt, e.votingDeadline, e.votingClosedAt, e.closedEarlyReason,
+                PhaseMachine.allowedNext(e.phase).stream().sorted().toList(), e.createdAt, e.frozenAt != null,
+                ElectorateView.of(e.rulePack, electorate),
+                e.publicityStartedAt, e.publicityEndsAt, e.votingOpenedAt, e.votingDeadline, e.votingClosedAt,
+                e.closedEarlyReason,
                 motions.stream().map(m -> new MotionView(m.id, m.position, m.title, m.threshold)).toList(),
                 e.ledgerHash, e.certifiedAt != null);
     }

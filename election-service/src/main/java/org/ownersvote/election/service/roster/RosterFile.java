@@ -2,8 +2,9 @@ package org.ownersvote.election.service.roster;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -57,7 +59,7 @@ public final class RosterFile {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw unreadable(Text.of("roster.not-utf8"));
         }
@@ -67,7 +69,7 @@ public final class RosterFile {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get();
         CSVParser parser = null;
-        try (Reader reader = new java.io.StringReader(text)) {
+        try (Reader reader = new StringReader(text)) {
             parser = CSVParser.parse(reader, format);
             List<String> header = parser.getHeaderNames().stream().map(RosterFile::columnName).toList();
             List<RawRow> rows = new ArrayList<>();
@@ -156,7 +158,7 @@ public final class RosterFile {
         }
         String text = formatter.formatCellValue(cell).strip();
         // Excel shows booleans as TRUE/FALSE
-        return cell.getCellType() == org.apache.poi.ss.usermodel.CellType.BOOLEAN ? text.toLowerCase(Locale.ROOT) : text;
+        return cell.getCellType() == CellType.BOOLEAN ? text.toLowerCase(Locale.ROOT) : text;
     }
 
     private static ProblemException unreadable(Text detail) {

@@ -52,7 +52,8 @@ class RosterFileTest {
                 () -> RosterFile.read(bytes.getBytes(StandardCharsets.ISO_8859_1), RosterFile.XLSX));
         assertEquals(422, e.status());
         assertEquals("Not a readable .xlsx file: save it from the spreadsheet as an Excel workbook (.xlsx) or as "
-                + "'CSV UTF-8'; old .xls files, password-protected and damaged workbooks cannot be read", e.getMessage(),
+                + "'CSV UTF-8'; old .xls files, password-protected and damaged workbooks cannot be read",
+                e.getMessage(),
                 what);
         assertFalse(e.getMessage().contains("Exception"));
     }

@@ -1,5 +1,6 @@
 package org.ownersvote.platform.idempotency;
 
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
@@ -66,7 +68,7 @@ public class IdempotencyKeyDocumentation implements OASFilter {
                         + " request with the key runs, the second waits for it, at most 30 s (then 409,"
                         + " idempotency-key-in-use). Only successful answers are kept: after a refusal the corrected"
                         + " request may use the same key.")
-                .schema(OASFactory.createSchema().type(java.util.List.of(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING))
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
                         .minLength(1).maxLength(IdempotencyKeyFilter.MAX_LENGTH).pattern("^[\\x20-\\x7E]+$")));
     }
 }

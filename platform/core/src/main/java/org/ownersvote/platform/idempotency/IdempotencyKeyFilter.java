@@ -2,7 +2,9 @@ package org.ownersvote.platform.idempotency;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
+import org.ownersvote.platform.text.Digests;
 
 /**
  * Reads the Idempotency-Key of a request to an {@link Idempotent} method, and hashes the body bytes exactly as they
@@ -22,7 +25,7 @@ public class IdempotencyKeyFilter {
 
     static final int MAX_LENGTH = 100;
 
-    private static final java.util.Set<String> STATE_CHANGING = java.util.Set.of("POST", "PUT");
+    private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT");
 
     @Inject
     IdempotencyRequest current;
@@ -39,9 +42,9 @@ public class IdempotencyKeyFilter {
         }
         byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
         request.setEntityStream(new ByteArrayInputStream(body));
-        java.net.URI uri = request.getUriInfo().getRequestUri();
+        URI uri = request.getUriInfo().getRequestUri();
         current.set(key, request.getMethod(),
-                uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), org.ownersvote.platform.text.Digests.sha256Hex(body));
+                uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), Digests.sha256Hex(body));
     }
 
     /** 1 to 100 printable ASCII characters (space to tilde), as the IETF draft's keys and UUIDs are. */

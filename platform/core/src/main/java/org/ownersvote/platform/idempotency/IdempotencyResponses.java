@@ -1,5 +1,7 @@
 package org.ownersvote.platform.idempotency;
 
+import java.lang.annotation.Annotation;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -38,7 +40,7 @@ public class IdempotencyResponses {
         if (answer == null || response.getStatus() != answer.status() || answer.body().length == 0) {
             return;
         }
-        response.setEntity(answer.body(), new java.lang.annotation.Annotation[0],
+        response.setEntity(answer.body(), new Annotation[0],
                 MediaType.valueOf(answer.contentType()));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
+import org.ownersvote.events.EventCodec;
 import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.EventType;
 
@@ -34,7 +35,7 @@ public final class EventHandlers {
     }
 
     private static <T extends Record> Bound bound(Entry<T> entry, EventEnvelope envelope) {
-        T payload = org.ownersvote.events.EventCodec.readPayload(envelope, entry.payloadClass());
+        T payload = EventCodec.readPayload(envelope, entry.payloadClass());
         return () -> entry.handler().accept(envelope, payload);
     }
 

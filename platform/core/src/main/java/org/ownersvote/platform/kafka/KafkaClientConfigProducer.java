@@ -1,12 +1,13 @@
 package org.ownersvote.platform.kafka;
 
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.Config;
 
 /** Reads {@link KafkaClientConfig} once from the service's configuration. */
-@jakarta.enterprise.context.Dependent
+@Dependent
 public class KafkaClientConfigProducer {
 
     @Produces

@@ -55,7 +55,8 @@ public class OutboxGauges {
             reading = QuarkusTransaction.requiringNew().call(() -> {
                 Optional<OffsetDateTime> oldest = OutboxEvent.oldestUnsent();
                 return new Reading(now, OutboxEvent.backlog(), oldest
-                        .map(at -> (double) Math.max(0, Duration.between(at.toInstant(), now).toSeconds())).orElse(0.0));
+                        .map(at -> (double) Math.max(0, Duration.between(at.toInstant(), now).toSeconds()))
+                        .orElse(0.0));
             });
         } catch (RuntimeException e) {
             LOG.debugf("outbox figures unavailable: %s", e.getMessage());

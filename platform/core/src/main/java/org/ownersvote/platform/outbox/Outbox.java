@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -20,6 +18,8 @@ import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.EventType;
 import org.ownersvote.platform.correlation.RequestIds;
 import org.ownersvote.platform.tracing.TraceHeaders;
+
+import io.quarkus.arc.properties.IfBuildProperty;
 
 /**
  * Where services publish events: the event row joins the caller's transaction, so it exists exactly when the

@@ -1,5 +1,6 @@
 package org.ownersvote.platform.problem;
 
+import java.util.Collection;
 import java.util.Map;
 
 import jakarta.validation.ConstraintViolation;
@@ -26,7 +27,7 @@ final class Constraints {
                 int min = (Integer) attributes.get("min");
                 int max = (Integer) attributes.get("max");
                 Object value = v.getInvalidValue();
-                String items = value instanceof java.util.Collection<?> || value instanceof Map<?, ?>
+                String items = value instanceof Collection<?> || value instanceof Map<?, ?>
                         || (value != null && value.getClass().isArray()) ? ".items" : "";
                 yield min > 0 && max < Integer.MAX_VALUE ? Text.of("constraint.Size.between" + items, min, max)
                         : max < Integer.MAX_VALUE ? Text.of("constraint.Size.max" + items, max)

@@ -1,8 +1,11 @@
 package org.ownersvote.platform.problem;
 
 import java.util.List;
+import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * An RFC 9457 problem detail, the body of every error response.
@@ -30,9 +33,9 @@ public record Problem(
      * (1 = first data row).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder({ "field", "code", "message", "row" })
+    @JsonPropertyOrder({ "field", "code", "message", "row" })
     public record FieldError(String field, String code, String message, Integer row,
-            @com.fasterxml.jackson.annotation.JsonIgnore Text text) {
+            @JsonIgnore Text text) {
 
         public static FieldError of(String field, Text message) {
             return of(field, null, message);
@@ -43,7 +46,7 @@ public record Problem(
         }
 
         /** This error with its message in the language (uncoded messages stay as they are). */
-        public FieldError in(java.util.Locale language) {
+        public FieldError in(Locale language) {
             return text == null ? this : new FieldError(field, code, ProblemTexts.render(text, language), row, text);
         }
     }

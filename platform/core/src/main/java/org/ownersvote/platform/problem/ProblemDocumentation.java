@@ -1,8 +1,13 @@
 package org.ownersvote.platform.problem;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -136,12 +141,12 @@ public class ProblemDocumentation implements OASFilter {
 
     /** The causes that apply, as one sentence; null when none does. */
     private static String causes(String... causes) {
-        String joined = java.util.Arrays.stream(causes).filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.joining("; "));
+        String joined = Arrays.stream(causes).filter(Objects::nonNull)
+                .collect(Collectors.joining("; "));
         return joined.isEmpty() ? null : Character.toUpperCase(joined.charAt(0)) + joined.substring(1);
     }
 
-    private static final java.util.regex.Pattern SLUG = java.util.regex.Pattern.compile("\\(([a-z]+(?:-[a-z]+)+)");
+    private static final Pattern SLUG = Pattern.compile("\\(([a-z]+(?:-[a-z]+)+)");
 
     private static final List<String> GENERATED = List.of("Bad Request", "Not Authorized", "Not Allowed");
 
@@ -158,7 +163,7 @@ public class ProblemDocumentation implements OASFilter {
      * first problem type its description names, "(slug)", else of the status's usual one.
      */
     static Map<String, Object> example(int status, String path, String description) {
-        java.util.regex.Matcher named = description == null ? null : SLUG.matcher(description);
+        Matcher named = description == null ? null : SLUG.matcher(description);
         String[] kind = switch (status) {
             case 400 -> new String[] { "malformed-json", "Bad request", "The request cannot be read" };
             case 401 -> new String[] { "unauthenticated", "Unauthenticated",

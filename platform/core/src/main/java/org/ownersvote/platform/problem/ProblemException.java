@@ -1,6 +1,9 @@
 package org.ownersvote.platform.problem;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * An error the caller caused (or may retry), answered as a problem detail. Thrown from services and resources;
@@ -14,7 +17,7 @@ public class ProblemException extends RuntimeException {
     /** The detail as a message key and its values, rendered in the caller's language. */
     private final Text text;
     /** For 429 and 503: when the caller may try again (sent as Retry-After, in seconds). */
-    private java.time.Duration retryAfter;
+    private Duration retryAfter;
 
     /**
      * A problem whose detail is a message key with its values (see {@link ProblemTexts}); its title is the bundle's
@@ -52,13 +55,13 @@ public class ProblemException extends RuntimeException {
         return invalid(message, List.of(Problem.FieldError.of(field, message)));
     }
 
-    public static ProblemException tooManyRequests(String slug, Text detail, java.time.Duration retryAfter) {
+    public static ProblemException tooManyRequests(String slug, Text detail, Duration retryAfter) {
         ProblemException e = new ProblemException(429, slug, detail, List.of());
         e.retryAfter = retryAfter;
         return e;
     }
 
-    public static ProblemException pending(String slug, Text detail, java.time.Duration retryAfter) {
+    public static ProblemException pending(String slug, Text detail, Duration retryAfter) {
         ProblemException e = new ProblemException(503, slug, detail, List.of());
         e.retryAfter = retryAfter;
         return e;
@@ -69,12 +72,12 @@ public class ProblemException extends RuntimeException {
     }
 
     /** The detail in a language, from the bundles (see {@link ProblemTexts}). */
-    public String detail(java.util.Locale language) {
+    public String detail(Locale language) {
         return ProblemTexts.render(text, language);
     }
 
     /** The title in a language: "title.&lt;slug&gt;" from the bundles, else the status's ("status.&lt;code&gt;"). */
-    public String title(java.util.Locale language) {
+    public String title(Locale language) {
         return ProblemTexts.title(status, slug, language);
     }
 
@@ -83,8 +86,8 @@ public class ProblemException extends RuntimeException {
         return text;
     }
 
-    public java.util.Optional<java.time.Duration> retryAfter() {
-        return java.util.Optional.ofNullable(retryAfter);
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public int status() {

@@ -4,14 +4,18 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -37,6 +41,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -127,7 +133,7 @@ public class ProblemMappers {
     }
 
     private static boolean hasQueryParameter(Method method) {
-        return java.util.Arrays.stream(method.getParameters()).anyMatch(p -> queryName(p) != null);
+        return Arrays.stream(method.getParameters()).anyMatch(p -> queryName(p) != null);
     }
 
     private static String queryName(Parameter p) {
@@ -140,7 +146,7 @@ public class ProblemMappers {
     }
 
     private static Class<?> elementType(Parameter p) {
-        if (!java.util.Collection.class.isAssignableFrom(p.getType()) && p.getType() != java.util.Optional.class) {
+        if (!Collection.class.isAssignableFrom(p.getType()) && p.getType() != Optional.class) {
             return p.getType();
         }
         if (p.getParameterizedType() instanceof ParameterizedType generic
@@ -207,7 +213,7 @@ public class ProblemMappers {
         return builder.build();
     }
 
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri, HttpServerRequest request) {
         if (DatabaseOutage.causedBy(e)) {
             LOG.warnf("Database not reachable: %s", e.getMessage());
@@ -251,8 +257,8 @@ public class ProblemMappers {
             }
         };
         // role checks refuse on the event loop, where no transaction may start: write it down on a worker
-        if (io.vertx.core.Context.isOnEventLoopThread()) {
-            io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool().execute(record);
+        if (Context.isOnEventLoopThread()) {
+            Infrastructure.getDefaultWorkerPool().execute(record);
         } else {
             record.run();
             if (requestId != null) {

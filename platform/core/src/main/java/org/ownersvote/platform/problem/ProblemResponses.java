@@ -1,6 +1,7 @@
 package org.ownersvote.platform.problem;
 
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.ws.rs.core.Response;
 
@@ -23,12 +24,12 @@ public final class ProblemResponses {
 
     /** A problem in the caller's language: texts from the bundles, each field error's message too. */
     public static Response of(int status, String slug, Text detail, String instance, List<Problem.FieldError> errors,
-            java.util.Locale language) {
+            Locale language) {
         return of(status, slug, ProblemTexts.title(status, slug, language), ProblemTexts.render(detail, language),
                 instance, errors.stream().map(e -> e.in(language)).toList());
     }
 
-    public static Response of(ProblemException e, String instance, java.util.Locale language) {
+    public static Response of(ProblemException e, String instance, Locale language) {
         Response response = of(e.status(), e.slug(), e.title(language), e.detail(language), instance,
                 e.errors().stream().map(f -> f.in(language)).toList());
         if (e.retryAfter().isEmpty()) {

@@ -3,8 +3,10 @@ package org.ownersvote.platform.problem;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The words of every problem detail, in English and Chinese, from message bundles: a service's own
@@ -101,8 +103,8 @@ public final class ProblemTexts {
     }
 
     private static List<ResourceBundle> bundles(Locale language) {
-        return BUNDLES.computeIfAbsent(language, l -> java.util.stream.Stream.of(SERVICE_BUNDLE, PLATFORM_BUNDLE)
-                .map(name -> load(name, l)).filter(java.util.Objects::nonNull).toList());
+        return BUNDLES.computeIfAbsent(language, l -> Stream.of(SERVICE_BUNDLE, PLATFORM_BUNDLE)
+                .map(name -> load(name, l)).filter(Objects::nonNull).toList());
     }
 
     private static ResourceBundle load(String name, Locale language) {

@@ -1,6 +1,7 @@
 package org.ownersvote.platform.problem;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.jboss.logging.MDC;
 import org.ownersvote.platform.correlation.RequestIds;
@@ -21,7 +22,7 @@ public final class RouteProblems {
 
     /** A problem in the request's language (Accept-Language), its words from the bundles. */
     public static void send(RoutingContext rc, int status, String slug, Text detail) {
-        java.util.Locale language = ProblemTexts.language(rc.request().getHeader("Accept-Language"));
+        Locale language = ProblemTexts.language(rc.request().getHeader("Accept-Language"));
         rc.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(json(status, slug, ProblemTexts.title(status, slug, language),

@@ -1,5 +1,6 @@
 package org.ownersvote.platform.problem;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ public class ServiceRefusal extends RuntimeException {
         JsonNode problem;
         try {
             problem = body.isBlank() ? MissingNode.getInstance() : JSON.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             problem = MissingNode.getInstance();
         }
         Optional<Duration> retryAfter = Optional.empty();

@@ -2,6 +2,7 @@ package org.ownersvote.platform.problem;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A message for a person, not yet in their language: a key into the message bundles (see {@link ProblemTexts}) and
@@ -19,7 +20,7 @@ public record Text(String key, List<Object> args) implements Wording {
     }
 
     @Override
-    public String in(java.util.Locale language) {
+    public String in(Locale language) {
         return ProblemTexts.render(this, language);
     }
 

@@ -2,6 +2,8 @@ package org.ownersvote.platform.problem;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -40,11 +42,11 @@ final class Values {
             return "value";
         }
         if (type == int.class || type == long.class || type == short.class || type == Integer.class
-                || type == Long.class || type == Short.class || type == java.math.BigInteger.class) {
+                || type == Long.class || type == Short.class || type == BigInteger.class) {
             return "whole-number";
         }
         if (type == double.class || type == float.class || type == Double.class || type == Float.class
-                || type == java.math.BigDecimal.class) {
+                || type == BigDecimal.class) {
             return "number";
         }
         if (type == boolean.class || type == Boolean.class) {

@@ -3,6 +3,7 @@ package org.ownersvote.platform.problem;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
 import java.util.Locale;
 
 /**
@@ -34,7 +35,7 @@ public record When(Instant at) implements Wording {
             return t.getYear() + "年" + t.getMonthValue() + "月" + t.getDayOfMonth() + "日 " + time + "（北京时间）";
         }
         return time + " on " + t.getDayOfMonth() + " "
-                + t.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH) + " " + t.getYear()
+                + t.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + t.getYear()
                 + ", Beijing time";
     }
 }

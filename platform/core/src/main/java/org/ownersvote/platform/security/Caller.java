@@ -1,6 +1,7 @@
 package org.ownersvote.platform.security;
 
 import java.util.Collection;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -8,9 +9,12 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.ownersvote.platform.problem.ProblemException;
+import org.ownersvote.platform.problem.Text;
 
 /**
  * The authenticated caller of this request and the object scope its token grants. Resources ask it before they
@@ -45,7 +49,7 @@ public class Caller {
 
     public Set<UUID> oversightCommunities() {
         return stringSet(ScopeClaims.COMMUNITIES).stream().map(RequestUuids::parseOrNull)
-                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+                .filter(Objects::nonNull).collect(Collectors.toSet());
     }
 
     /** The one ballot an owner token is bound to; empty for staff. */
@@ -68,7 +72,7 @@ public class Caller {
     public void requireCommunity(UUID communityId) {
         if (!canSeeCommunity(communityId)) {
             // the id the caller sent is not repeated: the answer says nothing about what lies outside their scope
-            throw ProblemException.forbidden(org.ownersvote.platform.problem.Text.of("problem.community-not-covered"));
+            throw ProblemException.forbidden(Text.of("problem.community-not-covered"));
         }
     }
 
@@ -77,7 +81,7 @@ public class Caller {
         requireCommunity(communityId);
         Optional<UUID> own = electionId();
         if (own.isPresent() && !own.get().equals(electionId)) {
-            throw ProblemException.forbidden(org.ownersvote.platform.problem.Text.of("problem.election-not-covered"));
+            throw ProblemException.forbidden(Text.of("problem.election-not-covered"));
         }
     }
 
@@ -91,14 +95,14 @@ public class Caller {
         if (value instanceof Collection<?> values) {
             return values.stream().map(Caller::claimText).collect(Collectors.toSet());
         }
-        if (value instanceof jakarta.json.JsonArray array) {
+        if (value instanceof JsonArray array) {
             return array.stream().map(Caller::claimText).collect(Collectors.toSet());
         }
         return Set.of();
     }
 
     private static String claimText(Object value) {
-        if (value instanceof jakarta.json.JsonString s) {
+        if (value instanceof JsonString s) {
             return s.getString();
         }
         return String.valueOf(value);

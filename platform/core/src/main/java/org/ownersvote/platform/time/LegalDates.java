@@ -32,7 +32,8 @@ public final class LegalDates {
             LocalDate last = local.toLocalDate().minusDays(1);
             return zh ? ZH_DAY.format(last) + "24时" : "24:00 on " + EN_DAY.format(last) + ", Beijing time";
         }
-        return zh ? ZH_DAY.format(local) + local.getHour() + "时" + (local.getMinute() == 0 ? "" : local.getMinute() + "分")
+        return zh
+                ? ZH_DAY.format(local) + local.getHour() + "时" + (local.getMinute() == 0 ? "" : local.getMinute() + "分")
                 : String.format(Locale.ROOT, "%02d:%02d on %s, Beijing time", local.getHour(), local.getMinute(),
                         EN_DAY.format(local));
     }

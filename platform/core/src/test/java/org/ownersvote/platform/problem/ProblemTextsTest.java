@@ -2,9 +2,12 @@ package org.ownersvote.platform.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.ownersvote.platform.testing.ProblemBundleCheck;
 
 class ProblemTextsTest {
 
@@ -56,11 +59,11 @@ class ProblemTextsTest {
 
     @Test
     void momentsAreShownInBeijingTimeAndMidnightEndsTheDay() {
-        java.time.Instant closed = java.time.Instant.parse("2026-12-14T10:05:00Z");
+        Instant closed = Instant.parse("2026-12-14T10:05:00Z");
         assertEquals("2026年12月14日 18:05（北京时间）", When.of(closed).in(ProblemTexts.CHINESE));
         assertEquals("18:05 on 14 December 2026, Beijing time", When.of(closed).in(ProblemTexts.ENGLISH));
         assertEquals("2026年12月14日 24:00（北京时间）",
-                When.of(java.time.Instant.parse("2026-12-14T16:00:00Z")).in(ProblemTexts.CHINESE));
+                When.of(Instant.parse("2026-12-14T16:00:00Z")).in(ProblemTexts.CHINESE));
     }
 
     @Test
@@ -75,6 +78,6 @@ class ProblemTextsTest {
 
     @Test
     void theBundlesAgree() throws Exception {
-        assertEquals(List.of(), org.ownersvote.platform.testing.ProblemBundleCheck.problems(java.nio.file.Path.of("")));
+        assertEquals(List.of(), ProblemBundleCheck.problems(Path.of("")));
     }
 }

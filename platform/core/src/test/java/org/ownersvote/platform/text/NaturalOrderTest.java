@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -52,9 +53,9 @@ class NaturalOrderTest {
     void longNumbersAndNullsAndSupplementaryCharacters() {
         assertEquals(List.of("99999999999999999999", "100000000000000000000"),
                 sorted("100000000000000000000", "99999999999999999999"));
-        List<String> withNull = new ArrayList<>(java.util.Arrays.asList("1", null));
+        List<String> withNull = new ArrayList<>(Arrays.asList("1", null));
         withNull.sort(NaturalOrder.INSTANCE);
-        assertEquals(java.util.Arrays.asList(null, "1"), withNull);
+        assertEquals(Arrays.asList(null, "1"), withNull);
         // code point order, as PostgreSQL compares bytes: U+20000 (a supplementary ideograph) after U+FFFD
         assertTrue(NaturalOrder.INSTANCE.compare("\uD840\uDC00", "\uFFFD") > 0);
     }

@@ -3,6 +3,7 @@ package org.ownersvote.platform.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,7 +23,7 @@ class SpreadsheetCellsTest {
         assertEquals(expected, SpreadsheetCells.text(value), what);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void leadingTabAndCarriageReturnAreNeutralisedAndFieldsQuoted() {
         assertEquals("'\t=1", SpreadsheetCells.text("\t=1"));
         assertEquals("'\r=1", SpreadsheetCells.text("\r=1"));

@@ -75,7 +75,8 @@ class HolidayCalendarTest {
         assertThrows(IllegalArgumentException.class,
                 () -> read("year=2026\nsource=x\nholidays=2026-12-19\nworkdays=2026-12-19\n"));
         assertThrows(IllegalArgumentException.class, () -> read("year=2026\nholidays=2026-12-16\n"));
-        assertThrows(IllegalArgumentException.class, () -> read("year=2026\nsource=x\nholidays=2026-12-20..2026-12-16\n"));
+        assertThrows(IllegalArgumentException.class,
+                () -> read("year=2026\nsource=x\nholidays=2026-12-20..2026-12-16\n"));
         assertThrows(IllegalArgumentException.class, () -> read("year=2026\nsource=x\nholidays=16.12.2026\n"));
         assertEquals(7, read("year=2026\nsource=x\nholidays=2026-10-01..2026-10-07\n").holidays().size());
     }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,7 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +49,7 @@ public final class AuthorizationMatrix {
         public static final Body NONE = new Body(null, new byte[0]);
 
         public static Body json(String json) {
-            return new Body("application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new Body("application/json", json.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -58,7 +61,7 @@ public final class AuthorizationMatrix {
     private final Map<String, Body> bodies = new LinkedHashMap<>();
     private final Set<String> skipped = new LinkedHashSet<>();
     private final Map<String, String> queries = new LinkedHashMap<>();
-    private java.util.function.Predicate<Endpoint> only = e -> true;
+    private Predicate<Endpoint> only = e -> true;
     private Function<String, String> foreignToken;
     private Set<String> roles = Set.of();
 
@@ -114,7 +117,7 @@ public final class AuthorizationMatrix {
     }
 
     /** Restricts the run to some endpoints (e.g. those that take a ballot serial, for a same-election row). */
-    public AuthorizationMatrix only(java.util.function.Predicate<Endpoint> endpoints) {
+    public AuthorizationMatrix only(Predicate<Endpoint> endpoints) {
         this.only = endpoints;
         return this;
     }
@@ -137,10 +140,11 @@ public final class AuthorizationMatrix {
      * building ("9号楼") and ballot that are none of the objects under test. Role names as in platform's Roles.
      */
     public AuthorizationMatrix foreignScope() {
-        java.util.UUID community = java.util.UUID.randomUUID();
-        java.util.UUID election = java.util.UUID.randomUUID();
+        UUID community = UUID.randomUUID();
+        UUID election = UUID.randomUUID();
         return foreignTokens(Set.of("street-office", "working-group", "building-leader", "counter", "scrutineer",
-                "chief-scrutineer", "owner", "gateway"), role -> TestTokens.as("other-" + role, role)
+                "chief-scrutineer", "owner", "gateway"),
+                role -> TestTokens.as("other-" + role, role)
                         .community(community).election(election).oversees(community).buildings("9号楼")
                         .ballot("Z0001-1").token());
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +85,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** What a client needs to use this broker: its address and, for a SASL broker, the client account's login. */
     public Map<String, Object> clientProperties() {
-        Map<String, Object> client = new java.util.HashMap<>();
+        Map<String, Object> client = new HashMap<>();
         client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         if (saslUser != null) {
             client.putAll(saslClientProperties(saslUser, saslPassword));
@@ -136,8 +137,8 @@ public final class KafkaBroker implements AutoCloseable {
         try (OutputStream out = Files.newOutputStream(config)) {
             properties().store(out, "OwnersVote test broker");
         }
-        int exit = kafka.tools.StorageTool.execute(new String[] {"format", "-t", "b3duZXJzdm90ZS10ZXN0MQ",
-                "-c", config.toString(), "--ignore-formatted"}, new PrintStream(OutputStream.nullOutputStream()));
+        int exit = kafka.tools.StorageTool.execute(new String[] { "format", "-t", "b3duZXJzdm90ZS10ZXN0MQ",
+                "-c", config.toString(), "--ignore-formatted" }, new PrintStream(OutputStream.nullOutputStream()));
         if (exit != 0) {
             throw new IllegalStateException("kafka storage format failed with exit " + exit);
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.management.StandardMBean;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -81,7 +82,7 @@ public class ServiceTestResources implements QuarkusTestResourceLifecycleManager
             if (server.isRegistered(name)) {
                 server.unregisterMBean(name);
             }
-            server.registerMBean(new javax.management.StandardMBean(control, KafkaBrokerControlMBean.class), name);
+            server.registerMBean(new StandardMBean(control, KafkaBrokerControlMBean.class), name);
         } catch (JMException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,7 @@ package org.ownersvote.platform.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -177,8 +178,9 @@ public final class TestTokens {
                 }
                 case HS256 -> {
                     jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
-                    jws.setKey(new SecretKeySpec("an-attacker-chosen-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8),
-                            "HmacSHA256"));
+                    jws.setKey(
+                            new SecretKeySpec("an-attacker-chosen-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8),
+                                    "HmacSHA256"));
                 }
                 case NONE -> {
                     String header = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}");
@@ -199,8 +201,9 @@ public final class TestTokens {
         try (InputStream in = TestTokens.class.getClassLoader().getResourceAsStream(resource)) {
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
                     .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
-        } catch (IOException | java.security.GeneralSecurityException | NullPointerException e) {
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException | GeneralSecurityException | NullPointerException e) {
             throw new IllegalStateException("cannot read test key " + resource, e);
         }
     }
