@@ -18,7 +18,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * ballot-service's two internal voting endpoints as election-service's tests need them: ballot-service itself runs
  * in its own module's tests and, with election-service, as a real process in the suite tests (deploy/suite-tests);
  * here only election-service's side of the step is under test. It answers 200 (voting-close with the instant it
- * was called), or 503 while a test has switched it off ({@code POST /stub/down} / {@code /stub/up}), and remembers
+ * was called, or at the instant a test set with {@code POST /stub/close-at}: a test whose election clock stands
+ * at a date of its own closes on that date, not on the real one), or 503 while a test has switched it off
+ * ({@code POST /stub/down} / {@code /stub/up}), and remembers
  * each call ({@code GET /stub/calls}: one line per call, "step bearer-present") and the X-Request-Id it carried
  * ({@code GET /stub/request-ids}: one line per call).
  */
@@ -28,6 +30,8 @@ public class BallotServiceStub implements QuarkusTestResourceLifecycleManager {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final List<String> requestIds = new CopyOnWriteArrayList<>();
     private volatile boolean down;
+    /** The instant voting-close answers, as a test set it ({@code POST /stub/close-at}); empty: the real time. */
+    private volatile String closeAt = "";
 
     @Override
     public Map<String, String> start() {
@@ -57,15 +61,17 @@ public class BallotServiceStub implements QuarkusTestResourceLifecycleManager {
                     + (chinese ? "选票服务尚未收到完整的业主名册" : "ballot-service has not yet received the whole electorate")
                     + "\"}");
         } else if (step.equals("voting-close")) {
-            reply(exchange, 200, "{\"votingClosedAt\":\"" + OffsetDateTime.now() + "\"}");
+            String at = closeAt;
+            reply(exchange, 200, "{\"votingClosedAt\":\"" + (at.isEmpty() ? OffsetDateTime.now() : at) + "\"}");
         } else {
             reply(exchange, 200, "{}");
         }
     }
 
     private void control(HttpExchange exchange) throws IOException {
-        exchange.getRequestBody().readAllBytes();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).strip();
         switch (exchange.getRequestURI().getPath()) {
+            case "/stub/close-at" -> closeAt = body;
             case "/stub/down" -> down = true;
             case "/stub/up" -> down = false;
             default -> {

@@ -1,5 +1,6 @@
 package org.ownersvote.election;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -65,6 +66,12 @@ class ElectionLifecycleTest {
     @AfterEach
     void resetClock() {
         TestElectionClock.reset();
+        ballotServiceClosesAt("");
+    }
+
+    /** The instant the ballot-service stand-in answers voting-close with; empty: the real time. */
+    private void ballotServiceClosesAt(String instant) {
+        given().baseUri(ballotService).port(-1).body(instant).post("/stub/close-at").then().statusCode(200);
     }
 
     @Test
@@ -146,6 +153,8 @@ class ElectionLifecycleTest {
                 "recordKey = ?1 and eventType = 'election.voting-deadline-extended.v1'", election.toString())),
                 "each accepted extension is announced, a refused one changes nothing");
         move(wg, election, "COUNTING").statusCode(409).body("detail", containsString("voting runs until"));
+        // ballot-service closes at the election's own (test) time, before the deadline whatever the real date
+        ballotServiceClosesAt(beijing(2026, 9, 29, 0, 0).toString());
         moveWithReason(wg, election, "COUNTING", "全部选票已收回").statusCode(200)
                 .body("closedEarlyReason", equalTo("全部选票已收回"));
         move(wg, election, "RESULT_PUBLICITY").statusCode(409)
