@@ -61,8 +61,4 @@ public class Ballot extends PanacheEntityBase {
 
     @Version
     public long version;
-
-    public static long live(UUID electionId) {
-        return count("electionId = ?1 and status <> ?2", electionId, BallotStatus.VOIDED);
-    }
 }

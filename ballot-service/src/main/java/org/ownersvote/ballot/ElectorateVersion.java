@@ -3,7 +3,6 @@ package org.ownersvote.ballot;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -57,13 +56,4 @@ public class ElectorateVersion extends PanacheEntityBase {
 
     @Column(name = "verified_at")
     public OffsetDateTime verifiedAt;
-
-    /** The highest complete version; ballots are issued from the version voting-opened names (see BallotIssuance). */
-    public static Optional<ElectorateVersion> current(UUID electionId) {
-        return find("electionId = ?1 and complete = true order by version desc", electionId).firstResultOptional();
-    }
-
-    public static Optional<ElectorateVersion> of(UUID electionId, int version) {
-        return find("electionId = ?1 and version = ?2", electionId, version).firstResultOptional();
-    }
 }

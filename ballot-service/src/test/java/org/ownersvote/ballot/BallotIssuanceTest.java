@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.ballot.domain.BallotStatus;
 import org.ownersvote.ballot.domain.SerialNumbers;
+import org.ownersvote.ballot.repository.BallotRepository;
 import org.ownersvote.events.Topics;
 import org.ownersvote.events.election.BallotCandidate;
 import org.ownersvote.events.election.BallotMotion;
@@ -30,6 +33,9 @@ class BallotIssuanceTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    BallotRepository ballots;
 
     @Test
     void oneBallotPerCountedUnitIsIssuedOnceWhenVotingOpens() {
@@ -114,8 +120,8 @@ class BallotIssuanceTest {
                 List.of(new BallotMotion(UUID.randomUUID(), 1, "通过《议事规则》", "MAJORITY")), false);
     }
 
-    private static long live(UUID election) {
-        return QuarkusTransaction.requiringNew().call(() -> Ballot.live(election));
+    private long live(UUID election) {
+        return QuarkusTransaction.requiringNew().call(() -> ballots.live(election));
     }
 
     private void send(UUID election, Record payload) {

@@ -11,8 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.ownersvote.ballot.repository.ElectorateRepository;
 import org.ownersvote.events.Topics;
 import org.ownersvote.events.election.ElectorateChunk;
 import org.ownersvote.platform.audit.AuditEntry;
@@ -27,6 +30,9 @@ class ElectorateStoreTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    ElectorateRepository electorate;
 
     @Test
     void anElectorateInChunksIsCompleteWhenEveryChunkHasArrivedAndTheHashMatches() {
@@ -45,7 +51,7 @@ class ElectorateStoreTest {
         assertEquals(2500, complete.units);
         assertEquals(2250, complete.countedUnits);
         assertEquals(
-                QuarkusTransaction.requiringNew().call(() -> ElectorateVersion.current(election).orElseThrow().version),
+                QuarkusTransaction.requiringNew().call(() -> electorate.current(election).orElseThrow().version),
                 1);
     }
 
@@ -67,7 +73,7 @@ class ElectorateStoreTest {
                         .call(() -> AuditEntry.forSubject("election", election.toString()).stream()
                                 .anyMatch(e -> e.action.equals("electorate.mismatch"))));
         assertFalse(version(election).complete);
-        assertTrue(QuarkusTransaction.requiringNew().call(() -> ElectorateVersion.current(election).isEmpty()));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> electorate.current(election).isEmpty()));
     }
 
     private void send(UUID election, Record payload) {
@@ -75,11 +81,11 @@ class ElectorateStoreTest {
                 TestEvents.envelope(UUID.randomUUID().toString(), election, payload));
     }
 
-    private static ElectorateVersion awaitVersion(UUID election) {
+    private ElectorateVersion awaitVersion(UUID election) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> version(election), v -> v != null);
     }
 
-    private static ElectorateVersion version(UUID election) {
-        return QuarkusTransaction.requiringNew().call(() -> ElectorateVersion.of(election, 1).orElse(null));
+    private ElectorateVersion version(UUID election) {
+        return QuarkusTransaction.requiringNew().call(() -> electorate.of(election, 1).orElse(null));
     }
 }

@@ -14,10 +14,13 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.ballot.domain.BallotStatus;
 import org.ownersvote.ballot.domain.SerialNumbers;
+import org.ownersvote.ballot.repository.BallotRepository;
 import org.ownersvote.events.election.PhaseChanged;
 import org.ownersvote.platform.security.Roles;
 import org.ownersvote.platform.testing.TestTokens;
@@ -32,6 +35,9 @@ class IntegrityTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    BallotRepository ballots;
 
     @Test
     void controlAndInvisibleCharactersInARecipientsNameAreRefusedNotA500() {
@@ -83,11 +89,11 @@ class IntegrityTest {
                 null, "投票结束"));
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> BallotElection.<BallotElection>findById(v.election()).phase.equals("COUNTING")));
-        long live = QuarkusTransaction.requiringNew().call(() -> Ballot.live(v.election()));
+        long live = QuarkusTransaction.requiringNew().call(() -> ballots.live(v.election()));
         as(v.workingGroup()).body(Map.of("reason", "遗失")).post("/api/ballots/" + serial + "/void").then()
                 .statusCode(409).body("detail", containsString("voided or reissued"));
         assertEquals(BallotStatus.HANDED_OUT, status(serial));
-        assertEquals(live, (long) QuarkusTransaction.requiringNew().call(() -> Ballot.live(v.election())),
+        assertEquals(live, (long) QuarkusTransaction.requiringNew().call(() -> ballots.live(v.election())),
                 "no replacement was issued");
     }
 

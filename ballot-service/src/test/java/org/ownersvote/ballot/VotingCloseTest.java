@@ -29,6 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.ballot.counting.LedgerRecord;
 import org.ownersvote.ballot.domain.BallotStatus;
+import org.ownersvote.ballot.repository.BallotRepository;
+import org.ownersvote.ballot.repository.ElectorateRepository;
 import org.ownersvote.ballot.service.ElectionRegistry;
 import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.election.BallotCandidate;
@@ -58,6 +60,12 @@ class VotingCloseTest {
 
     @Inject
     ElectionRegistry registry;
+
+    @Inject
+    BallotRepository ballots;
+
+    @Inject
+    ElectorateRepository electorate;
 
     @Test
     void votesRacingTheCloseAreAcceptedOnlyBeforeItAndNoneAfter() throws Exception {
@@ -221,12 +229,12 @@ class VotingCloseTest {
                 () -> BallotElection.<BallotElection>findById(election).votingOpenedAt));
         TestEvents.electorate(election, 1, 300).forEach(v::send);
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(
-                () -> ElectorateVersion.of(election, 1).map(e -> e.complete).orElse(false)));
+                () -> electorate.of(election, 1).map(e -> e.complete).orElse(false)));
         as(v.workingGroup()).body(open).post("/internal/elections/" + election + "/voting-open").then()
                 .statusCode(200);
         as(v.workingGroup()).queryParam("building", "1号楼").post("/api/elections/" + election + "/ballots/print")
                 .then().statusCode(200);
-        assertEquals(270L, (long) QuarkusTransaction.requiringNew().call(() -> Ballot.live(election)));
+        assertEquals(270L, (long) QuarkusTransaction.requiringNew().call(() -> ballots.live(election)));
     }
 
     /**
@@ -244,7 +252,7 @@ class VotingCloseTest {
         v.send(new ElectionCreated(election, community, "账本小区", "第三届", "CN-2021", 2, 0, 14, false));
         TestEvents.electorate(election, 1, 300).forEach(v::send);
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(
-                () -> ElectorateVersion.of(election, 1).map(e -> e.complete).orElse(false)));
+                () -> electorate.of(election, 1).map(e -> e.complete).orElse(false)));
         OffsetDateTime now = OffsetDateTime.now();
         PhaseChanged publicity = new PhaseChanged(election, community, "NOMINATION", "CANDIDATE_PUBLICITY", now,
                 false, null, null);
@@ -274,7 +282,7 @@ class VotingCloseTest {
         BallotElection copy = QuarkusTransaction.requiringNew().call(() -> BallotElection.findById(election));
         assertEquals("VOTING", copy.phase);
         assertTrue(copy.votingOpenedAt != null && copy.ballotsIssuedAt != null, "opening and issuance kept");
-        assertEquals(270L, (long) QuarkusTransaction.requiringNew().call(() -> Ballot.live(election)));
+        assertEquals(270L, (long) QuarkusTransaction.requiringNew().call(() -> ballots.live(election)));
     }
 
     private static void sleep(long millis) {

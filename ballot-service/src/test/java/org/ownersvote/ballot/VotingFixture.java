@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.ownersvote.ballot.domain.BallotStatus;
+import org.ownersvote.ballot.repository.BallotRepository;
 import org.ownersvote.events.Topics;
 import org.ownersvote.events.election.BallotCandidate;
 import org.ownersvote.events.election.BallotMotion;
@@ -21,6 +22,7 @@ import org.ownersvote.platform.testing.KafkaTopics;
 import org.ownersvote.platform.testing.TestEvents;
 import org.ownersvote.platform.testing.TestTokens;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -74,7 +76,7 @@ record VotingFixture(String bootstrap, UUID community, UUID election, String lea
         electorate.apply(election).forEach(v::send);
         v.send(new VotingOpened(election, community, "CN-2021", 2, 0, deadline, 1, candidates, motions, false));
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> Ballot.live(election)) == ballots);
+                .call(() -> Arc.container().instance(BallotRepository.class).get().live(election)) == ballots);
         return v;
     }
 

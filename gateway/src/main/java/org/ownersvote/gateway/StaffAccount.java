@@ -1,7 +1,6 @@
 package org.ownersvote.gateway;
 
 import java.time.OffsetDateTime;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -54,15 +53,4 @@ public class StaffAccount extends PanacheEntityBase {
 
     @Column(name = "created_by", nullable = false)
     public String createdBy;
-
-    public static Optional<StaffAccount> byUsername(String username) {
-        return find("username", username).firstResultOptional();
-    }
-
-    public static boolean anyWithRole(String role) {
-        Number n = (Number) getEntityManager()
-                .createNativeQuery("select count(*) from staff_account where cast(?1 as text) = any(roles)")
-                .setParameter(1, role).getSingleResult();
-        return n.longValue() > 0;
-    }
 }

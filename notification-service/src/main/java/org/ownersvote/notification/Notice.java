@@ -1,7 +1,6 @@
 package org.ownersvote.notification;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,8 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 
 /** A notice on a community's public board (公告). */
 @Entity
@@ -64,13 +61,4 @@ public class Notice extends PanacheEntityBase {
     /** The event that produced it: one notice per event, however often the event is delivered. */
     @Column(name = "source_event_id", nullable = false, unique = true)
     public String sourceEventId;
-
-    public static List<Notice> board(UUID communityId, int page, int size) {
-        return find("communityId", Sort.descending("publishedAt").and("id"), communityId)
-                .page(Page.of(page, size)).list();
-    }
-
-    public static long boardSize(UUID communityId) {
-        return count("communityId", communityId);
-    }
 }

@@ -1,12 +1,9 @@
 package org.ownersvote.notification;
 
-import java.util.List;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import org.ownersvote.events.election.ElectionPhase;
 import org.ownersvote.platform.election.ElectionCopy;
 
 /**
@@ -23,8 +20,4 @@ public class NoticeElection extends ElectionCopy {
      */
     @Column(name = "final_tally")
     public String finalTally;
-
-    public static List<NoticeElection> voting() {
-        return list("phase = ?1 and votingDeadline is not null", ElectionPhase.VOTING.name());
-    }
 }

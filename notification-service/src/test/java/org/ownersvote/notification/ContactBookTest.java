@@ -17,6 +17,7 @@ import org.ownersvote.events.Topics;
 import org.ownersvote.events.election.ContactsChunk;
 import org.ownersvote.events.election.ElectorateDigest;
 import org.ownersvote.events.election.ElectoratePublished;
+import org.ownersvote.notification.repository.NoticeRepository;
 import org.ownersvote.notification.service.ContactBook;
 import org.ownersvote.platform.testing.KafkaTopics;
 import org.ownersvote.platform.testing.TestEvents;
@@ -29,6 +30,9 @@ class ContactBookTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    NoticeRepository notices;
 
     @Inject
     ContactBook book;
@@ -63,7 +67,7 @@ class ContactBookTest {
         UUID marker = UUID.randomUUID();
         send(election, TestEvents.electionCreated(UUID.randomUUID(), marker, "标记"));
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> Notice.boardSize(marker)) == 1);
+                .call(() -> notices.boardSize(marker)) == 1);
         assertEquals(List.of(), QuarkusTransaction.requiringNew().call(() -> book.current(election)));
     }
 

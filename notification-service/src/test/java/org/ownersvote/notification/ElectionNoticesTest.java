@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.events.Topics;
@@ -24,6 +26,7 @@ import org.ownersvote.events.election.ObjectionAnswered;
 import org.ownersvote.events.election.PhaseChanged;
 import org.ownersvote.events.election.VotingDeadlineExtended;
 import org.ownersvote.events.election.VotingOpened;
+import org.ownersvote.notification.repository.NoticeRepository;
 import org.ownersvote.platform.testing.KafkaTopics;
 import org.ownersvote.platform.testing.TestEvents;
 
@@ -41,6 +44,9 @@ class ElectionNoticesTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    NoticeRepository notices;
 
     @Test
     void everyStepOfTheElectionIsAnnouncedOnTheBoardInBothLanguages() {
@@ -101,7 +107,7 @@ class ElectionNoticesTest {
                 true, null, null));
         awaitNotices(community, 3);
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        assertEquals(3L, (long) QuarkusTransaction.requiringNew().call(() -> Notice.boardSize(community)));
+        assertEquals(3L, (long) QuarkusTransaction.requiringNew().call(() -> notices.boardSize(community)));
         assertDrillMarked(community, "NOMINATION_OPEN");
     }
 
@@ -134,7 +140,7 @@ class ElectionNoticesTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> NoticeElection.<NoticeElection>findById(election).finalTally != null));
         settle();
-        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> Notice.boardSize(community)),
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> notices.boardSize(community)),
                 "the chief scrutineer's finalization posts nothing: the working group has not published yet");
 
         String published = TestEvents.envelope(UUID.randomUUID().toString(), election, new PhaseChanged(election,
@@ -292,8 +298,8 @@ class ElectionNoticesTest {
                 TestEvents.envelope(UUID.randomUUID().toString(), election, payload));
     }
 
-    private static void awaitNotices(UUID community, long count) {
+    private void awaitNotices(UUID community, long count) {
         await().atMost(Duration.ofSeconds(30)).until(
-                () -> QuarkusTransaction.requiringNew().call(() -> Notice.boardSize(community)), n -> n >= count);
+                () -> QuarkusTransaction.requiringNew().call(() -> notices.boardSize(community)), n -> n >= count);
     }
 }

@@ -12,10 +12,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.events.Topics;
 import org.ownersvote.events.election.ElectionCreated;
+import org.ownersvote.notification.repository.NoticeRepository;
 import org.ownersvote.platform.testing.KafkaTopics;
 import org.ownersvote.platform.testing.TestEvents;
 
@@ -27,6 +30,9 @@ class NoticeBoardTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    NoticeRepository notices;
 
     @Test
     void anElectionStartNoticeAppearsOnThePublicBoard() {
@@ -120,8 +126,8 @@ class NoticeBoardTest {
         KafkaTopics.send(bootstrap, Topics.ELECTION_EVENTS, key.toString(), value);
     }
 
-    private static void awaitNotices(UUID community, long count) {
+    private void awaitNotices(UUID community, long count) {
         await().atMost(Duration.ofSeconds(30)).until(
-                () -> QuarkusTransaction.requiringNew().call(() -> Notice.boardSize(community)), n -> n >= count);
+                () -> QuarkusTransaction.requiringNew().call(() -> notices.boardSize(community)), n -> n >= count);
     }
 }

@@ -1,5 +1,6 @@
 package org.ownersvote.ballot.repository;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,11 +18,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import org.hibernate.Session;
 import org.ownersvote.ballot.Ballot;
 import org.ownersvote.ballot.OnlineVote;
 import org.ownersvote.ballot.domain.BallotStatus;
 import org.ownersvote.ballot.domain.BallotStep;
 import org.ownersvote.ballot.domain.SerialNumbers;
+import org.ownersvote.events.election.ElectorateChunk;
 import org.ownersvote.platform.problem.ProblemException;
 import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.text.NaturalOrder;
@@ -115,6 +118,44 @@ public class BallotRepository {
 
     public long count(UUID electionId, BallotStatus status) {
         return Ballot.count("electionId = ?1 and status = ?2", electionId, status);
+    }
+
+    /** The election's ballots that are not voided. */
+    public long live(UUID electionId) {
+        return Ballot.count("electionId = ?1 and status <> ?2", electionId, BallotStatus.VOIDED);
+    }
+
+    /**
+     * Issues one ballot per unit, numbered from 1 in the units' order, in batches of a thousand; written past the
+     * persistence context, so no ballot entity is held for them.
+     */
+    public void issue(UUID electionId, List<ElectorateChunk.Unit> units, OffsetDateTime now) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into ballot (id, election_id, serial, sequence, building, unit, kind, area, person_key,
+                                        status, issued_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                int sequence = 0;
+                for (ElectorateChunk.Unit u : units) {
+                    sequence++;
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setObject(2, electionId);
+                    insert.setString(3, SerialNumbers.serial(electionId, sequence));
+                    insert.setInt(4, sequence);
+                    insert.setString(5, u.building());
+                    insert.setString(6, u.unit());
+                    insert.setString(7, u.kind());
+                    insert.setBigDecimal(8, u.area());
+                    insert.setString(9, u.personKey());
+                    insert.setString(10, BallotStatus.ISSUED.name());
+                    insert.setObject(11, now);
+                    insert.addBatch();
+                    if (sequence % 1000 == 0) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.ownersvote.ballot.service;
 
-import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -12,13 +11,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.ownersvote.ballot.BallotElection;
-import org.ownersvote.ballot.ElectorateVersion;
-import org.ownersvote.ballot.domain.BallotStatus;
-import org.ownersvote.ballot.domain.SerialNumbers;
+import org.ownersvote.ballot.repository.BallotRepository;
 import org.ownersvote.ballot.repository.ElectionLocks;
+import org.ownersvote.ballot.repository.ElectorateRepository;
 import org.ownersvote.events.EventCodec;
 import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.election.ElectionPhase;
@@ -45,6 +42,12 @@ public class BallotIssuance {
 
     @Inject
     ElectorateStore electorates;
+
+    @Inject
+    ElectorateRepository electorate;
+
+    @Inject
+    BallotRepository ballots;
 
     @Inject
     AuditLog audit;
@@ -89,7 +92,7 @@ public class BallotIssuance {
         if (election == null || election.electorateVersion == null || election.ballotsIssuedAt != null) {
             return;
         }
-        boolean complete = ElectorateVersion.of(electionId, election.electorateVersion).map(v -> v.complete)
+        boolean complete = electorate.of(electionId, election.electorateVersion).map(v -> v.complete)
                 .orElse(false);
         if (!complete) {
             LOG.infof("Voting opened for %s; ballots wait for electorate v%d to arrive complete", electionId,
@@ -99,32 +102,7 @@ public class BallotIssuance {
         List<ElectorateChunk.Unit> counted = electorates.units(electionId, election.electorateVersion).stream()
                 .filter(ElectorateChunk.Unit::counted).toList();
         OffsetDateTime now = OffsetDateTime.now();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into ballot (id, election_id, serial, sequence, building, unit, kind, area, person_key,
-                                        status, issued_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                int sequence = 0;
-                for (ElectorateChunk.Unit u : counted) {
-                    sequence++;
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setObject(2, electionId);
-                    insert.setString(3, SerialNumbers.serial(electionId, sequence));
-                    insert.setInt(4, sequence);
-                    insert.setString(5, u.building());
-                    insert.setString(6, u.unit());
-                    insert.setString(7, u.kind());
-                    insert.setBigDecimal(8, u.area());
-                    insert.setString(9, u.personKey());
-                    insert.setString(10, BallotStatus.ISSUED.name());
-                    insert.setObject(11, now);
-                    insert.addBatch();
-                    if (sequence % 1000 == 0) {
-                        insert.executeBatch();
-                    }
-                }
-                insert.executeBatch();
-            }
-        });
+        ballots.issue(electionId, counted, now);
         election.ballotsIssuedAt = now;
         figures.count("ownersvote.ballots.issued", counted.size());
         audit.record("system", "ballots.issued", "election", electionId, electionId,

@@ -1,10 +1,7 @@
 package org.ownersvote.ballot.service;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +15,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.ownersvote.ballot.ElectorateVersion;
+import org.ownersvote.ballot.repository.ElectorateRepository;
 import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.election.ElectorateChunk;
 import org.ownersvote.events.election.ElectorateDigest;
@@ -47,6 +44,9 @@ public class ElectorateStore {
     EntityManager em;
 
     @Inject
+    ElectorateRepository electorate;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -56,12 +56,12 @@ public class ElectorateStore {
 
     @PostConstruct
     void assemble() {
-        assembler = new PublicationAssembler<>(new Tables(), ElectorateDigest::units, ElectorateStore::figuresMatch);
+        assembler = new PublicationAssembler<>(new Tables(), ElectorateDigest::units, this::figuresMatch);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void published(EventEnvelope envelope, ElectoratePublished p) {
-        if (ElectorateVersion.of(p.electionId(), p.version()).isEmpty()) {
+        if (electorate.of(p.electionId(), p.version()).isEmpty()) {
             ElectorateVersion v = new ElectorateVersion();
             v.electionId = p.electionId();
             v.version = p.version();
@@ -87,11 +87,11 @@ public class ElectorateStore {
         if (outcome == PublicationAssembler.Outcome.MISMATCH) {
             LOG.errorf("Electorate %s v%d does not match what was published (expected hash %s); no ballots will be "
                     + "issued from it", electionId, version,
-                    ElectorateVersion.of(electionId, version)
+                    electorate.of(electionId, version)
                             .map(v -> v.unitsHash).orElse(""));
             audit.record("system", "electorate.mismatch", "election", electionId, electionId, "version " + version);
         } else if (outcome == PublicationAssembler.Outcome.COMPLETE) {
-            ElectorateVersion v = ElectorateVersion.of(electionId, version).orElseThrow();
+            ElectorateVersion v = electorate.of(electionId, version).orElseThrow();
             audit.record("system", "electorate.complete", "election", electionId, electionId, "version " + version
                     + ": " + v.units + " units, " + v.headcount + " persons, " + v.totalArea + " m²");
             LOG.infof("Electorate of election %s v%d is complete: %d units, %d persons, %s m²", electionId, version,
@@ -102,8 +102,8 @@ public class ElectorateStore {
     }
 
     /** The published figures: units, counted units, their area and the persons owning them. */
-    private static boolean figuresMatch(UUID electionId, int version, List<ElectorateChunk.Unit> units) {
-        ElectorateVersion v = ElectorateVersion.of(electionId, version).orElseThrow();
+    private boolean figuresMatch(UUID electionId, int version, List<ElectorateChunk.Unit> units) {
+        ElectorateVersion v = electorate.of(electionId, version).orElseThrow();
         BigDecimal area = BigDecimal.ZERO.setScale(2);
         int counted = 0;
         Set<String> persons = new HashSet<>();
@@ -127,66 +127,28 @@ public class ElectorateStore {
 
         @Override
         public Optional<PublicationAssembler.Announced> announced(UUID electionId, int version) {
-            return ElectorateVersion.of(electionId, version)
+            return electorate.of(electionId, version)
                     .map(v -> new PublicationAssembler.Announced(v.chunkCount, v.unitsHash, v.complete));
         }
 
         @Override
         public void keep(UUID electionId, int version, int chunkIndex, List<ElectorateChunk.Unit> units) {
-            em.unwrap(Session.class).doWork(connection -> {
-                try (PreparedStatement insert = connection.prepareStatement("""
-                        insert into electorate_unit (election_id, version, chunk_index, position, building, unit, kind,
-                                                     area, counted, person_key)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
-                    int position = 0;
-                    for (ElectorateChunk.Unit u : units) {
-                        insert.setObject(1, electionId);
-                        insert.setInt(2, version);
-                        insert.setInt(3, chunkIndex);
-                        insert.setInt(4, position++);
-                        insert.setString(5, u.building());
-                        insert.setString(6, u.unit());
-                        insert.setString(7, u.kind());
-                        insert.setBigDecimal(8, u.area());
-                        insert.setBoolean(9, u.counted());
-                        insert.setString(10, u.personKey());
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-            });
+            electorate.keepUnits(electionId, version, chunkIndex, units);
         }
 
         @Override
         public int chunksKept(UUID electionId, int version) {
-            return ((Number) em.createNativeQuery("select count(distinct chunk_index) from electorate_unit "
-                    + "where election_id = ?1 and version = ?2").setParameter(1, electionId).setParameter(2, version)
-                    .getSingleResult()).intValue();
+            return electorate.chunksKept(electionId, version);
         }
 
         @Override
         public List<ElectorateChunk.Unit> items(UUID electionId, int version) {
-            List<ElectorateChunk.Unit> units = new ArrayList<>();
-            em.unwrap(Session.class).doWork(connection -> {
-                try (PreparedStatement query = connection.prepareStatement("""
-                        select building, unit, kind, area, counted, person_key from electorate_unit
-                        where election_id = ? and version = ? order by chunk_index, position""")) {
-                    query.setObject(1, electionId);
-                    query.setInt(2, version);
-                    try (ResultSet rs = query.executeQuery()) {
-                        while (rs.next()) {
-                            units.add(new ElectorateChunk.Unit(rs.getString(1), rs.getString(2), rs.getString(3),
-                                    rs.getBigDecimal(4), rs.getBoolean(5), rs.getString(6)));
-                        }
-                    }
-                }
-            });
-            return units;
+            return electorate.units(electionId, version);
         }
 
         @Override
         public void markComplete(UUID electionId, int version) {
-            ElectorateVersion v = ElectorateVersion.of(electionId, version).orElseThrow();
+            ElectorateVersion v = electorate.of(electionId, version).orElseThrow();
             v.complete = true;
             v.verifiedAt = OffsetDateTime.now();
         }

@@ -19,6 +19,7 @@ import org.ownersvote.gateway.StaffAccount;
 import org.ownersvote.gateway.domain.PasswordPolicy;
 import org.ownersvote.gateway.domain.RoleNames;
 import org.ownersvote.gateway.domain.RosterBuildings;
+import org.ownersvote.gateway.repository.StaffAccountRepository;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.Problem;
 import org.ownersvote.platform.problem.ProblemException;
@@ -26,8 +27,6 @@ import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Roles;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class AccountService {
@@ -63,6 +62,9 @@ public class AccountService {
 
     @Inject
     SessionCheck sessionCheck;
+
+    @Inject
+    StaffAccountRepository accounts;
 
     /** A staff account to create: its roles, and the community, election and buildings they are bounded to. */
     public record NewAccount(String username, String password, String displayName, List<String> roles,
@@ -104,7 +106,7 @@ public class AccountService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(Text.of("account.not-created"), errors);
         }
-        if (StaffAccount.byUsername(request.username()).isPresent()) {
+        if (accounts.byUsername(request.username()).isPresent()) {
             throw ProblemException.conflict("username-taken", Text.of("account.username-taken", request.username()));
         }
         return persist(request.username(), request, actor);
@@ -135,7 +137,7 @@ public class AccountService {
             throw ProblemException.invalid(Text.of("account.not-created"), errors);
         }
         String login = electionLogins.loginName(request.username(), electionId);
-        if (StaffAccount.byUsername(login).isPresent()) { // only ever an account of this same election
+        if (accounts.byUsername(login).isPresent()) { // only ever an account of this same election
             throw ProblemException.conflict("username-taken", Text.of("account.election-username-taken", login));
         }
         return persist(login, new NewAccount(login, request.password(), request.displayName(), request.roles(),
@@ -194,11 +196,9 @@ public class AccountService {
     private Optional<Problem.FieldError> onePersonOneAccount(String displayName, UUID communityId,
             UUID electionId, UUID except) {
         // one creation at a time per election, so that two concurrent requests cannot both pass this check
-        StaffAccount.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "ownersvote.election-staff:" + electionId).getSingleResult();
+        accounts.lockElectionStaff(electionId);
         String person = personKey(displayName);
-        return StaffAccount.<StaffAccount>list("enabled = true and (electionId = ?1 or communityId = ?2)", electionId,
-                communityId).stream()
+        return accounts.enabledOf(electionId, communityId).stream()
                 .filter(a -> !a.id.equals(except))
                 .filter(a -> electionId.equals(a.electionId) || Arrays.asList(a.roles).contains(Roles.WORKING_GROUP))
                 .filter(a -> personKey(a.displayName).equals(person))
@@ -271,12 +271,12 @@ public class AccountService {
 
     /** The accounts of one election, by username. */
     public List<StaffAccount> ofElection(UUID electionId) {
-        return StaffAccount.<StaffAccount>list("electionId", Sort.by("username"), electionId);
+        return accounts.ofElection(electionId);
     }
 
     /** A page of every staff account, by username. */
     public List<StaffAccount> page(int page, int size) {
-        return StaffAccount.findAll(Sort.by("username")).page(Page.of(page, size)).list();
+        return accounts.page(page, size);
     }
 
     /** The account, or the 404 for one that does not exist. */
@@ -291,7 +291,7 @@ public class AccountService {
     /** The account if the password is right and the account enabled; every attempt is audited. */
     @Transactional
     public Optional<StaffAccount> authenticate(String username, String password) {
-        Optional<StaffAccount> account = StaffAccount.byUsername(username);
+        Optional<StaffAccount> account = accounts.byUsername(username);
         boolean matches = BcryptUtil.matches(password, account.map(a -> a.passwordHash).orElse(DUMMY_HASH));
         boolean ok = matches && account.isPresent() && account.get().enabled;
         audit.record(username, ok ? "login.succeeded" : "login.failed", "staff_account", username, null,

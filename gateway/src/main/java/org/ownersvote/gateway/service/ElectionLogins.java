@@ -3,13 +3,14 @@ package org.ownersvote.gateway.service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.ownersvote.gateway.repository.ElectionLoginRepository;
 
 /**
  * The login names of election accounts: the working group chooses a short name ({@code zhang}) and the account
@@ -30,7 +31,7 @@ public class ElectionLogins {
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
     @Inject
-    EntityManager em;
+    ElectionLoginRepository suffixes;
 
     /** The login name of an election account; the suffix is allocated at the election's first account. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -45,36 +46,24 @@ public class ElectionLogins {
         if (dot < 0) {
             return false;
         }
-        lockAllocation();
-        return !em.createNativeQuery("select 1 from election_login_suffix where suffix = ?1")
-                .setParameter(1, username.substring(dot + 1)).getResultList().isEmpty();
+        suffixes.lockAllocation();
+        return suffixes.isSuffix(username.substring(dot + 1));
     }
 
     private String suffixFor(UUID election) {
-        lockAllocation();
-        List<?> known = em.createNativeQuery("select suffix from election_login_suffix where election_id = ?1")
-                .setParameter(1, election).getResultList();
-        if (!known.isEmpty()) {
-            return (String) known.get(0);
+        suffixes.lockAllocation();
+        Optional<String> known = suffixes.suffixOf(election);
+        if (known.isPresent()) {
+            return known.get();
         }
         for (int length = FIRST_LENGTH; length <= LONGEST; length += 2) {
             String suffix = suffix(election, length);
-            boolean taken = !em.createNativeQuery("select 1 from election_login_suffix where suffix = ?1 union all "
-                    + "select 1 from staff_account where right(username, ?2) = ?3 limit 1").setParameter(1, suffix)
-                    .setParameter(2, suffix.length() + 1).setParameter(3, "." + suffix).getResultList().isEmpty();
-            if (!taken) {
-                em.createNativeQuery("insert into election_login_suffix (election_id, suffix) values (?1, ?2)")
-                        .setParameter(1, election).setParameter(2, suffix).executeUpdate();
+            if (!suffixes.taken(suffix)) {
+                suffixes.allocate(election, suffix);
                 return suffix;
             }
         }
         throw new IllegalStateException("no free login suffix for election " + election);
-    }
-
-    /** Allocation and the admin's check of a name are serialised, so that neither can slip past the other. */
-    private void lockAllocation() {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('ownersvote.election-login-suffix'))")
-                .getSingleResult();
     }
 
     /** The first {@code length} characters of the election id's SHA-256, five bits each. */

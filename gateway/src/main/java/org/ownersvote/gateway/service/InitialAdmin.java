@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.ownersvote.gateway.StaffAccount;
 import org.ownersvote.gateway.config.InitialAdminConfig;
 import org.ownersvote.gateway.domain.PasswordPolicy;
+import org.ownersvote.gateway.repository.StaffAccountRepository;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.problem.Text;
 import org.ownersvote.platform.security.Roles;
@@ -34,9 +35,12 @@ public class InitialAdmin {
     @Inject
     AuditLog audit;
 
+    @Inject
+    StaffAccountRepository accounts;
+
     @Transactional
     void onStart(@Observes StartupEvent start) {
-        if (StaffAccount.anyWithRole(Roles.ADMIN)) {
+        if (accounts.anyWithRole(Roles.ADMIN)) {
             return;
         }
         String password = config.password().orElseThrow(() -> new IllegalStateException(

@@ -7,16 +7,16 @@ import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.ownersvote.gateway.StaffAccount;
 import org.ownersvote.gateway.config.GatewayConfig;
+import org.ownersvote.gateway.repository.RefreshTokenRepository;
 import org.ownersvote.platform.audit.AuditLog;
 
 /**
@@ -30,7 +30,7 @@ public class RefreshTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    EntityManager em;
+    RefreshTokenRepository tokens;
 
     @Inject
     GatewayConfig config;
@@ -70,20 +70,18 @@ public class RefreshTokens {
     @Transactional
     public Rotation rotate(String token) {
         OffsetDateTime now = OffsetDateTime.now();
-        List<?> rows = em.createNativeQuery("select id, family_id, account_id, expires_at < ?2, used_at, revoked_at "
-                + "from refresh_token where token_hash = ?1 for update").setParameter(1, hash(token))
-                .setParameter(2, now).getResultList();
-        if (rows.isEmpty()) {
+        Optional<RefreshTokenRepository.Stored> stored = tokens.lockByHash(hash(token), now);
+        if (stored.isEmpty()) {
             return new Rotation(Result.UNKNOWN, null);
         }
-        Object[] row = (Object[]) rows.get(0);
-        UUID id = (UUID) row[0];
-        UUID family = (UUID) row[1];
-        StaffAccount account = StaffAccount.findById(row[2]);
-        if (row[5] != null) {
+        RefreshTokenRepository.Stored row = stored.get();
+        UUID id = row.id();
+        UUID family = row.family();
+        StaffAccount account = StaffAccount.findById(row.account());
+        if (row.revoked()) {
             return new Rotation(Result.REVOKED, account);
         }
-        if (row[4] != null) {
+        if (row.used()) {
             revokeFamily(family, "refresh token used twice");
             audit.record(account.username, "refresh.reused", "token_family", family, null,
                     "a used refresh token was presented again: every token of the family is revoked");
@@ -93,34 +91,27 @@ public class RefreshTokens {
             revokeFamily(family, "account disabled");
             return new Rotation(Result.ACCOUNT_DISABLED, account);
         }
-        if (Boolean.TRUE.equals(row[3])) {
+        if (row.expired()) {
             return new Rotation(Result.EXPIRED, account);
         }
-        em.createNativeQuery("update refresh_token set used_at = ?2 where id = ?1").setParameter(1, id)
-                .setParameter(2, now).executeUpdate();
+        tokens.markUsed(id, now);
         return new Rotation(Result.OK, account, issue(account, family), family);
     }
 
     /** Logout: the session's family is revoked. Unknown tokens are ignored (nothing to tell a caller). */
     @Transactional
     public void logout(String token) {
-        List<?> families = em.createNativeQuery("select family_id from refresh_token where token_hash = ?1")
-                .setParameter(1, hash(token)).getResultList();
-        families.forEach(f -> revokeFamily((UUID) f, "logout"));
+        tokens.familiesOf(hash(token)).forEach(f -> revokeFamily(f, "logout"));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public int revokeAccount(UUID accountId, String reason) {
-        return em.createNativeQuery("update refresh_token set revoked_at = ?2, revoked_reason = ?3 "
-                + "where account_id = ?1 and revoked_at is null").setParameter(1, accountId)
-                .setParameter(2, OffsetDateTime.now()).setParameter(3, reason).executeUpdate();
+        return tokens.revokeAccount(accountId, reason, OffsetDateTime.now());
     }
 
     private void revokeFamily(UUID family, String reason) {
         sessions.forget(family); // its access tokens stop working at the next request
-        em.createNativeQuery("update refresh_token set revoked_at = ?2, revoked_reason = ?3 "
-                + "where family_id = ?1 and revoked_at is null").setParameter(1, family)
-                .setParameter(2, OffsetDateTime.now()).setParameter(3, reason).executeUpdate();
+        tokens.revokeFamily(family, reason, OffsetDateTime.now());
     }
 
     private String issue(StaffAccount account, UUID family) {
@@ -128,10 +119,7 @@ public class RefreshTokens {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         OffsetDateTime now = OffsetDateTime.now();
-        em.createNativeQuery("insert into refresh_token (id, family_id, account_id, token_hash, issued_at, expires_at) "
-                + "values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, UUID.randomUUID()).setParameter(2, family)
-                .setParameter(3, account.id).setParameter(4, hash(token)).setParameter(5, now)
-                .setParameter(6, now.plus(config.refreshTokenLifetime())).executeUpdate();
+        tokens.insert(family, account.id, hash(token), now, now.plus(config.refreshTokenLifetime()));
         return token;
     }
 

@@ -1,9 +1,5 @@
 package org.ownersvote.gateway.service;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,11 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.ownersvote.gateway.config.GatewayConfig;
+import org.ownersvote.gateway.repository.RefreshTokenRepository;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.agroal.api.AgroalDataSource;
 
 /**
  * Whether an access token's session is still live: its refresh-token family ({@code sid} claim) not revoked (by
@@ -37,7 +32,7 @@ public class SessionCheck {
     private final Cache<UUID, Known> known;
 
     @Inject
-    AgroalDataSource database;
+    RefreshTokenRepository tokens;
 
     @Inject
     public SessionCheck(GatewayConfig config) {
@@ -52,20 +47,7 @@ public class SessionCheck {
 
     /** Asks the database (blocking): live if the family has a token not revoked and its account is enabled. */
     public boolean live(UUID session, UUID account) {
-        UUID owner = null;
-        try (Connection c = database.getConnection();
-                PreparedStatement q = c.prepareStatement("select t.account_id from refresh_token t "
-                        + "join staff_account a on a.id = t.account_id "
-                        + "where t.family_id = ? and t.revoked_at is null and a.enabled limit 1")) {
-            q.setObject(1, session);
-            try (ResultSet rs = q.executeQuery()) {
-                if (rs.next()) {
-                    owner = rs.getObject(1, UUID.class);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot check session " + session, e);
-        }
+        UUID owner = tokens.liveSessionAccount(session);
         known.put(session, new Known(owner));
         return account.equals(owner);
     }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.notification.Notice;
+import org.ownersvote.notification.repository.NoticeRepository;
 import org.ownersvote.notification.rest.dto.NoticePage;
 import org.ownersvote.notification.rest.dto.NoticeView;
 import org.ownersvote.notification.service.NoticeTexts;
@@ -33,6 +34,9 @@ import io.quarkus.qute.Template;
 public class NoticeResource {
 
     @Inject
+    NoticeRepository notices;
+
+    @Inject
     @Location("notices/print.html")
     Template printPage;
 
@@ -44,8 +48,8 @@ public class NoticeResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
             @QueryParam("lang") @DefaultValue("zh") @Pattern(regexp = "zh|en") String language) {
-        return new NoticePage(Notice.board(communityId, page, size).stream().map(n -> NoticeView.of(n, language))
-                .toList(), page, size, Notice.boardSize(communityId));
+        return new NoticePage(notices.board(communityId, page, size).stream().map(n -> NoticeView.of(n, language))
+                .toList(), page, size, notices.boardSize(communityId));
     }
 
     /** One notice as a print-ready A4 page for the paper board, with its publication and publicity dates. */

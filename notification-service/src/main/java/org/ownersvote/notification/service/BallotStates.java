@@ -1,6 +1,5 @@
 package org.ownersvote.notification.service;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,11 +7,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.ballot.BallotStepRecorded;
+import org.ownersvote.notification.repository.UnitBallotRepository;
 
 /**
  * Where each unit's ballot stands, as ballot.step-recorded tells it (events of one election arrive in order).
@@ -34,7 +33,7 @@ public class BallotStates {
     }
 
     @Inject
-    EntityManager em;
+    UnitBallotRepository units;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void stepRecorded(EventEnvelope envelope, BallotStepRecorded step) {
@@ -49,25 +48,17 @@ public class BallotStates {
         if (state == null || step.building() == null || step.unit() == null) {
             return;
         }
-        em.createNativeQuery("""
-                insert into unit_ballot (election_id, building, unit, serial, status, reason, updated_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                on conflict (election_id, building, unit) do update
-                set serial = excluded.serial, status = excluded.status, reason = excluded.reason,
-                    updated_at = excluded.updated_at""")
-                .setParameter(1, step.electionId()).setParameter(2, step.building()).setParameter(3, step.unit())
-                .setParameter(4, step.action().equals("VOID") && step.replacementSerial() != null
-                        ? step.replacementSerial() : step.serial())
-                .setParameter(5, state.name()).setParameter(6, step.reason())
-                .setParameter(7, step.at() == null ? envelope.time() : step.at()).executeUpdate();
+        units.put(step.electionId(), step.building(), step.unit(),
+                step.action().equals("VOID") && step.replacementSerial() != null
+                        ? step.replacementSerial() : step.serial(),
+                state, step.reason(), step.at() == null ? envelope.time() : step.at());
     }
 
     /** Every unit with a recorded step; units not listed have not had their ballot handed out. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, UnitState> of(UUID electionId) {
         Map<String, UnitState> states = new HashMap<>();
-        for (UnitState s : query("select building, unit, status, reason from unit_ballot where election_id = ?1",
-                electionId)) {
+        for (UnitState s : units.all(electionId)) {
             states.put(key(s.building(), s.unit()), s);
         }
         return states;
@@ -80,20 +71,10 @@ public class BallotStates {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UnitState> undeliverable(UUID electionId) {
-        return query("select building, unit, status, reason from unit_ballot where election_id = ?1 "
-                + "and status = 'UNDELIVERABLE' order by natural_key(building), natural_key(unit)", electionId);
+        return units.undeliverable(electionId);
     }
 
     static String key(String building, String unit) {
         return building + "\u0000" + unit;
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<UnitState> query(String sql, UUID electionId) {
-        List<UnitState> states = new ArrayList<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery(sql).setParameter(1, electionId).getResultList()) {
-            states.add(new UnitState((String) r[0], (String) r[1], State.valueOf((String) r[2]), (String) r[3]));
-        }
-        return states;
     }
 }

@@ -13,13 +13,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 import org.ownersvote.events.election.ContactsChunk;
 import org.ownersvote.notification.Message;
 import org.ownersvote.notification.NoticeElection;
 import org.ownersvote.notification.config.MessagesConfig;
+import org.ownersvote.notification.repository.CampaignRunRepository;
+import org.ownersvote.notification.repository.ElectionRepository;
 import org.ownersvote.platform.text.NaturalOrder;
 import org.ownersvote.platform.time.Periods;
 
@@ -67,7 +68,10 @@ public class Campaigns {
     MessagesConfig config;
 
     @Inject
-    EntityManager em;
+    CampaignRunRepository campaignRuns;
+
+    @Inject
+    ElectionRepository elections;
 
     @Scheduled(every = "${ownersvote.messages.campaign-interval:PT5M}",
             delayed = "${ownersvote.messages.campaign-interval:PT5M}",
@@ -83,7 +87,7 @@ public class Campaigns {
     /** Runs every campaign that is due now, one election per transaction. */
     public void run() {
         Instant now = clock.now();
-        List<UUID> voting = QuarkusTransaction.requiringNew().call(() -> NoticeElection.voting().stream()
+        List<UUID> voting = QuarkusTransaction.requiringNew().call(() -> elections.voting().stream()
                 .map(e -> e.id).toList());
         for (UUID id : voting) {
             try {
@@ -129,8 +133,7 @@ public class Campaigns {
      * either ran and is recorded, or did neither. Each message's own key still guards against doubles.
      */
     private boolean firstRun(String campaign, Instant now) {
-        return em.createNativeQuery("insert into campaign_run (key, ran_at) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, campaign).setParameter(2, now).executeUpdate() == 1;
+        return campaignRuns.firstRun(campaign, now);
     }
 
     Optional<Integer> reminderDue(Instant deadline, Instant now) {

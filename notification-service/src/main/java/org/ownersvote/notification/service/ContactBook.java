@@ -1,9 +1,5 @@
 package org.ownersvote.notification.service;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,15 +7,14 @@ import java.util.UUID;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.ownersvote.events.EventEnvelope;
 import org.ownersvote.events.election.ContactsChunk;
 import org.ownersvote.events.election.ElectorateDigest;
 import org.ownersvote.events.election.ElectoratePublished;
+import org.ownersvote.notification.repository.ContactRepository;
 import org.ownersvote.platform.publication.PublicationAssembler;
 
 /**
@@ -33,7 +28,7 @@ public class ContactBook {
     private static final Logger LOG = Logger.getLogger(ContactBook.class);
 
     @Inject
-    EntityManager em;
+    ContactRepository contactLists;
 
     private PublicationAssembler<ContactsChunk.Contact> assembler;
 
@@ -44,12 +39,7 @@ public class ContactBook {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void published(EventEnvelope envelope, ElectoratePublished p) {
-        em.createNativeQuery("""
-                insert into contact_list (election_id, version, community_id, contact_count, chunk_count, contacts_hash)
-                values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""")
-                .setParameter(1, p.electionId()).setParameter(2, p.version()).setParameter(3, p.communityId())
-                .setParameter(4, p.contactCount()).setParameter(5, p.contactChunkCount())
-                .setParameter(6, p.contactsHash()).executeUpdate();
+        contactLists.announce(p);
         received(p.electionId(), p.version(), assembler.check(p.electionId(), p.version()));
     }
 
@@ -61,9 +51,8 @@ public class ContactBook {
 
     /** Contacts of the highest complete version; empty while none is complete. */
     public List<ContactsChunk.Contact> current(UUID electionId) {
-        List<?> versions = em.createNativeQuery("select version from contact_list where election_id = ?1 and complete "
-                + "order by version desc limit 1").setParameter(1, electionId).getResultList();
-        return versions.isEmpty() ? List.of() : assembler.items(electionId, ((Number) versions.get(0)).intValue());
+        return contactLists.currentVersion(electionId).map(version -> assembler.items(electionId, version))
+                .orElse(List.of());
     }
 
     private static void received(UUID electionId, int version, PublicationAssembler.Outcome outcome) {
@@ -80,72 +69,27 @@ public class ContactBook {
 
         @Override
         public Optional<PublicationAssembler.Announced> announced(UUID electionId, int version) {
-            List<?> rows = em.createNativeQuery("select chunk_count, contacts_hash, complete from contact_list "
-                    + "where election_id = ?1 and version = ?2").setParameter(1, electionId).setParameter(2, version)
-                    .getResultList();
-            if (rows.isEmpty()) {
-                return Optional.empty();
-            }
-            Object[] list = (Object[]) rows.get(0);
-            return Optional.of(new PublicationAssembler.Announced(((Number) list[0]).intValue(), (String) list[1],
-                    Boolean.TRUE.equals(list[2])));
+            return contactLists.announced(electionId, version);
         }
 
         @Override
         public void keep(UUID electionId, int version, int chunkIndex, List<ContactsChunk.Contact> contacts) {
-            em.unwrap(Session.class).doWork(connection -> {
-                try (PreparedStatement insert = connection.prepareStatement("""
-                        insert into owner_contact (election_id, version, chunk_index, position, building, unit, owners,
-                                                   phone)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
-                    int position = 0;
-                    for (ContactsChunk.Contact c : contacts) {
-                        insert.setObject(1, electionId);
-                        insert.setInt(2, version);
-                        insert.setInt(3, chunkIndex);
-                        insert.setInt(4, position++);
-                        insert.setString(5, c.building());
-                        insert.setString(6, c.unit());
-                        insert.setString(7, String.join(";", c.owners()));
-                        insert.setString(8, c.phone());
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-            });
+            contactLists.keep(electionId, version, chunkIndex, contacts);
         }
 
         @Override
         public int chunksKept(UUID electionId, int version) {
-            return ((Number) em.createNativeQuery("select count(distinct chunk_index) from owner_contact "
-                    + "where election_id = ?1 and version = ?2").setParameter(1, electionId).setParameter(2, version)
-                    .getSingleResult()).intValue();
+            return contactLists.chunksKept(electionId, version);
         }
 
         @Override
         public List<ContactsChunk.Contact> items(UUID electionId, int version) {
-            List<ContactsChunk.Contact> contacts = new ArrayList<>();
-            em.unwrap(Session.class).doWork(connection -> {
-                try (PreparedStatement query = connection.prepareStatement("""
-                        select building, unit, owners, phone from owner_contact
-                        where election_id = ? and version = ? order by chunk_index, position""")) {
-                    query.setObject(1, electionId);
-                    query.setInt(2, version);
-                    try (ResultSet rs = query.executeQuery()) {
-                        while (rs.next()) {
-                            contacts.add(new ContactsChunk.Contact(rs.getString(1), rs.getString(2),
-                                    Arrays.asList(rs.getString(3).split(";")), rs.getString(4)));
-                        }
-                    }
-                }
-            });
-            return contacts;
+            return contactLists.contacts(electionId, version);
         }
 
         @Override
         public void markComplete(UUID electionId, int version) {
-            em.createNativeQuery("update contact_list set complete = true where election_id = ?1 and version = ?2")
-                    .setParameter(1, electionId).setParameter(2, version).executeUpdate();
+            contactLists.markComplete(electionId, version);
         }
     }
 }

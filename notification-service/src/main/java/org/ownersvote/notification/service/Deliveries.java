@@ -9,8 +9,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -21,6 +19,7 @@ import org.ownersvote.notification.domain.Backoff;
 import org.ownersvote.notification.domain.Outcome;
 import org.ownersvote.notification.domain.QuietHours;
 import org.ownersvote.notification.domain.RateLimit;
+import org.ownersvote.notification.repository.MessageRepository;
 import org.ownersvote.platform.audit.AuditLog;
 import org.ownersvote.platform.metrics.Figures;
 import org.ownersvote.platform.problem.ProblemException;
@@ -41,7 +40,7 @@ public class Deliveries {
     }
 
     @Inject
-    EntityManager em;
+    MessageRepository messages;
 
     @Inject
     Figures figures;
@@ -57,13 +56,9 @@ public class Deliveries {
      * one whose provider's rate is spent stays due for the next round.
      */
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<Claim> claimDue(Instant now, Map<Message.Channel, MessageChannel> channels,
             Map<Message.Channel, RateLimit> limits) {
-        List<Message> due = em.createNativeQuery("""
-                select * from message where status = 'PENDING' and next_attempt_at <= ?1
-                order by next_attempt_at limit ?2 for update skip locked""", Message.class)
-                .setParameter(1, now).setParameter(2, config.batchSize()).getResultList();
+        List<Message> due = messages.lockDue(now, config.batchSize());
         QuietHours quiet = quietHours();
         List<Claim> claimed = new ArrayList<>();
         for (Message m : due) {
@@ -85,7 +80,7 @@ public class Deliveries {
     /** Records one attempt's outcome, unless the message was recovered or resent meanwhile. */
     @Transactional
     public void record(Claim claim, Outcome outcome, Instant now) {
-        Message m = em.find(Message.class, claim.message().id, LockModeType.PESSIMISTIC_WRITE);
+        Message m = messages.lock(claim.message().id);
         if (m.status != Message.Status.SENDING || m.round != claim.round()) {
             LOG.warnf("Outcome of message %s (%s) arrived after it was recovered or resent; kept in its attempts",
                     m.id, outcome.kind());
@@ -122,12 +117,9 @@ public class Deliveries {
      * text); over the others they become UNCONFIRMED and wait for a person, so that nobody gets a message twice.
      */
     @Transactional
-    @SuppressWarnings("unchecked")
     public int recoverAbandoned(Instant now, Map<Message.Channel, MessageChannel> channels) {
         Duration lease = config.sendingLease();
-        List<Message> abandoned = em.createNativeQuery("""
-                select * from message where status = 'SENDING' and claimed_at < ?1 for update skip locked""",
-                Message.class).setParameter(1, now.minus(lease)).getResultList();
+        List<Message> abandoned = messages.lockSendingSince(now.minus(lease));
         for (Message m : abandoned) {
             MessageChannel channel = channels.get(m.channel);
             m.claimedAt = null;
@@ -151,7 +143,7 @@ public class Deliveries {
     /** A person's decision to send a failed or unconfirmed message again: a new round with a new request id. */
     @Transactional
     public Message resend(UUID electionId, UUID messageId, String actor, Instant now) {
-        Message m = em.find(Message.class, messageId, LockModeType.PESSIMISTIC_WRITE);
+        Message m = messages.lock(messageId);
         if (m == null || !m.electionId.equals(electionId)) {
             throw ProblemException.notFound(Text.of("thing.message"), messageId);
         }
@@ -191,10 +183,6 @@ public class Deliveries {
     }
 
     private void attempt(Message m, int attempt, int round, Instant at, String outcome, String detail) {
-        em.createNativeQuery("""
-                insert into message_attempt (message_id, attempt, round, at, outcome, detail)
-                values (?1, ?2, ?3, ?4, ?5, ?6)""")
-                .setParameter(1, m.id).setParameter(2, attempt).setParameter(3, round).setParameter(4, at)
-                .setParameter(5, outcome).setParameter(6, detail).executeUpdate();
+        messages.addAttempt(m.id, attempt, round, at, outcome, detail);
     }
 }

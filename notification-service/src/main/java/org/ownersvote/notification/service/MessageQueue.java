@@ -10,7 +10,6 @@ import java.util.function.BiPredicate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.ownersvote.events.election.ContactsChunk;
@@ -18,6 +17,7 @@ import org.ownersvote.notification.Message;
 import org.ownersvote.notification.NoticeElection;
 import org.ownersvote.notification.channel.MessageChannel;
 import org.ownersvote.notification.config.MessagesConfig;
+import org.ownersvote.notification.repository.MessageRepository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class MessageQueue {
 
     @Inject
-    EntityManager em;
+    MessageRepository messages;
 
     @Inject
     ContactBook contacts;
@@ -132,17 +132,9 @@ public class MessageQueue {
         String templateId = channel == Message.Channel.SMS
                 ? config.sms().templates().getOrDefault(purpose, "OV_" + purpose.name())
                 : purpose.name();
-        return em.createNativeQuery("""
-                insert into message (id, election_id, community_id, purpose, channel, recipient, address, template_id,
-                    params, subject, body, dedup_key, status, next_attempt_at, created_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'PENDING', ?13, ?13)
-                on conflict (dedup_key) do nothing""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, election.id).setParameter(3, election.communityId)
-                .setParameter(4, purpose.name()).setParameter(5, channel.name()).setParameter(6, recipient)
-                .setParameter(7, address).setParameter(8, templateId).setParameter(9, toJson(params))
-                .setParameter(10, text.subject()).setParameter(11, text.body())
-                .setParameter(12, String.join("|", about, channel.name(), recipient, address))
-                .setParameter(13, now).executeUpdate();
+        return messages.queue(UUID.randomUUID(), election.id, election.communityId, purpose, channel, recipient,
+                address, templateId, toJson(params), text.subject(), text.body(),
+                String.join("|", about, channel.name(), recipient, address), now);
     }
 
     private String toJson(Map<String, String> params) {

@@ -28,6 +28,7 @@ import org.ownersvote.events.election.VotingDeadlineExtended;
 import org.ownersvote.events.election.VotingOpened;
 import org.ownersvote.notification.Notice;
 import org.ownersvote.notification.NoticeElection;
+import org.ownersvote.notification.repository.NoticeRepository;
 import org.ownersvote.platform.audit.AuditLog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -46,6 +47,9 @@ public class NoticeBoard {
 
     @Inject
     NoticeTexts texts;
+
+    @Inject
+    NoticeRepository notices;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void electionStarted(EventEnvelope envelope, ElectionCreated created) {
@@ -117,9 +121,9 @@ public class NoticeBoard {
      * Whether the election's outcome is on the board: by its key, or — for an election counted before the result
      * waited for publication, whose result notice was keyed by the tally event — by kind.
      */
-    private static boolean outcomePosted(NoticeElection election) {
-        return Notice.count("sourceEventId = ?1 or (electionId = ?2 and kind in ?3)", outcomeKey(election.id),
-                election.id, List.of(Notice.Kind.RESULT, Notice.Kind.ELECTION_FAILED)) > 0;
+    private boolean outcomePosted(NoticeElection election) {
+        return notices.posted(outcomeKey(election.id), election.id,
+                List.of(Notice.Kind.RESULT, Notice.Kind.ELECTION_FAILED));
     }
 
     /** The result notice, with the table real notices print and the ledger hash anyone can check. */
@@ -269,13 +273,12 @@ public class NoticeBoard {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean undeliverable(NoticeElection election, String about, OffsetDateTime at,
             List<BallotStates.UnitState> units) {
-        if (units.isEmpty() || Notice.count("sourceEventId", about) > 0) {
+        if (units.isEmpty() || notices.posted(about)) {
             return false;
         }
         Map<String, Object> zh = Map.of("units", units, "count", units.size(), "deadline",
                 NoticeTexts.deadline(election.votingDeadline, "zh"));
-        Notice last = Notice.find("electionId = ?1 and kind = ?2 order by publishedAt desc", election.id,
-                Notice.Kind.UNDELIVERABLE_BALLOTS).firstResult();
+        Notice last = notices.latest(election.id, Notice.Kind.UNDELIVERABLE_BALLOTS);
         NoticeTexts.Text body = texts.render(Notice.Kind.UNDELIVERABLE_BALLOTS, "zh", election.drill,
                 with(election, zh));
         if (last != null && last.body.equals(body.body())) {
