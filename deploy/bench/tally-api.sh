@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Benchmark: GET /api/elections/{id}/tally through the gateway on an election whose UNITS ballots were all handed
+# out, returned and entered by two agreeing counters: the first call after the last entry (the tally is computed),
+# then repeated calls with nothing changed (answered from TallyCache), beside a baseline of GET /api/elections/{id}
+# (a small read through the same gateway and token) timed the same way. Each figure is the median of RUNS calls.
+# Needs the suite running (deploy/local/run.sh), curl and jq. Usage: deploy/bench/tally-api.sh [UNITS] [RUNS]
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+units="${1:-100000}"
+runs="${2:-7}"
+
+# shellcheck source=lib.sh
+. "$here/lib.sh"
+
+started=$SECONDS
+drill_in_voting "$units" "计票读取基准小区$(date +%m%d%H%M)"
+leaders_of "$election" "$work/leaders.tsv"
+java -cp "$lib" org.ownersvote.deploy.SoakLoad prepare "$gateway" "$election" "$work/leaders.tsv"
+call POST "/api/elections/$election/transitions" "$wg" '{"to":"COUNTING","reason":"基准测试：提前结束投票"}' > /dev/null
+{ staff_of "$election" counter; staff_of "$election" counter; } > "$work/counters.tsv"
+marks="$(call GET "/api/elections/$election/candidates" "$wg" \
+  | jq -c '[.candidates[] | select(.status == "APPROVED") | {(.id): "APPROVE"}] | add')"
+java -cp "$lib" org.ownersvote.deploy.CountingLoad "$gateway" "$ballot_service" "$election" "$work/leaders.tsv" \
+  "$work/counters.tsv" "$marks" 32 | grep '^RESULT\|errors'
+echo "set up in $((SECONDS - started)) s"
+# access tokens last 15 minutes: sign in afresh, as a scrutineer of the election
+admin="$(login admin "$(cat "$data/admin-password")")"
+read -r reader _ < <(staff_of "$election" scrutineer)
+
+ms() { curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $reader" "$gateway$1" | awk '{ printf "%.1f", $1 * 1000 }'; }
+median() { tr ' ' '\n' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+first="$(ms "/api/elections/$election/tally")"
+call GET "/api/elections/$election/tally" "$reader" > "$work/tally.json"
+counted="$(jq -r '[.. | objects | (.countedBallots? // .ballotsCounted? // .validBallots? // empty)] | first // empty' "$work/tally.json" 2>/dev/null || true)"
+again=""; base=""
+for _ in $(seq 1 "$runs"); do
+  again="$again $(ms "/api/elections/$election/tally")"
+  base="$base $(ms "/api/elections/$election")"
+done
+printf 'tally of %s units (%s counted): first call %s ms; unchanged, median of %s: %s ms; baseline GET election: %s ms\n' \
+  "$units" "${counted:-?}" "$first" "$runs" "$(median <<< "${again# }")" "$(median <<< "${base# }")"
