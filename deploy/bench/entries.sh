@@ -12,13 +12,7 @@ concurrency="${2:-32}"
 # shellcheck source=lib.sh
 . "$here/lib.sh"
 
-drill_in_voting "$units" "计票基准小区$(date +%m%d%H%M)"
-leaders_of "$election" "$work/leaders.tsv"
-java -cp "$lib" org.ownersvote.deploy.SoakLoad prepare "$gateway" "$election" "$work/leaders.tsv"
-call POST "/api/elections/$election/transitions" "$wg" '{"to":"COUNTING","reason":"基准测试：提前结束投票"}' > /dev/null
-{ staff_of "$election" counter; staff_of "$election" counter; } > "$work/counters.tsv"
-marks="$(call GET "/api/elections/$election/candidates" "$wg" \
-  | jq -c '[.candidates[] | select(.status == "APPROVED") | {(.id): "APPROVE"}] | add')"
+drill_in_counting "$units" "计票基准小区$(date +%m%d%H%M)"
 
 pgbench_baseline "$concurrency"
 java -cp "$lib" org.ownersvote.deploy.CountingLoad "$gateway" "$ballot_service" "$election" "$work/leaders.tsv" \

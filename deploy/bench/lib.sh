@@ -59,6 +59,19 @@ drill_in_voting() {
   echo "election $election ($name): $issued ballots issued for $counted counted units"
 }
 
+# drill_in_counting UNITS NAME: drill_in_voting, then every ballot handed out and collected by one leader per
+# building, voting closed early to COUNTING, and two counters signed in. Sets what drill_in_voting sets, and marks
+# (every approved candidate approved, as JSON); writes $work/leaders.tsv and $work/counters.tsv.
+drill_in_counting() {
+  drill_in_voting "$1" "$2"
+  leaders_of "$election" "$work/leaders.tsv"
+  java -cp "$lib" org.ownersvote.deploy.SoakLoad prepare "$gateway" "$election" "$work/leaders.tsv"
+  call POST "/api/elections/$election/transitions" "$wg" '{"to":"COUNTING","reason":"基准测试：提前结束投票"}' > /dev/null
+  { staff_of "$election" counter; staff_of "$election" counter; } > "$work/counters.tsv"
+  marks="$(call GET "/api/elections/$election/candidates" "$wg" \
+    | jq -c '[.candidates[] | select(.status == "APPROVED") | {(.id): "APPROVE"}] | add')"
+}
+
 # leaders_of ELECTION FILE: one building leader per building of the election, signed in: "building TAB token" lines.
 leaders_of() {
   local election="$1" file="$2" building user

@@ -13,13 +13,7 @@ runs="${2:-7}"
 . "$here/lib.sh"
 
 started=$SECONDS
-drill_in_voting "$units" "计票读取基准小区$(date +%m%d%H%M)"
-leaders_of "$election" "$work/leaders.tsv"
-java -cp "$lib" org.ownersvote.deploy.SoakLoad prepare "$gateway" "$election" "$work/leaders.tsv"
-call POST "/api/elections/$election/transitions" "$wg" '{"to":"COUNTING","reason":"基准测试：提前结束投票"}' > /dev/null
-{ staff_of "$election" counter; staff_of "$election" counter; } > "$work/counters.tsv"
-marks="$(call GET "/api/elections/$election/candidates" "$wg" \
-  | jq -c '[.candidates[] | select(.status == "APPROVED") | {(.id): "APPROVE"}] | add')"
+drill_in_counting "$units" "计票读取基准小区$(date +%m%d%H%M)"
 java -cp "$lib" org.ownersvote.deploy.CountingLoad "$gateway" "$ballot_service" "$election" "$work/leaders.tsv" \
   "$work/counters.tsv" "$marks" 32 | grep '^RESULT\|errors'
 echo "set up in $((SECONDS - started)) s"
