@@ -4,6 +4,8 @@
 # then repeated calls with nothing changed (answered from TallyCache), beside a baseline of GET /api/elections/{id}
 # (a small read through the same gateway and token) timed the same way. Each figure is the median of RUNS calls.
 # Needs the suite running (deploy/local/run.sh), curl and jq. Usage: deploy/bench/tally-api.sh [UNITS] [RUNS]
+# Setting up 100,000 units takes about 16 minutes; OWNERSVOTE_BENCH_ELECTION=<id> times an election a former run set
+# up instead (the local run keeps its data across restarts), e.g. to compare two builds on the same ballots.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 units="${1:-100000}"
@@ -13,12 +15,17 @@ runs="${2:-7}"
 . "$here/lib.sh"
 
 started=$SECONDS
-drill_in_counting "$units" "计票读取基准小区$(date +%m%d%H%M)"
-java -cp "$lib" org.ownersvote.deploy.CountingLoad "$gateway" "$ballot_service" "$election" "$work/leaders.tsv" \
-  "$work/counters.tsv" "$marks" 32 | grep '^RESULT\|errors'
-echo "set up in $((SECONDS - started)) s"
+if [ -n "${OWNERSVOTE_BENCH_ELECTION:-}" ]; then
+  election="$OWNERSVOTE_BENCH_ELECTION"
+else
+  drill_in_counting "$units" "计票读取基准小区$(date +%m%d%H%M)"
+  java -cp "$lib" org.ownersvote.deploy.CountingLoad "$gateway" "$ballot_service" "$election" "$work/leaders.tsv" \
+    "$work/counters.tsv" "$marks" 32 | grep '^RESULT\|errors'
+  echo "set up in $((SECONDS - started)) s; to time it again: OWNERSVOTE_BENCH_ELECTION=$election $0 $units $runs"
+fi
 # access tokens last 15 minutes: sign in afresh, as a scrutineer of the election
 admin="$(login admin "$(cat "$data/admin-password")")"
+community="$(call GET "/api/elections/$election" "$admin" | jq -r .communityId)"
 read -r reader _ < <(staff_of "$election" scrutineer)
 
 ms() { curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $reader" "$gateway$1" | awk '{ printf "%.1f", $1 * 1000 }'; }

@@ -12,16 +12,22 @@ import static org.ownersvote.ballot.VotingFixture.returned;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.ownersvote.ballot.counting.BallotCount;
 import org.ownersvote.ballot.counting.CountingEntry;
+import org.ownersvote.ballot.counting.LedgerRecord;
 import org.ownersvote.ballot.counting.LotsDraw;
+import org.ownersvote.ballot.repository.ElectionRepository;
+import org.ownersvote.ballot.service.CountedLedger;
 import org.ownersvote.events.election.BallotCandidate;
 import org.ownersvote.events.election.BallotMotion;
 import org.ownersvote.events.election.PhaseChanged;
@@ -51,6 +57,12 @@ class CountingTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
+    @Inject
+    CountedLedger ledger;
+
+    @Inject
+    ElectionRepository elections;
+
     /** An election in COUNTING with {@code paper} ballots of 1号楼 returned and one unit that voted online. */
     record Counting(VotingFixture v, List<String> returned, String online, String notReturned, String counterA,
             String counterB, String scrutineer, String chief) {
@@ -77,6 +89,24 @@ class CountingTest {
                 .body("counting.ledgerLength", equalTo(2)); // the online vote and this ballot
         as(owner(c.v(), c.online())).get("/api/ballots/" + c.online() + "/status").then().statusCode(200)
                 .body("ledgerPosition", equalTo(1));
+    }
+
+    @Test
+    void theLedgerIsReadUpToTheHeadTheTallyShowsAPageAtATimeAndNoFurther() throws Exception {
+        Counting c = counting(3);
+        for (String serial : c.returned()) {
+            enter(c, c.counterA(), serial, "OWNER", "APPROVE", null, null).then().statusCode(200);
+            enter(c, c.counterB(), serial, "OWNER", "APPROVE", null, null).then().statusCode(200);
+        }
+        UUID election = c.v().election();
+        String thirdHash = QuarkusTransaction.requiringNew().call(() -> LedgerRecord
+                .<LedgerRecord>find("electionId = ?1 and position = 3", election).firstResult().hash);
+        List<Integer> positions = new ArrayList<>();
+        ledger.read(election, new CountedLedger.Head(3, thirdHash), 2,
+                text -> positions.add(JsonPath.from(text.record()).getInt("position")));
+        assertEquals(List.of(1, 2, 3), positions, "four records are counted; a head at 3 reads 1 to 3 in order");
+        assertEquals(4,
+                QuarkusTransaction.requiringNew().call(() -> ledger.head(elections.require(election))).position());
     }
 
     @Test

@@ -17,10 +17,30 @@ public class LedgerRepository {
     @Inject
     EntityManager em;
 
-    /** The hash of the last record; empty while nothing is counted. */
-    public Optional<String> lastHash(UUID electionId) {
-        return em.createQuery("select r.hash from LedgerRecord r where r.electionId = ?1 order by r.position desc",
-                String.class).setParameter(1, electionId).setMaxResults(1).getResultStream().findFirst();
+    /** The last record's position and hash, in one indexed read; empty while nothing is counted. */
+    public Optional<Tail> tail(UUID electionId) {
+        return em.createQuery("select r.position, r.hash from LedgerRecord r where r.electionId = ?1"
+                + " order by r.position desc", Object[].class).setParameter(1, electionId).setMaxResults(1)
+                .getResultStream().findFirst().map(row -> new Tail((Integer) row[0], (String) row[1]));
+    }
+
+    /** Where the ledger ends: the last record's position (positions run 1, 2, 3, … without gaps) and hash. */
+    public record Tail(int position, String hash) {
+    }
+
+    /** A record's hash and canonical JSON, as text. */
+    public record Text(String hash, String record) {
+    }
+
+    /**
+     * At most {@code limit} records after position {@code after} and up to {@code last}, in ledger order: one page of
+     * the ledger, read as text and not kept by the session.
+     */
+    public List<Text> page(UUID electionId, int after, int last, int limit) {
+        return em.createQuery("select r.hash, r.record from LedgerRecord r where r.electionId = ?1"
+                + " and r.position > ?2 and r.position <= ?3 order by r.position", Object[].class)
+                .setParameter(1, electionId).setParameter(2, after).setParameter(3, last).setMaxResults(limit)
+                .getResultStream().map(row -> new Text((String) row[0], (String) row[1])).toList();
     }
 
     /** The last record (the tail in one indexed read, not a count of the whole ledger); null while empty. */
@@ -30,11 +50,6 @@ public class LedgerRepository {
 
     public long length(UUID electionId) {
         return LedgerRecord.count("electionId", electionId);
-    }
-
-    /** The election's records in ledger order. */
-    public List<LedgerRecord> records(UUID electionId) {
-        return LedgerRecord.<LedgerRecord>find("electionId = ?1 order by position", electionId).list();
     }
 
     /** The record of the ballot with this serial; null while it is not counted. */

@@ -1,12 +1,15 @@
 package org.ownersvote.ballot.rest;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -22,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.ballot.BallotElection;
 import org.ownersvote.ballot.domain.ledger.LedgerChain;
 import org.ownersvote.ballot.repository.LedgerRepository;
+import org.ownersvote.ballot.service.CountedLedger;
 import org.ownersvote.ballot.service.ElectorateStore;
 import org.ownersvote.ballot.service.OnlineVoting;
 import org.ownersvote.events.election.ElectorateChunk;
@@ -43,9 +47,12 @@ public class LedgerResource {
     ElectorateStore electorates;
 
     @Inject
-    LedgerRepository records;
+    CountedLedger ledger;
 
-    /** One line per counted ballot, in ledger order: the canonical record with its {@code hash}. */
+    /**
+     * One line per counted ballot, in ledger order: the canonical record with its {@code hash}; up to the head as
+     * the call began, written a page at a time as it is read (a large ledger is never held whole).
+     */
     @GET
     @Path("/elections/{eid}/ledger")
     @Produces("application/x-ndjson")
@@ -53,13 +60,20 @@ public class LedgerResource {
     @Operation(summary = "Download the ballot ledger (one JSON line per counted ballot)")
     public StreamingOutput ledger(@PathParam("eid") UUID electionId) {
         BallotElection election = scope.election(electionId);
-        List<String> lines = records.records(election.id).stream()
-                .map(r -> "{\"hash\":\"" + r.hash + "\"," + r.record.substring(1)).toList();
+        int last = ledger.head(election).position();
         return out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            for (String line : lines) {
-                writer.write(line);
-                writer.write('\n');
+            Consumer<LedgerRepository.Text> line = r -> {
+                try {
+                    writer.write("{\"hash\":\"" + r.hash() + "\"," + r.record().substring(1));
+                    writer.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            };
+            int after = 0;
+            while (after < last) {
+                after += ledger.readPage(election.id, after, last, CountedLedger.PAGE, line);
             }
             writer.flush();
         };

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -52,9 +54,48 @@ public class CountedLedger {
     @Inject
     LedgerRepository records;
 
-    /** The last hash of the chain: the genesis while nothing is counted. */
-    public String head(BallotElection election) {
-        return records.lastHash(election.id).orElse(LedgerChain.genesis(election.id, election.rulePack));
+    /** Records read at a time when the whole ledger is gone through: bounds the memory a tally takes. */
+    public static final int PAGE = 1000;
+
+    /**
+     * Where the chain ends: the last record's position and hash, or position 0 and the genesis while nothing is
+     * counted. A tally is of the records up to this position, so it always matches the hash shown beside it even
+     * while counters go on appending.
+     */
+    public record Head(int position, String hash) {
+    }
+
+    public Head head(BallotElection election) {
+        return records.tail(election.id).map(t -> new Head(t.position(), t.hash()))
+                .orElse(new Head(0, LedgerChain.genesis(election.id, election.rulePack)));
+    }
+
+    /** Hands each record up to {@code head}, in ledger order, to {@code reader}, a page at a time. */
+    public void read(UUID electionId, Head head, Consumer<LedgerRepository.Text> reader) {
+        read(electionId, head, PAGE, reader);
+    }
+
+    /** As {@link #read(UUID, Head, Consumer)}, {@code pageSize} records at a time. */
+    public void read(UUID electionId, Head head, int pageSize, Consumer<LedgerRepository.Text> reader) {
+        int after = 0;
+        while (after < head.position()) {
+            after += readPage(electionId, after, head.position(), pageSize, reader);
+        }
+    }
+
+    /**
+     * Hands the records of one page after position {@code after} and up to {@code last} to {@code reader}; returns how
+     * many. Callable from a thread with no request of its own (the ledger download writes its lines as it reads).
+     */
+    @ActivateRequestContext
+    public int readPage(UUID electionId, int after, int last, int pageSize, Consumer<LedgerRepository.Text> reader) {
+        List<LedgerRepository.Text> page = records.page(electionId, after, last, pageSize);
+        if (page.isEmpty() && after < last) {
+            throw new IllegalStateException("ledger of election " + electionId + " ends at " + after
+                    + ", before its head at " + last);
+        }
+        page.forEach(reader);
+        return page.size();
     }
 
     public long length(UUID electionId) {

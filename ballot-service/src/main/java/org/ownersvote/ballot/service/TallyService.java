@@ -19,7 +19,6 @@ import org.ownersvote.ballot.BallotElection;
 import org.ownersvote.ballot.config.BallotConfig;
 import org.ownersvote.ballot.counting.BallotCount;
 import org.ownersvote.ballot.counting.FinalTally;
-import org.ownersvote.ballot.counting.LedgerRecord;
 import org.ownersvote.ballot.counting.LotsDraw;
 import org.ownersvote.ballot.counting.TallySignoff;
 import org.ownersvote.ballot.domain.BallotStatus;
@@ -107,9 +106,9 @@ public class TallyService {
 
     public Standing view(BallotElection election) {
         FinalTally frozen = tallyRecords.finalTally(election.id).orElse(null);
-        String head = ledger.head(election);
+        CountedLedger.Head head = ledger.head(election);
         Tally tally = frozen != null ? read(frozen.tally, Tally.class) : compute(election, head);
-        return new Standing(election, frozen, head, LedgerChain.genesis(election.id, election.rulePack),
+        return new Standing(election, frozen, head.hash(), LedgerChain.genesis(election.id, election.rulePack),
                 progress(election), tallyRecords.signoffs(election.id), config.requiredSignoffs(), tally);
     }
 
@@ -117,19 +116,23 @@ public class TallyService {
         return compute(election, ledger.head(election));
     }
 
-    /** The tally of the ledger ending in {@code head} (read by the caller, who shows or attests it too). */
-    private Tally compute(BallotElection election, String head) {
+    /** The tally of the ledger up to {@code head} (read by the caller, who shows or attests it too). */
+    private Tally compute(BallotElection election, CountedLedger.Head head) {
         if (election.electorateVersion == null) {
             throw ProblemException.conflict("no-electorate", Text.of("tally.no-electorate"));
         }
-        TallyCache.Inputs inputs = new TallyCache.Inputs(head, election.electorateVersion,
+        TallyCache.Inputs inputs = new TallyCache.Inputs(head.hash(), election.electorateVersion,
                 tallyRecords.lotsDrawn(election.id), election.rulePack, election.seats, election.alternates,
                 election.ballotCandidates, election.ballotMotions);
-        return tallies.get(election.id, inputs, () -> recount(election));
+        return tallies.get(election.id, inputs, () -> recount(election, head));
     }
 
-    /** The tally computed afresh from the electorate, the counted ledger and the lots drawn. */
-    private Tally recount(BallotElection election) {
+    /**
+     * The tally computed afresh from the electorate, the ledger up to {@code head} and the lots drawn; the ledger is
+     * read a page at a time and each record only added to the count's running sums, so a large election's tally
+     * takes memory in proportion to its electorate, not to its ballots.
+     */
+    private Tally recount(BallotElection election, CountedLedger.Head head) {
         List<TallyInput.Unit> units = electorates.units(election.id, election.electorateVersion).stream()
                 .filter(ElectorateChunk.Unit::counted)
                 .map(u -> new TallyInput.Unit(u.building(), u.unit(), u.area(), u.personKey())).toList();
@@ -138,17 +141,17 @@ public class TallyService {
         content.motions().forEach(m -> motions.put(m.motionId().toString(), Threshold.valueOf(m.threshold())));
         TallyInput.Rules rules = new TallyInput.Rules(election.rulePack, election.seats, election.alternates,
                 content.candidates().stream().map(c -> c.candidateId().toString()).toList(), motions);
-        List<TallyInput.Ballot> ballots = new ArrayList<>();
-        for (LedgerRecord row : ledgerRecords.records(election.id)) {
-            JsonNode r = read(row.record, JsonNode.class);
-            ballots.add(new TallyInput.Ballot(r.get("serial").asText(), r.get("building").asText(),
+        TallyEngine.Count count = TallyEngine.begin(rules, units);
+        ledger.read(election.id, head, text -> {
+            JsonNode r = read(text.record(), JsonNode.class);
+            count.add(new TallyInput.Ballot(r.get("serial").asText(), r.get("building").asText(),
                     r.get("unit").asText(), Signature.valueOf(r.get("signature").asText()), marks(r.get("marks")),
                     marks(r.get("motions"))));
-        }
+        });
         List<TallyInput.Draw> draws = tallyRecords.draws(election.id).stream()
                 .map(d -> new TallyInput.Draw(read(d.candidateIds, new TypeReference<List<String>>() {
                 }))).toList();
-        return TallyEngine.compute(rules, units, ballots, draws);
+        return count.tally(draws);
     }
 
     public CountingProgress progress(BallotElection election) {
@@ -192,8 +195,8 @@ public class TallyService {
     @Transactional
     public SignedOff signOff(UUID electionId, String attestation, boolean disagree, String note, String scrutineer) {
         BallotElection election = open(electionId);
-        String head = ledger.head(election);
-        String expected = attestation(election, head, compute(election, head));
+        CountedLedger.Head head = ledger.head(election);
+        String expected = attestation(election, head.hash(), compute(election, head));
         if (attestation == null && !disagree) {
             throw ProblemException.invalid("attestation", Text.of("tally.attestation-required"));
         }
@@ -210,15 +213,15 @@ public class TallyService {
         TallySignoff signoff = new TallySignoff();
         signoff.electionId = electionId;
         signoff.scrutineer = scrutineer;
-        signoff.ledgerHash = head;
+        signoff.ledgerHash = head.hash();
         signoff.attestation = given;
         signoff.agrees = agrees;
         signoff.note = note;
         signoff.signedAt = OffsetDateTime.now();
         signoff.persist();
         audit.record(scrutineer, "tally.signoff", "election", electionId, electionId,
-                (agrees ? "agrees with ledger hash " : "DISAGREES with ledger hash ") + head);
-        return new SignedOff(agrees, head, agreeing(electionId, expected, null), config.requiredSignoffs());
+                (agrees ? "agrees with ledger hash " : "DISAGREES with ledger hash ") + head.hash());
+        return new SignedOff(agrees, head.hash(), agreeing(electionId, expected, null), config.requiredSignoffs());
     }
 
     /**
@@ -237,8 +240,9 @@ public class TallyService {
         if (progress.countedPaper() < progress.returnedPaper()) {
             missing.add(Text.of("tally.returned-not-counted", progress.returnedPaper() - progress.countedPaper()));
         }
-        String head = ledger.head(locked);
-        Tally tally = compute(locked, head);
+        CountedLedger.Head ledgerHead = ledger.head(locked);
+        String head = ledgerHead.hash();
+        Tally tally = compute(locked, ledgerHead);
         if (tally.ties().stream().anyMatch(t -> !t.drawn())) {
             missing.add(Text.of("tally.tie-waiting-for-lots"));
         }

@@ -64,9 +64,14 @@ public final class SoakLoad {
         }
     }
 
-    /** Every ballot of the election handed out and collected, 16 at a time. */
+    /**
+     * Every ballot of the election handed out and collected, 16 at a time; the leaders sign in again every 5
+     * minutes, since a large election takes longer than a token lasts.
+     */
     private void prepare(String election, List<String[]> leaders) throws Exception {
         ConcurrentLinkedQueue<String[]> work = new ConcurrentLinkedQueue<>();
+        var signIns = Executors.newSingleThreadScheduledExecutor();
+        signIns.scheduleWithFixedDelay(this::signInAgain, 5, 5, TimeUnit.MINUTES);
         for (String[] leader : leaders) {
             tokens.put(leader[2], leader[1]);
             for (String serial : issued(election, leader[0], leader[1])) {
@@ -91,6 +96,7 @@ public final class SoakLoad {
         }
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.HOURS);
+        signIns.shutdownNow();
         System.out.printf("prepared: %d ballots handed out and collected, %d failed%n", total, failed.get());
         if (failed.get() > 0) {
             System.exit(1);

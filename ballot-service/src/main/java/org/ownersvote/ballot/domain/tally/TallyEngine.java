@@ -3,6 +3,7 @@ package org.ownersvote.ballot.domain.tally;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 import org.ownersvote.ballot.domain.Mark;
 
@@ -43,142 +43,188 @@ public final class TallyEngine {
     private TallyEngine() {
     }
 
+    /** The tally of these ballots: {@link #begin}, {@link Count#add} each ballot, {@link Count#tally}. */
     public static Tally compute(TallyInput.Rules rules, Collection<TallyInput.Unit> electorate,
-            Collection<TallyInput.Ballot> ballots, Collection<TallyInput.Draw> draws) {
-        Map<String, TallyInput.Unit> units = new HashMap<>();
-        BigDecimal area = BigDecimal.ZERO;
-        Set<String> persons = new HashSet<>();
-        for (TallyInput.Unit u : electorate) {
-            units.put(key(u.building(), u.unit()), u);
-            area = area.add(u.area());
-            persons.add(u.personKey());
-        }
-        Tally.Figures electorateFigures = new Tally.Figures(units.size(), area, persons.size());
+            Iterable<TallyInput.Ballot> ballots, Collection<TallyInput.Draw> draws) {
+        Count count = begin(rules, electorate);
+        ballots.forEach(count::add);
+        return count.tally(draws);
+    }
 
-        // participation
-        List<Participating> participating = new ArrayList<>();
-        Map<String, Integer> personIndex = new HashMap<>();
-        Set<String> votedUnits = new HashSet<>();
-        int unsigned = 0;
-        int unauthorized = 0;
-        int overVoted = 0;
-        for (TallyInput.Ballot b : ballots) {
-            TallyInput.Unit unit = units.get(key(b.building(), b.unit()));
+    /** A count of this electorate under these rules, to which the counted ballots are added one by one. */
+    public static Count begin(TallyInput.Rules rules, Collection<TallyInput.Unit> electorate) {
+        return new Count(rules, electorate);
+    }
+
+    /**
+     * Running sums of a count: what each ballot added is kept per person and per candidate or motion, never the
+     * ballot itself, so the memory a count takes grows with the electorate and the ballot's length, not with the
+     * ballots counted (a ledger of 100,000 ballots is read record by record). Areas are summed in hundredths of a
+     * m² (areas have two decimals), exactly.
+     */
+    public static final class Count {
+
+        private final TallyInput.Rules rules;
+        private final List<String> motionIds;
+        private final Map<String, Integer> unitIndex = new HashMap<>();
+        private final long[] unitCents;
+        private final int[] unitPerson;
+        private final boolean[] unitVoted;
+        private final String[] personKeys;
+        private final Tally.Figures electorate;
+        /** Participating (validly returned) ballots of each person. */
+        private final int[] ballotsOfPerson;
+        /** Per candidate, then per motion: approving ballots of each person, and the area approving. */
+        private final int[][] candidateApprovals;
+        private final long[] candidateCents;
+        private final int[][] motionApprovals;
+        private final long[] motionCents;
+        private long participatingUnits;
+        private long participatingCents;
+        private int unsigned;
+        private int unauthorized;
+        private int overVoted;
+
+        private Count(TallyInput.Rules rules, Collection<TallyInput.Unit> units) {
+            this.rules = rules;
+            this.motionIds = List.copyOf(rules.motions().keySet());
+            unitCents = new long[units.size()];
+            unitPerson = new int[units.size()];
+            unitVoted = new boolean[units.size()];
+            Map<String, Integer> personIndex = new HashMap<>();
+            BigDecimal area = BigDecimal.ZERO;
+            for (TallyInput.Unit u : units) {
+                int index = unitIndex.size();
+                if (unitIndex.putIfAbsent(key(u.building(), u.unit()), index) != null) {
+                    throw new IllegalArgumentException("the electorate lists " + u.building() + " " + u.unit()
+                            + " twice");
+                }
+                area = area.add(u.area());
+                unitCents[index] = u.area().setScale(2).unscaledValue().longValueExact();
+                unitPerson[index] = personIndex.computeIfAbsent(u.personKey(), k -> personIndex.size());
+            }
+            personKeys = new String[personIndex.size()];
+            personIndex.forEach((key, index) -> personKeys[index] = key);
+            electorate = new Tally.Figures(unitIndex.size(), area, personKeys.length);
+            ballotsOfPerson = new int[personKeys.length];
+            candidateApprovals = new int[rules.candidateIds().size()][personKeys.length];
+            candidateCents = new long[rules.candidateIds().size()];
+            motionApprovals = new int[motionIds.size()][personKeys.length];
+            motionCents = new long[motionIds.size()];
+        }
+
+        /** Adds one counted ballot; a unit outside the electorate or a unit's second ballot is refused. */
+        public void add(TallyInput.Ballot b) {
+            Integer unit = unitIndex.get(key(b.building(), b.unit()));
             if (unit == null) {
                 throw new IllegalArgumentException("ballot " + b.serial() + " is for a unit outside the electorate");
             }
-            if (!votedUnits.add(key(b.building(), b.unit()))) {
+            if (unitVoted[unit]) {
                 throw new IllegalArgumentException("a second counted ballot for " + b.building() + " " + b.unit());
             }
+            unitVoted[unit] = true;
             if (!b.signature().valid()) {
                 if (b.signature() == Signature.NONE) {
                     unsigned++;
                 } else {
                     unauthorized++;
                 }
-                continue;
+                return;
             }
             long approvals = b.marks().values().stream().filter(m -> m == Mark.APPROVE).count();
             boolean over = approvals > rules.seats();
             if (over) {
                 overVoted++;
             }
-            Integer person = personIndex.get(unit.personKey());
-            if (person == null) {
-                person = personIndex.size();
-                personIndex.put(unit.personKey(), person);
+            int person = unitPerson[unit];
+            long cents = unitCents[unit];
+            participatingUnits++;
+            participatingCents += cents;
+            ballotsOfPerson[person]++;
+            for (int c = 0; c < candidateCents.length && !over; c++) {
+                if (b.marks().get(rules.candidateIds().get(c)) == Mark.APPROVE) {
+                    candidateApprovals[c][person]++;
+                    candidateCents[c] += cents;
+                }
             }
-            participating.add(new Participating(unit, b, over, unit.area().setScale(2).unscaledValue()
-                    .longValueExact(), person));
-        }
-        String[] personKeys = new String[personIndex.size()];
-        int[] ballotsOfPerson = new int[personIndex.size()];
-        personIndex.forEach((key, index) -> personKeys[index] = key);
-        for (Participating p : participating) {
-            ballotsOfPerson[p.person()]++;
-        }
-        BigDecimal participatingArea = BigDecimal.valueOf(participating.stream().mapToLong(Participating::cents).sum(),
-                2);
-        long participatingHeads = personKeys.length;
-        Tally.Figures participation = new Tally.Figures(participating.size(), participatingArea, participatingHeads);
-        // n_p ≥ 2/3·N ⇔ 3·n_p ≥ 2·N, likewise for area
-        boolean headcountMet = 3 * participatingHeads >= 2 * electorateFigures.headcount();
-        boolean areaMet = participatingArea.multiply(BigDecimal.valueOf(3))
-                .compareTo(area.multiply(BigDecimal.valueOf(2))) >= 0;
-        Tally.Quorum quorum = new Tally.Quorum(headcountMet && areaMet, areaMet, headcountMet);
-
-        // candidates
-        List<Approval> candidateApprovals = new ArrayList<>();
-        for (String candidate : rules.candidateIds()) {
-            candidateApprovals.add(approval(participating, personKeys, ballotsOfPerson, p -> !p.overVoted()
-                    && p.ballot().marks().get(candidate) == Mark.APPROVE));
-        }
-        List<Boolean> passes = new ArrayList<>();
-        for (Approval a : candidateApprovals) {
-            passes.add(quorum.met() && Threshold.MAJORITY.met(a.heads(), participatingHeads, a.area(),
-                    participatingArea));
-        }
-        Placement placement = place(rules, candidateApprovals, passes, draws);
-        List<Tally.CandidateResult> candidates = new ArrayList<>();
-        for (int i = 0; i < rules.candidateIds().size(); i++) {
-            String id = rules.candidateIds().get(i);
-            Approval a = candidateApprovals.get(i);
-            candidates.add(new Tally.CandidateResult(id, a.heads(), a.area(), percent(a.heads(), participatingHeads),
-                    percent(a.area(), participatingArea), passes.get(i), placement.ranks().getOrDefault(id, 0),
-                    placement.outcomes().get(id), a.conflicts()));
+            for (int m = 0; m < motionCents.length; m++) {
+                if (b.motions().get(motionIds.get(m)) == Mark.APPROVE) {
+                    motionApprovals[m][person]++;
+                    motionCents[m] += cents;
+                }
+            }
         }
 
-        // motions
-        List<Tally.MotionResult> motions = new ArrayList<>();
-        for (Map.Entry<String, Threshold> motion : rules.motions().entrySet()) {
-            Approval a = approval(participating, personKeys, ballotsOfPerson,
-                    p -> p.ballot().motions().get(motion.getKey()) == Mark.APPROVE);
-            motions.add(new Tally.MotionResult(motion.getKey(), motion.getValue(), a.heads(), a.area(),
-                    percent(a.heads(), participatingHeads), percent(a.area(), participatingArea),
-                    quorum.met() && motion.getValue().met(a.heads(), participatingHeads, a.area(), participatingArea),
-                    a.conflicts()));
+        /** The tally of the ballots added, with the recorded drawings of lots. */
+        public Tally tally(Collection<TallyInput.Draw> draws) {
+            long participatingHeads = Arrays.stream(ballotsOfPerson).filter(n -> n > 0).count();
+            BigDecimal participatingArea = BigDecimal.valueOf(participatingCents, 2);
+            BigDecimal area = electorate.area();
+            Tally.Figures participation = new Tally.Figures(participatingUnits, participatingArea,
+                    participatingHeads);
+            // n_p ≥ 2/3·N ⇔ 3·n_p ≥ 2·N, likewise for area
+            boolean headcountMet = 3 * participatingHeads >= 2 * electorate.headcount();
+            boolean areaMet = participatingArea.multiply(BigDecimal.valueOf(3))
+                    .compareTo(area.multiply(BigDecimal.valueOf(2))) >= 0;
+            Tally.Quorum quorum = new Tally.Quorum(headcountMet && areaMet, areaMet, headcountMet);
+
+            // candidates
+            List<Approval> candidateApproval = new ArrayList<>();
+            List<Boolean> passes = new ArrayList<>();
+            for (int c = 0; c < candidateCents.length; c++) {
+                Approval a = approval(candidateApprovals[c], candidateCents[c]);
+                candidateApproval.add(a);
+                passes.add(quorum.met() && Threshold.MAJORITY.met(a.heads(), participatingHeads, a.area(),
+                        participatingArea));
+            }
+            Placement placement = place(rules, candidateApproval, passes, draws);
+            List<Tally.CandidateResult> candidates = new ArrayList<>();
+            for (int i = 0; i < rules.candidateIds().size(); i++) {
+                String id = rules.candidateIds().get(i);
+                Approval a = candidateApproval.get(i);
+                candidates.add(new Tally.CandidateResult(id, a.heads(), a.area(),
+                        percent(a.heads(), participatingHeads), percent(a.area(), participatingArea), passes.get(i),
+                        placement.ranks().getOrDefault(id, 0), placement.outcomes().get(id), a.conflicts()));
+            }
+
+            // motions
+            List<Tally.MotionResult> motions = new ArrayList<>();
+            for (int m = 0; m < motionIds.size(); m++) {
+                Threshold threshold = rules.motions().get(motionIds.get(m));
+                Approval a = approval(motionApprovals[m], motionCents[m]);
+                motions.add(new Tally.MotionResult(motionIds.get(m), threshold, a.heads(), a.area(),
+                        percent(a.heads(), participatingHeads), percent(a.area(), participatingArea),
+                        quorum.met() && threshold.met(a.heads(), participatingHeads, a.area(), participatingArea),
+                        a.conflicts()));
+            }
+
+            long passing = passes.stream().filter(Boolean::booleanValue).count();
+            int vacancies = (int) Math.max(0, rules.seats() - passing);
+            return new Tally(rules.rulePack(), electorate, participation,
+                    percent(participatingArea, area), percent(participatingHeads, electorate.headcount()), quorum,
+                    new Tally.Invalid(unsigned, unauthorized), overVoted, candidates, motions, placement.elected(),
+                    placement.alternates(), vacancies, vacancies > 0, placement.ties(), PROJECT_RULES);
         }
 
-        long passing = passes.stream().filter(Boolean::booleanValue).count();
-        int vacancies = (int) Math.max(0, rules.seats() - passing);
-        return new Tally(rules.rulePack(), electorateFigures, participation,
-                percent(participatingArea, area), percent(participatingHeads, electorateFigures.headcount()), quorum,
-                new Tally.Invalid(unsigned, unauthorized), overVoted, candidates, motions, placement.elected(),
-                placement.alternates(), vacancies, vacancies > 0, placement.ties(), PROJECT_RULES);
-    }
-
-    /**
-     * A participating ballot with its unit's area in hundredths of a m² (areas have two decimals) and
-     * its person as an index, so that summing over a million ballots stays exact and allocation-free.
-     */
-    private record Participating(TallyInput.Unit unit, TallyInput.Ballot ballot, boolean overVoted, long cents,
-            int person) {
+        /** Area from every approving ballot; a head only where all of that person's participating ballots approve. */
+        private Approval approval(int[] approving, long cents) {
+            long heads = 0;
+            Set<String> conflicts = new TreeSet<>();
+            for (int person = 0; person < personKeys.length; person++) {
+                if (ballotsOfPerson[person] == 0) {
+                    continue;
+                }
+                if (approving[person] == ballotsOfPerson[person]) {
+                    heads++;
+                } else if (approving[person] > 0) {
+                    conflicts.add(personKeys[person]);
+                }
+            }
+            return new Approval(heads, BigDecimal.valueOf(cents, 2), List.copyOf(conflicts));
+        }
     }
 
     private record Approval(long heads, BigDecimal area, List<String> conflicts) {
-    }
-
-    /** Area from every approving ballot; a head only where all of that person's participating ballots approve. */
-    private static Approval approval(List<Participating> participating, String[] personKeys, int[] ballotsOfPerson,
-            Predicate<Participating> approves) {
-        long cents = 0;
-        int[] approving = new int[personKeys.length];
-        for (Participating p : participating) {
-            if (approves.test(p)) {
-                cents += p.cents();
-                approving[p.person()]++;
-            }
-        }
-        long heads = 0;
-        Set<String> conflicts = new TreeSet<>();
-        for (int person = 0; person < personKeys.length; person++) {
-            if (approving[person] == ballotsOfPerson[person]) {
-                heads++;
-            } else if (approving[person] > 0) {
-                conflicts.add(personKeys[person]);
-            }
-        }
-        return new Approval(heads, BigDecimal.valueOf(cents, 2), List.copyOf(conflicts));
     }
 
     private record Placement(Map<String, Integer> ranks, Map<String, Tally.Outcome> outcomes, List<String> elected,

@@ -137,6 +137,29 @@ class TallyEngineTest {
     }
 
     @Test
+    void anElectorateListingAUnitTwiceStopsTheEngine() {
+        List<TallyInput.Unit> electorate = List.of(unit("1", "1", "100.00", "P1"), unit("1", "1", "90.00", "P9"));
+        IllegalArgumentException stopped = assertThrows(IllegalArgumentException.class,
+                () -> TallyEngine.compute(rules(1, 0, "A"), electorate, List.of(ballot("1", "1", "Y")), List.of()));
+        assertEquals("the electorate lists 1 1 twice", stopped.getMessage());
+    }
+
+    @Test
+    void ballotsAddedOneByOneGiveTheTallyOfAllOfThemAtOnce() {
+        List<TallyInput.Unit> electorate = List.of(unit("1", "1", "100.00", "P1"), unit("1", "2", "80.50", "P1"),
+                unit("1", "3", "70.25", "P3"), unit("1", "4", "60.00", "P4"));
+        List<TallyInput.Ballot> ballots = List.of(ballot("1", "1", "YN"), ballot("1", "2", "NN"),
+                ballot("1", "3", "YY"), ballot("1", "4", "Y"));
+        TallyEngine.Count count = TallyEngine.begin(rules(2, 0, "A", "B"), electorate);
+        ballots.forEach(count::add);
+        Tally oneByOne = count.tally(List.of());
+        assertEquals(TallyEngine.compute(rules(2, 0, "A", "B"), electorate, ballots, List.of()), oneByOne);
+        assertEquals(List.of("P1"), oneByOne.candidates().get(0).conflictingPersons());
+        assertEquals(2, oneByOne.candidates().get(0).approvingHeads());
+        assertEquals(new BigDecimal("230.25"), oneByOne.candidates().get(0).approvingArea());
+    }
+
+    @Test
     void approvingAreaOfExactlyHalfFails() {
         // 4 persons participate; A approved by 3 heads but exactly half the area
         Tally t = TallyEngine.compute(rules(1, 0, "A"), List.of(unit("1", "1", "50.00", "P1"),
