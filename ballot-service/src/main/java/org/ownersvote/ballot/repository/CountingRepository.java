@@ -1,6 +1,8 @@
 package org.ownersvote.ballot.repository;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +35,15 @@ public class CountingRepository {
                 BallotCount.State.CONFLICT).list();
     }
 
-    public long countIn(UUID electionId, BallotCount.State state) {
-        return BallotCount.count("electionId = ?1 and state = ?2", electionId, state);
+    /** How many of the election's ballots stand in each state of counting, in one read (absent states: 0). */
+    public Map<BallotCount.State, Long> countsByState(UUID electionId) {
+        Map<BallotCount.State, Long> counts = new EnumMap<>(BallotCount.State.class);
+        for (BallotCount.State state : BallotCount.State.values()) {
+            counts.put(state, 0L);
+        }
+        em.createQuery("select c.state, count(c) from BallotCount c where c.electionId = ?1 group by c.state",
+                Object[].class).setParameter(1, electionId).getResultList()
+                .forEach(row -> counts.put((BallotCount.State) row[0], (Long) row[1]));
+        return counts;
     }
 }

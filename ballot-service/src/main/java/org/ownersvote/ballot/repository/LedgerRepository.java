@@ -48,10 +48,6 @@ public class LedgerRepository {
         return LedgerRecord.<LedgerRecord>find("electionId = ?1 order by position desc", electionId).firstResult();
     }
 
-    public long length(UUID electionId) {
-        return LedgerRecord.count("electionId", electionId);
-    }
-
     /** The record of the ballot with this serial; null while it is not counted. */
     public LedgerRecord ofSerial(String serial) {
         return LedgerRecord.<LedgerRecord>find("serial", serial).firstResult();

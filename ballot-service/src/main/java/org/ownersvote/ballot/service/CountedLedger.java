@@ -98,10 +98,6 @@ public class CountedLedger {
         return page.size();
     }
 
-    public long length(UUID electionId) {
-        return records.length(electionId);
-    }
-
     @Transactional(Transactional.TxType.MANDATORY)
     public LedgerRecord appendPaper(Ballot ballot, PaperEntry content, List<Long> entryIds, String resolvedBy) {
         Map<String, Object> record = base(ballot, "PAPER", content);

@@ -109,7 +109,7 @@ public class TallyService {
         CountedLedger.Head head = ledger.head(election);
         Tally tally = frozen != null ? read(frozen.tally, Tally.class) : compute(election, head);
         return new Standing(election, frozen, head.hash(), LedgerChain.genesis(election.id, election.rulePack),
-                progress(election), tallyRecords.signoffs(election.id), config.requiredSignoffs(), tally);
+                progress(election, head), tallyRecords.signoffs(election.id), config.requiredSignoffs(), tally);
     }
 
     public Tally compute(BallotElection election) {
@@ -154,15 +154,16 @@ public class TallyService {
         return count.tally(draws);
     }
 
-    public CountingProgress progress(BallotElection election) {
-        UUID id = election.id;
-        long returned = ballots.count(id, BallotStatus.RETURNED);
-        long counted = counts.countIn(id, BallotCount.State.COUNTED);
-        long first = counts.countIn(id, BallotCount.State.FIRST_ENTERED);
-        long conflicts = counts.countIn(id, BallotCount.State.CONFLICT);
-        long online = ballots.count(id, BallotStatus.CAST_ONLINE);
-        return new CountingProgress(returned, counted, first, conflicts, returned - counted - first
-                - conflicts, online, ledger.length(id));
+    /** Where counting stands, in two reads (ballots by status, counts by state); the ledger's length is its head. */
+    private CountingProgress progress(BallotElection election, CountedLedger.Head head) {
+        Map<BallotStatus, Long> byStatus = ballots.countsByStatus(election.id);
+        Map<BallotCount.State, Long> byState = counts.countsByState(election.id);
+        long returned = byStatus.get(BallotStatus.RETURNED);
+        long counted = byState.get(BallotCount.State.COUNTED);
+        long first = byState.get(BallotCount.State.FIRST_ENTERED);
+        long conflicts = byState.get(BallotCount.State.CONFLICT);
+        return new CountingProgress(returned, counted, first, conflicts, returned - counted - first - conflicts,
+                byStatus.get(BallotStatus.CAST_ONLINE), head.position());
     }
 
     /** Records a drawing of lots among tied candidates, in the drawn order, with its witnesses. */
@@ -232,7 +233,8 @@ public class TallyService {
     public Standing finalizeTally(UUID electionId, String chief) {
         BallotElection election = open(electionId);
         BallotElection locked = elections.lockedForUpdate(electionId);
-        CountingProgress progress = progress(locked);
+        CountedLedger.Head ledgerHead = ledger.head(locked);
+        CountingProgress progress = progress(locked, ledgerHead);
         List<Text> missing = new ArrayList<>();
         if (progress.conflicts() > 0) {
             missing.add(Text.of("tally.conflicts-waiting", progress.conflicts()));
@@ -240,7 +242,6 @@ public class TallyService {
         if (progress.countedPaper() < progress.returnedPaper()) {
             missing.add(Text.of("tally.returned-not-counted", progress.returnedPaper() - progress.countedPaper()));
         }
-        CountedLedger.Head ledgerHead = ledger.head(locked);
         String head = ledgerHead.hash();
         Tally tally = compute(locked, ledgerHead);
         if (tally.ties().stream().anyMatch(t -> !t.drawn())) {
