@@ -17,7 +17,8 @@ login() { call POST /api/auth/login "" "{\"username\":\"$1\",\"password\":\"$2\"
 bench_password="bench2026handouts"
 
 # drill_in_voting UNITS NAME: a community with a generated roster of UNITS units and a drill election in VOTING with
-# five approved candidates and its ballots issued. Sets admin, community, wg (its working group's token), election.
+# five approved candidates and its ballots issued. Sets admin, community, wg (its working group's token), wg_user
+# (its username), election.
 drill_in_voting() {
   local units="$1" name="$2" stamp roster approved unit owner id counted issued
   stamp="$(date +%s%N | cut -c1-13)"
@@ -26,6 +27,7 @@ drill_in_voting() {
   admin="$(login admin "$(cat "$data/admin-password")")"
   community="$(call POST /api/communities "$admin" "{\"name\":\"$name\",\"district\":\"普陀区\",\"street\":\"真如镇街道\"}" \
     | jq -r .id)"
+  wg_user="wg-$stamp"
   call POST /api/admin/users "$admin" "{\"username\":\"wg-$stamp\",\"password\":\"$bench_password\",
     \"displayName\":\"bench\",\"roles\":[\"working-group\"],\"communityId\":\"$community\"}" > /dev/null
   wg="$(login "wg-$stamp" "$bench_password")"
@@ -66,6 +68,9 @@ drill_in_counting() {
   drill_in_voting "$1" "$2"
   leaders_of "$election" "$work/leaders.tsv"
   java -cp "$lib" org.ownersvote.deploy.SoakLoad prepare "$gateway" "$election" "$work/leaders.tsv"
+  # a large election takes longer to prepare than a token lasts: the working group and the admin sign in again
+  wg="$(login "$wg_user" "$bench_password")"
+  admin="$(login admin "$(cat "$data/admin-password")")"
   call POST "/api/elections/$election/transitions" "$wg" '{"to":"COUNTING","reason":"基准测试：提前结束投票"}' > /dev/null
   { staff_of "$election" counter; staff_of "$election" counter; } > "$work/counters.tsv"
   marks="$(call GET "/api/elections/$election/candidates" "$wg" \
