@@ -27,11 +27,16 @@ ballot_port="${OWNERSVOTE_BALLOT_PORT:-8082}"
 notification_port="${OWNERSVOTE_NOTIFICATION_PORT:-8083}"
 kafka_port="${OWNERSVOTE_KAFKA_PORT:-9092}"
 controller_port="${OWNERSVOTE_KAFKA_CONTROLLER_PORT:-9093}"
-heap="${OWNERSVOTE_HEAP:--Xmx256m}"
+# The heap starts small and gives memory back after a collection (free between 10% and 30%); 256 MB is a ceiling, not
+# a reservation: with -Xmx alone the JVM committed all of it from the start. (deploy/bench/footprint.sh measured both.)
+heap="${OWNERSVOTE_HEAP:--Xms32m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}"
 # Serial GC: one collector thread per service, the least memory and CPU on a small machine (a service's pauses are
-# a few ms on a heap this size). A smaller code cache and thread stacks than the JVM's defaults (240 MB reserved,
+# a few ms on a heap this size). C1 only (TieredStopAtLevel=1): four JVMs compiling with C2 at once on two cores is
+# what made start-up slow; C1 alone started each service in 10-15 s instead of 17-27 s, with more handouts per second
+# through the gateway, and left each under 300 MB (footprint.sh). A machine with a core per service wants C2: set
+# OWNERSVOTE_JVM_OPTIONS without it. A smaller code cache and thread stacks than the JVM's defaults (240 MB reserved,
 # 1 MB), and two malloc arenas instead of eight per core: four JVMs share this machine's memory.
-jvm_options="${OWNERSVOTE_JVM_OPTIONS:--XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k}"
+jvm_options="${OWNERSVOTE_JVM_OPTIONS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m -Xss512k}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 mkdir -p "$data/logs" "$data/keys"

@@ -135,7 +135,8 @@ final class Suite implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m", "-XX:+UseSerialGC",
+                        // as deploy/local/run.sh starts them on a small machine (run.sh says why)
+                        "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                         "-Dquarkus.http.port=" + ports.get(service),
                         "-Dquarkus.datasource.jdbc.url=" + databases.get(service).jdbcUrl()));
         command.addAll(options);
