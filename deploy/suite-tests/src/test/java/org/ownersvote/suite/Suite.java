@@ -135,8 +135,7 @@ final class Suite implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        // as deploy/local/run.sh starts them on a small machine (run.sh says why)
-                        "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                        "-Xmx256m", "-XX:+UseSerialGC",
                         "-Dquarkus.http.port=" + ports.get(service),
                         "-Dquarkus.datasource.jdbc.url=" + databases.get(service).jdbcUrl()));
         command.addAll(options);
