@@ -26,6 +26,7 @@ import org.ownersvote.ballot.counting.BallotCount;
 import org.ownersvote.ballot.counting.CountingEntry;
 import org.ownersvote.ballot.counting.LedgerRecord;
 import org.ownersvote.ballot.counting.LotsDraw;
+import org.ownersvote.ballot.domain.ledger.LedgerHead;
 import org.ownersvote.ballot.repository.ElectionRepository;
 import org.ownersvote.ballot.service.CountedLedger;
 import org.ownersvote.events.election.BallotCandidate;
@@ -102,7 +103,7 @@ class CountingTest {
         String thirdHash = QuarkusTransaction.requiringNew().call(() -> LedgerRecord
                 .<LedgerRecord>find("electionId = ?1 and position = 3", election).firstResult().hash);
         List<Integer> positions = new ArrayList<>();
-        ledger.read(election, new CountedLedger.Head(3, thirdHash), 2,
+        ledger.read(election, new LedgerHead(3, thirdHash), 2,
                 text -> positions.add(JsonPath.from(text.record()).getInt("position")));
         assertEquals(List.of(1, 2, 3), positions, "four records are counted; a head at 3 reads 1 to 3 in order");
         assertEquals(4,

@@ -116,12 +116,9 @@ public class BallotRepository {
         return byBuilding;
     }
 
-    /** How many of the election's ballots have each status, in one read (absent statuses: 0). */
+    /** How many of the election's ballots have each status, in one read (a status no ballot has is absent). */
     public Map<BallotStatus, Long> countsByStatus(UUID electionId) {
         Map<BallotStatus, Long> counts = new EnumMap<>(BallotStatus.class);
-        for (BallotStatus status : BallotStatus.values()) {
-            counts.put(status, 0L);
-        }
         em.createQuery("select b.status, count(b) from Ballot b where b.electionId = ?1 group by b.status",
                 Object[].class).setParameter(1, electionId).getResultList()
                 .forEach(row -> counts.put((BallotStatus) row[0], (Long) row[1]));

@@ -35,12 +35,9 @@ public class CountingRepository {
                 BallotCount.State.CONFLICT).list();
     }
 
-    /** How many of the election's ballots stand in each state of counting, in one read (absent states: 0). */
+    /** How many of the election's ballots stand in each state of counting, in one read (a state none is in is absent). */
     public Map<BallotCount.State, Long> countsByState(UUID electionId) {
         Map<BallotCount.State, Long> counts = new EnumMap<>(BallotCount.State.class);
-        for (BallotCount.State state : BallotCount.State.values()) {
-            counts.put(state, 0L);
-        }
         em.createQuery("select c.state, count(c) from BallotCount c where c.electionId = ?1 group by c.state",
                 Object[].class).setParameter(1, electionId).getResultList()
                 .forEach(row -> counts.put((BallotCount.State) row[0], (Long) row[1]));

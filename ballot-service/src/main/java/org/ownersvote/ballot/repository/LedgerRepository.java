@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.ownersvote.ballot.counting.LedgerRecord;
+import org.ownersvote.ballot.domain.ledger.LedgerHead;
 
 /** The hash-chained ballot ledger of each election: records are appended, never changed. */
 @ApplicationScoped
@@ -18,14 +19,10 @@ public class LedgerRepository {
     EntityManager em;
 
     /** The last record's position and hash, in one indexed read; empty while nothing is counted. */
-    public Optional<Tail> tail(UUID electionId) {
+    public Optional<LedgerHead> tail(UUID electionId) {
         return em.createQuery("select r.position, r.hash from LedgerRecord r where r.electionId = ?1"
                 + " order by r.position desc", Object[].class).setParameter(1, electionId).setMaxResults(1)
-                .getResultStream().findFirst().map(row -> new Tail((Integer) row[0], (String) row[1]));
-    }
-
-    /** Where the ledger ends: the last record's position (positions run 1, 2, 3, … without gaps) and hash. */
-    public record Tail(int position, String hash) {
+                .getResultStream().findFirst().map(row -> new LedgerHead((Integer) row[0], (String) row[1]));
     }
 
     /** A record's hash and canonical JSON, as text. */

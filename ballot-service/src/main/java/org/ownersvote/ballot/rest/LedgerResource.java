@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ownersvote.ballot.BallotElection;
 import org.ownersvote.ballot.domain.ledger.LedgerChain;
+import org.ownersvote.ballot.domain.ledger.LedgerHead;
 import org.ownersvote.ballot.repository.LedgerRepository;
 import org.ownersvote.ballot.service.CountedLedger;
 import org.ownersvote.ballot.service.ElectorateStore;
@@ -60,7 +61,7 @@ public class LedgerResource {
     @Operation(summary = "Download the ballot ledger (one JSON line per counted ballot)")
     public StreamingOutput ledger(@PathParam("eid") UUID electionId) {
         BallotElection election = scope.election(electionId);
-        int last = ledger.head(election).position();
+        LedgerHead head = ledger.head(election);
         return out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             Consumer<LedgerRepository.Text> line = r -> {
@@ -71,10 +72,7 @@ public class LedgerResource {
                     throw new UncheckedIOException(e);
                 }
             };
-            int after = 0;
-            while (after < last) {
-                after += ledger.readPage(election.id, after, last, CountedLedger.PAGE, line);
-            }
+            ledger.read(election.id, head, line);
             writer.flush();
         };
     }

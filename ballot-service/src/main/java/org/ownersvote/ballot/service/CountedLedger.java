@@ -21,6 +21,7 @@ import org.ownersvote.ballot.counting.LedgerRecord;
 import org.ownersvote.ballot.domain.BallotStatus;
 import org.ownersvote.ballot.domain.Mark;
 import org.ownersvote.ballot.domain.ledger.LedgerChain;
+import org.ownersvote.ballot.domain.ledger.LedgerHead;
 import org.ownersvote.ballot.domain.tally.PaperEntry;
 import org.ownersvote.ballot.domain.tally.Signature;
 import org.ownersvote.ballot.repository.BallotRepository;
@@ -55,47 +56,35 @@ public class CountedLedger {
     LedgerRepository records;
 
     /** Records read at a time when the whole ledger is gone through: bounds the memory a tally takes. */
-    public static final int PAGE = 1000;
+    private static final int PAGE = 1000;
 
-    /**
-     * Where the chain ends: the last record's position and hash, or position 0 and the genesis while nothing is
-     * counted. A tally is of the records up to this position, so it always matches the hash shown beside it even
-     * while counters go on appending.
-     */
-    public record Head(int position, String hash) {
-    }
-
-    public Head head(BallotElection election) {
-        return records.tail(election.id).map(t -> new Head(t.position(), t.hash()))
-                .orElse(new Head(0, LedgerChain.genesis(election.id, election.rulePack)));
+    public LedgerHead head(BallotElection election) {
+        return records.tail(election.id)
+                .orElse(new LedgerHead(0, LedgerChain.genesis(election.id, election.rulePack)));
     }
 
     /** Hands each record up to {@code head}, in ledger order, to {@code reader}, a page at a time. */
-    public void read(UUID electionId, Head head, Consumer<LedgerRepository.Text> reader) {
+    @ActivateRequestContext
+    public void read(UUID electionId, LedgerHead head, Consumer<LedgerRepository.Text> reader) {
         read(electionId, head, PAGE, reader);
     }
 
-    /** As {@link #read(UUID, Head, Consumer)}, {@code pageSize} records at a time. */
-    public void read(UUID electionId, Head head, int pageSize, Consumer<LedgerRepository.Text> reader) {
-        int after = 0;
-        while (after < head.position()) {
-            after += readPage(electionId, after, head.position(), pageSize, reader);
-        }
-    }
-
     /**
-     * Hands the records of one page after position {@code after} and up to {@code last} to {@code reader}; returns how
-     * many. Callable from a thread with no request of its own (the ledger download writes its lines as it reads).
+     * As {@link #read(UUID, LedgerHead, Consumer)}, {@code pageSize} records at a time. Callable from a thread with no
+     * request of its own (the ledger download writes its lines as it reads).
      */
     @ActivateRequestContext
-    public int readPage(UUID electionId, int after, int last, int pageSize, Consumer<LedgerRepository.Text> reader) {
-        List<LedgerRepository.Text> page = records.page(electionId, after, last, pageSize);
-        if (page.isEmpty() && after < last) {
-            throw new IllegalStateException("ledger of election " + electionId + " ends at " + after
-                    + ", before its head at " + last);
+    public void read(UUID electionId, LedgerHead head, int pageSize, Consumer<LedgerRepository.Text> reader) {
+        int after = 0;
+        while (after < head.position()) {
+            List<LedgerRepository.Text> page = records.page(electionId, after, head.position(), pageSize);
+            if (page.isEmpty()) {
+                throw new IllegalStateException("ledger of election " + electionId + " ends at " + after
+                        + ", before its head at " + head.position());
+            }
+            page.forEach(reader);
+            after += page.size();
         }
-        page.forEach(reader);
-        return page.size();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

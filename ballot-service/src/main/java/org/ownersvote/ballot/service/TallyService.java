@@ -25,6 +25,7 @@ import org.ownersvote.ballot.domain.BallotStatus;
 import org.ownersvote.ballot.domain.Mark;
 import org.ownersvote.ballot.domain.Phases;
 import org.ownersvote.ballot.domain.ledger.LedgerChain;
+import org.ownersvote.ballot.domain.ledger.LedgerHead;
 import org.ownersvote.ballot.domain.ledger.TallyAttestation;
 import org.ownersvote.ballot.domain.tally.CountingProgress;
 import org.ownersvote.ballot.domain.tally.Signature;
@@ -106,7 +107,7 @@ public class TallyService {
 
     public Standing view(BallotElection election) {
         FinalTally frozen = tallyRecords.finalTally(election.id).orElse(null);
-        CountedLedger.Head head = ledger.head(election);
+        LedgerHead head = ledger.head(election);
         Tally tally = frozen != null ? read(frozen.tally, Tally.class) : compute(election, head);
         return new Standing(election, frozen, head.hash(), LedgerChain.genesis(election.id, election.rulePack),
                 progress(election, head), tallyRecords.signoffs(election.id), config.requiredSignoffs(), tally);
@@ -117,7 +118,7 @@ public class TallyService {
     }
 
     /** The tally of the ledger up to {@code head} (read by the caller, who shows or attests it too). */
-    private Tally compute(BallotElection election, CountedLedger.Head head) {
+    private Tally compute(BallotElection election, LedgerHead head) {
         if (election.electorateVersion == null) {
             throw ProblemException.conflict("no-electorate", Text.of("tally.no-electorate"));
         }
@@ -132,7 +133,7 @@ public class TallyService {
      * read a page at a time and each record only added to the count's running sums, so a large election's tally
      * takes memory in proportion to its electorate, not to its ballots.
      */
-    private Tally recount(BallotElection election, CountedLedger.Head head) {
+    private Tally recount(BallotElection election, LedgerHead head) {
         List<TallyInput.Unit> units = electorates.units(election.id, election.electorateVersion).stream()
                 .filter(ElectorateChunk.Unit::counted)
                 .map(u -> new TallyInput.Unit(u.building(), u.unit(), u.area(), u.personKey())).toList();
@@ -155,15 +156,15 @@ public class TallyService {
     }
 
     /** Where counting stands, in two reads (ballots by status, counts by state); the ledger's length is its head. */
-    private CountingProgress progress(BallotElection election, CountedLedger.Head head) {
+    private CountingProgress progress(BallotElection election, LedgerHead head) {
         Map<BallotStatus, Long> byStatus = ballots.countsByStatus(election.id);
         Map<BallotCount.State, Long> byState = counts.countsByState(election.id);
-        long returned = byStatus.get(BallotStatus.RETURNED);
-        long counted = byState.get(BallotCount.State.COUNTED);
-        long first = byState.get(BallotCount.State.FIRST_ENTERED);
-        long conflicts = byState.get(BallotCount.State.CONFLICT);
+        long returned = byStatus.getOrDefault(BallotStatus.RETURNED, 0L);
+        long counted = byState.getOrDefault(BallotCount.State.COUNTED, 0L);
+        long first = byState.getOrDefault(BallotCount.State.FIRST_ENTERED, 0L);
+        long conflicts = byState.getOrDefault(BallotCount.State.CONFLICT, 0L);
         return new CountingProgress(returned, counted, first, conflicts, returned - counted - first - conflicts,
-                byStatus.get(BallotStatus.CAST_ONLINE), head.position());
+                byStatus.getOrDefault(BallotStatus.CAST_ONLINE, 0L), head.position());
     }
 
     /** Records a drawing of lots among tied candidates, in the drawn order, with its witnesses. */
@@ -196,7 +197,7 @@ public class TallyService {
     @Transactional
     public SignedOff signOff(UUID electionId, String attestation, boolean disagree, String note, String scrutineer) {
         BallotElection election = open(electionId);
-        CountedLedger.Head head = ledger.head(election);
+        LedgerHead head = ledger.head(election);
         String expected = attestation(election, head.hash(), compute(election, head));
         if (attestation == null && !disagree) {
             throw ProblemException.invalid("attestation", Text.of("tally.attestation-required"));
@@ -233,7 +234,7 @@ public class TallyService {
     public Standing finalizeTally(UUID electionId, String chief) {
         BallotElection election = open(electionId);
         BallotElection locked = elections.lockedForUpdate(electionId);
-        CountedLedger.Head ledgerHead = ledger.head(locked);
+        LedgerHead ledgerHead = ledger.head(locked);
         CountingProgress progress = progress(locked, ledgerHead);
         List<Text> missing = new ArrayList<>();
         if (progress.conflicts() > 0) {
