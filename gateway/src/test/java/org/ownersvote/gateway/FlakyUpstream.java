@@ -16,7 +16,8 @@ import com.sun.net.httpserver.HttpHandler;
  * A service that breaks the connection without answering, as a service does when it dies mid-request:
  * {@code /api/elections/flaky/{id}/fail{n}} drops the first n requests for that id and answers the next ones with
  * their attempt number and the body it received; {@code /api/elections/flaky/{id}/count} tells how many requests
- * for the id reached it (without counting itself).
+ * for the id reached it (without counting itself) and how many of them came on a connection of their own (sent with
+ * {@code Connection: close}) rather than a pooled one.
  */
 final class FlakyUpstream implements HttpHandler {
 
@@ -27,12 +28,15 @@ final class FlakyUpstream implements HttpHandler {
 
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
+    private final Map<String, AtomicInteger> ownConnections = new ConcurrentHashMap<>();
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         Matcher count = COUNT.matcher(path);
         if (count.matches()) {
-            answer(exchange, "{\"attempts\":" + attempts(count.group(1)).get() + "}");
+            answer(exchange, "{\"attempts\":" + attempts(count.group(1)).get() + ",\"ownConnections\":"
+                    + ownConnections(count.group(1)).get() + "}");
             return;
         }
         Matcher fail = FAIL.matcher(path);
@@ -43,6 +47,9 @@ final class FlakyUpstream implements HttpHandler {
         }
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         int attempt = attempts(fail.group(1)).incrementAndGet();
+        if ("close".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Connection"))) {
+            ownConnections(fail.group(1)).incrementAndGet();
+        }
         if (attempt <= Integer.parseInt(fail.group(2))) {
             // closing an exchange before its response headers closes the connection: the caller gets no answer
             exchange.close();
@@ -53,6 +60,10 @@ final class FlakyUpstream implements HttpHandler {
 
     private AtomicInteger attempts(String id) {
         return attempts.computeIfAbsent(id, k -> new AtomicInteger());
+    }
+
+    private AtomicInteger ownConnections(String id) {
+        return ownConnections.computeIfAbsent(id, k -> new AtomicInteger());
     }
 
     private static void answer(HttpExchange exchange, String json) throws IOException {

@@ -59,7 +59,10 @@ class ProxyUnderLoadTest {
         Seen before = Seen.now();
         assertEquals(Map.of(200, 2000), eightAtATime(true));
         Seen after = Seen.now();
-        assertEquals(0, after.closing() - before.closing(), "keyed writes ride kept-alive connections");
+        // keyed writes ride kept-alive connections; only a second attempt, after a pooled connection was closed under
+        // the first, comes on a connection of its own (0 to 10 of 2,000 in the runs that set this bound)
+        int ownConnections = after.closing() - before.closing();
+        assertTrue(ownConnections <= 50, ownConnections + " of 2,000 keyed writes came on a connection of their own");
         // a client that hangs up before reading the whole answer costs the gateway that pooled connection (72 of
         // 2,000 in the run that set this bound); everything else reuses one
         int opened = after.connections() - before.connections();

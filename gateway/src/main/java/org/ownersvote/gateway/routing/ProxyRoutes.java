@@ -29,11 +29,14 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.OriginRequestProvider;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
@@ -57,6 +60,9 @@ public class ProxyRoutes {
     /** After the request-id and session routes, before Quarkus REST, which serves the gateway's own resources. */
     static final int ORDER = -100;
 
+    /** Marks, on a proxied request, that its first attempt got no answer. */
+    private static final String SECOND_ATTEMPT = "ownersvote.second-attempt";
+
     /** Connections to one service at most, per way; requests beyond wait in the client's queue. */
     private static final int POOL_PER_SERVICE = 50;
 
@@ -72,10 +78,14 @@ public class ProxyRoutes {
     void install(@Observes Router router) {
         // Two ways to a service. A request the gateway may send twice (a read, or a write with an Idempotency-Key,
         // see Retries) goes over pooled keep-alive connections: now and then the pool hands out a connection the
-        // service or the pool was just closing, the request fails half-sent, and the second attempt repairs it.
-        // A write without a key cannot be sent twice, so it gets a connection of its own, closed after the answer
-        // (ProxyUnderLoadTest: with keep-alive for everything, 5 of 2,000 unkeyed POSTs answered 503). The web
-        // client sends a key with every write, so almost all traffic is pooled.
+        // service or the pool was just closing, the request fails half-sent, and the second attempt, on a connection
+        // of its own, repairs it. A write without a key cannot be sent twice, so it gets a connection of its own,
+        // closed after the answer (ProxyUnderLoadTest: with keep-alive for everything, 5 of 2,000 unkeyed POSTs
+        // answered 503). The web client sends a key with every write, so almost all traffic is pooled.
+        // Why the second attempt is not pooled: when a caller hangs up while its answer is being relayed, Vert.x
+        // resets that request's connection to the service, which the pool may already have handed to the next
+        // request; a second pooled attempt could meet another such connection (1 of 2,000 keyed POSTs answered 503
+        // in a CI run). A connection of its own is closed by nobody else.
         // The clients add no trace headers themselves: the interceptor passes the gateway's own (Vert.x would add a
         // second traceparent beside the caller's, which the proxy copies).
         HttpClient pooled = vertx.createHttpClient(new HttpClientOptions()
@@ -170,13 +180,19 @@ public class ProxyRoutes {
     }
 
     private Ways ways(HttpClient pooled, HttpClient single, URI origin, String name, Text words) {
-        return new Ways(proxy(pooled, origin, name, words), proxy(single, origin, name, words));
+        return new Ways(proxy(pooled, single, origin, name, words), proxy(single, single, origin, name, words));
     }
 
-    /** The proxy to a service; {@code name} is its host name for the log, {@code words} its name for people. */
-    private HttpProxy proxy(HttpClient client, URI origin, String name, Text words) {
-        int port = origin.getPort() > 0 ? origin.getPort() : 80;
-        return HttpProxy.reverseProxy(client).origin(port, origin.getHost()).addInterceptor(new ProxyInterceptor() {
+    /**
+     * The proxy to a service over {@code client}, sending a second attempt over {@code again}; {@code name} is its
+     * host name for the log, {@code words} its name for people.
+     */
+    private HttpProxy proxy(HttpClient client, HttpClient again, URI origin, String name, Text words) {
+        SocketAddress address = SocketAddress.inetSocketAddress(origin.getPort() > 0 ? origin.getPort() : 80,
+                origin.getHost());
+        OriginRequestProvider attempts = context -> (context.get(SECOND_ATTEMPT, Boolean.class) != null ? again
+                : client).request(new RequestOptions().setServer(address));
+        return HttpProxy.reverseProxy(client).origin(attempts).addInterceptor(new ProxyInterceptor() {
             @Override
             public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
                 ProxyRequest request = context.request();
@@ -194,6 +210,7 @@ public class ProxyRoutes {
                     return context.sendRequest().recover(first -> {
                         LOG.infof("%s did not answer %s %s (%s); sending it once more", name,
                                 request.getMethod(), request.getURI(), first.getMessage());
+                        context.set(SECOND_ATTEMPT, Boolean.TRUE);
                         return context.sendRequest();
                     });
                 }).recover(failure -> unavailable(context, failure));
