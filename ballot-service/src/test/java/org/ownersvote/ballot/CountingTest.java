@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ownersvote.ballot.VotingFixture.as;
 import static org.ownersvote.ballot.VotingFixture.handout;
 import static org.ownersvote.ballot.VotingFixture.returned;
@@ -19,6 +21,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -64,6 +68,9 @@ class CountingTest {
     @Inject
     ElectionRepository elections;
 
+    @Inject
+    EntityManager em;
+
     /** An election in COUNTING with {@code paper} ballots of 1号楼 returned and one unit that voted online. */
     record Counting(VotingFixture v, List<String> returned, String online, String notReturned, String counterA,
             String counterB, String scrutineer, String chief) {
@@ -103,11 +110,36 @@ class CountingTest {
         String thirdHash = QuarkusTransaction.requiringNew().call(() -> LedgerRecord
                 .<LedgerRecord>find("electionId = ?1 and position = 3", election).firstResult().hash);
         List<Integer> positions = new ArrayList<>();
-        ledger.read(election, new LedgerHead(3, thirdHash), 2,
+        ledger.read(election, 0, new LedgerHead(3, thirdHash), 2,
                 text -> positions.add(JsonPath.from(text.record()).getInt("position")));
         assertEquals(List.of(1, 2, 3), positions, "four records are counted; a head at 3 reads 1 to 3 in order");
         assertEquals(4,
                 QuarkusTransaction.requiringNew().call(() -> ledger.head(elections.require(election))).position());
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeOrRemoveACountedRecord() throws Exception {
+        Counting c = counting(1);
+        enter(c, c.counterA(), c.returned().get(0), "OWNER", "APPROVE", null, null).then().statusCode(200);
+        enter(c, c.counterB(), c.returned().get(0), "OWNER", "APPROVE", null, null).then().statusCode(200);
+        UUID election = c.v().election();
+        String before = tally(c, c.scrutineer()).then().statusCode(200).extract().asString();
+        for (String change : List.of("update ledger_record set record = replace(record, 'APPROVE', 'OPPOSE')"
+                + " where election_id = ?1", "delete from ledger_record where election_id = ?1")) {
+            PersistenceException refused = assertThrows(PersistenceException.class,
+                    () -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(change)
+                            .setParameter(1, election).executeUpdate()));
+            assertTrue(String.valueOf(rootCause(refused).getMessage()).contains("never changed or removed"),
+                    change + ": " + rootCause(refused).getMessage());
+        }
+        assertThrows(PersistenceException.class, () -> QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("truncate ledger_record").executeUpdate()));
+        assertEquals(2, QuarkusTransaction.requiringNew().call(() -> LedgerRecord.count("electionId", election)));
+        assertEquals(before, tally(c, c.scrutineer()).then().statusCode(200).extract().asString());
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        return t.getCause() == null ? t : rootCause(t.getCause());
     }
 
     @Test

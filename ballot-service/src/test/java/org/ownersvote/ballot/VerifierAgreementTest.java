@@ -73,6 +73,10 @@ class VerifierAgreementTest {
                 null, "投票结束"));
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> BallotElection.<BallotElection>findById(v.election()).phase.equals("COUNTING")));
+        String scrutineer = token(v, "scrutineer", Roles.SCRUTINEER);
+        JsonNode electorate = JSON.readTree(as(scrutineer).get("/api/elections/" + v.election()
+                + "/ledger/electorate").then().statusCode(200).extract().asString());
+        int counted = 0;
         Random random = new Random(20261127);
         for (String serial : serials) {
             Map<String, Object> entry = new HashMap<>();
@@ -88,14 +92,15 @@ class VerifierAgreementTest {
                 as(token(v, counter, Roles.COUNTER)).body(entry)
                         .post("/api/elections/" + v.election() + "/counting/entries").then().statusCode(200);
             }
+            if (++counted % 25 == 0) {
+                // as scrutineers watch the count: each tally goes on from the last one's count (TallyCache), and
+                // must still be what the verifier recomputes from the whole ledger
+                assertEquals(List.of(), Verifier.verify(electorate, ledger(v, scrutineer), tally(v, scrutineer)),
+                        "the tally after " + counted + " ballots");
+            }
         }
-        String scrutineer = token(v, "scrutineer", Roles.SCRUTINEER);
-        JsonNode electorate = JSON.readTree(as(scrutineer).get("/api/elections/" + v.election()
-                + "/ledger/electorate").then().statusCode(200).extract().asString());
-        List<String> ledger = Arrays.asList(as(scrutineer).get("/api/elections/" + v.election() + "/ledger")
-                .then().statusCode(200).extract().asString().split("\n"));
-        JsonNode tally = JSON.readTree(as(scrutineer).get("/api/elections/" + v.election() + "/tally").then()
-                .statusCode(200).extract().asString());
+        List<String> ledger = ledger(v, scrutineer);
+        JsonNode tally = tally(v, scrutineer);
         assertEquals(serials.size(), ledger.size());
         assertTrue(tally.at("/tally/overVoted").asInt() > 0, "the generated election has over-voted ballots");
         assertTrue(tally.at("/tally/invalid/unsigned").asInt() > 0, "and unsigned ones");
@@ -122,5 +127,15 @@ class VerifierAgreementTest {
 
     private static String token(VotingFixture v, String name, String role) {
         return TestTokens.as(name, role).community(v.community()).election(v.election()).token();
+    }
+
+    private static List<String> ledger(VotingFixture v, String scrutineer) {
+        return Arrays.asList(as(scrutineer).get("/api/elections/" + v.election() + "/ledger").then().statusCode(200)
+                .extract().asString().split("\n"));
+    }
+
+    private static JsonNode tally(VotingFixture v, String scrutineer) throws Exception {
+        return JSON.readTree(as(scrutineer).get("/api/elections/" + v.election() + "/tally").then().statusCode(200)
+                .extract().asString());
     }
 }

@@ -25,6 +25,12 @@ public class LedgerRepository {
                 .getResultStream().findFirst().map(row -> new LedgerHead((Integer) row[0], (String) row[1]));
     }
 
+    /** The hash of the record at {@code position}; empty where the ledger has none there. */
+    public Optional<String> hashAt(UUID electionId, int position) {
+        return em.createQuery("select r.hash from LedgerRecord r where r.electionId = ?1 and r.position = ?2",
+                String.class).setParameter(1, electionId).setParameter(2, position).getResultStream().findFirst();
+    }
+
     /** A record's hash and canonical JSON, as text. */
     public record Text(String hash, String record) {
     }

@@ -66,16 +66,23 @@ public class CountedLedger {
     /** Hands each record up to {@code head}, in ledger order, to {@code reader}, a page at a time. */
     @ActivateRequestContext
     public void read(UUID electionId, LedgerHead head, Consumer<LedgerRepository.Text> reader) {
-        read(electionId, head, PAGE, reader);
+        read(electionId, 0, head, PAGE, reader);
+    }
+
+    /** Hands each record after position {@code after} up to {@code head}, in ledger order, to {@code reader}. */
+    @ActivateRequestContext
+    public void read(UUID electionId, int after, LedgerHead head, Consumer<LedgerRepository.Text> reader) {
+        read(electionId, after, head, PAGE, reader);
     }
 
     /**
-     * As {@link #read(UUID, LedgerHead, Consumer)}, {@code pageSize} records at a time. Callable from a thread with no
-     * request of its own (the ledger download writes its lines as it reads).
+     * Hands each record after position {@code from} up to {@code head} to {@code reader}, {@code pageSize} records at
+     * a time. Callable from a thread with no request of its own (the ledger download writes its lines as it reads).
      */
     @ActivateRequestContext
-    public void read(UUID electionId, LedgerHead head, int pageSize, Consumer<LedgerRepository.Text> reader) {
-        int after = 0;
+    public void read(UUID electionId, int from, LedgerHead head, int pageSize,
+            Consumer<LedgerRepository.Text> reader) {
+        int after = from;
         while (after < head.position()) {
             List<LedgerRepository.Text> page = records.page(electionId, after, head.position(), pageSize);
             if (page.isEmpty()) {

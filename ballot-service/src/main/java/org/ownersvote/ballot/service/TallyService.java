@@ -122,37 +122,60 @@ public class TallyService {
         if (election.electorateVersion == null) {
             throw ProblemException.conflict("no-electorate", Text.of("tally.no-electorate"));
         }
-        TallyCache.Inputs inputs = new TallyCache.Inputs(head.hash(), election.electorateVersion,
-                tallyRecords.lotsDrawn(election.id), election.rulePack, election.seats, election.alternates,
-                election.ballotCandidates, election.ballotMotions);
-        return tallies.get(election.id, inputs, () -> recount(election, head));
+        TallyCache.Basis basis = new TallyCache.Basis(election.electorateVersion, election.rulePack, election.seats,
+                election.alternates, election.ballotCandidates, election.ballotMotions);
+        return tallies.get(election.id, new TallyCache.Inputs(basis, head, tallyRecords.lotsDrawn(election.id)),
+                new Counter(election));
     }
 
     /**
-     * The tally computed afresh from the electorate, the ledger up to {@code head} and the lots drawn; the ledger is
-     * read a page at a time and each record only added to the count's running sums, so a large election's tally
-     * takes memory in proportion to its electorate, not to its ballots.
+     * Counts one election for the cache: from its electorate, the ledger read a page at a time with each record only
+     * added to the count's running sums (a large election's tally takes memory in proportion to its electorate, not
+     * to its ballots), and the lots drawn.
      */
-    private Tally recount(BallotElection election, LedgerHead head) {
-        List<TallyInput.Unit> units = electorates.units(election.id, election.electorateVersion).stream()
-                .filter(ElectorateChunk.Unit::counted)
-                .map(u -> new TallyInput.Unit(u.building(), u.unit(), u.area(), u.personKey())).toList();
-        OnlineVoting.BallotContent content = OnlineVoting.BallotContent.of(election);
-        Map<String, Threshold> motions = new LinkedHashMap<>();
-        content.motions().forEach(m -> motions.put(m.motionId().toString(), Threshold.valueOf(m.threshold())));
-        TallyInput.Rules rules = new TallyInput.Rules(election.rulePack, election.seats, election.alternates,
-                content.candidates().stream().map(c -> c.candidateId().toString()).toList(), motions);
-        TallyEngine.Count count = TallyEngine.begin(rules, units);
-        ledger.read(election.id, head, text -> {
-            JsonNode r = read(text.record(), JsonNode.class);
-            count.add(new TallyInput.Ballot(r.get("serial").asText(), r.get("building").asText(),
-                    r.get("unit").asText(), Signature.valueOf(r.get("signature").asText()), marks(r.get("marks")),
-                    marks(r.get("motions"))));
-        });
-        List<TallyInput.Draw> draws = tallyRecords.draws(election.id).stream()
-                .map(d -> new TallyInput.Draw(read(d.candidateIds, new TypeReference<List<String>>() {
-                }))).toList();
-        return count.tally(draws);
+    private final class Counter implements TallyCache.Counter {
+
+        private final BallotElection election;
+
+        Counter(BallotElection election) {
+            this.election = election;
+        }
+
+        @Override
+        public TallyEngine.Count begin() {
+            List<TallyInput.Unit> units = electorates.units(election.id, election.electorateVersion).stream()
+                    .filter(ElectorateChunk.Unit::counted)
+                    .map(u -> new TallyInput.Unit(u.building(), u.unit(), u.area(), u.personKey())).toList();
+            OnlineVoting.BallotContent content = OnlineVoting.BallotContent.of(election);
+            Map<String, Threshold> motions = new LinkedHashMap<>();
+            content.motions().forEach(m -> motions.put(m.motionId().toString(), Threshold.valueOf(m.threshold())));
+            TallyInput.Rules rules = new TallyInput.Rules(election.rulePack, election.seats, election.alternates,
+                    content.candidates().stream().map(c -> c.candidateId().toString()).toList(), motions);
+            return TallyEngine.begin(rules, units);
+        }
+
+        @Override
+        public boolean holds(LedgerHead head) {
+            return head.position() == 0
+                    || ledgerRecords.hashAt(election.id, head.position()).filter(head.hash()::equals).isPresent();
+        }
+
+        @Override
+        public void add(TallyEngine.Count count, int after, LedgerHead head) {
+            ledger.read(election.id, after, head, text -> {
+                JsonNode r = read(text.record(), JsonNode.class);
+                count.add(new TallyInput.Ballot(r.get("serial").asText(), r.get("building").asText(),
+                        r.get("unit").asText(), Signature.valueOf(r.get("signature").asText()),
+                        marks(r.get("marks")), marks(r.get("motions"))));
+            });
+        }
+
+        @Override
+        public Tally tally(TallyEngine.Count count) {
+            return count.tally(tallyRecords.draws(election.id).stream()
+                    .map(d -> new TallyInput.Draw(read(d.candidateIds, new TypeReference<List<String>>() {
+                    }))).toList());
+        }
     }
 
     /** Where counting stands, in two reads (ballots by status, counts by state); the ledger's length is its head. */

@@ -11,8 +11,10 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * second entry of a ballot follows its first). The election is in COUNTING with its ballots collected. The ballots
  * are split in two: one half entered through the gateway, the other directly against ballot-service, with the same
  * number of entries in flight.
- * <br>{@code CountingLoad GATEWAY_URL BALLOT_SERVICE_URL ELECTION_ID LEADERS_FILE COUNTERS_FILE MARKS_JSON CONCURRENCY}
- * (LEADERS_FILE to list the collected ballots; COUNTERS_FILE: two "token TAB username" lines).
+ * <br>{@code CountingLoad GATEWAY_URL BALLOT_SERVICE_URL ELECTION_ID LEADERS_FILE COUNTERS_FILE MARKS_JSON CONCURRENCY
+ * [HOLD_BACK]} (LEADERS_FILE to list the collected ballots; COUNTERS_FILE: two "token TAB username" lines;
+ * HOLD_BACK ballots, 0 unless given, are left unentered and printed as "HELD serial" lines, for the tally benchmark
+ * to count one at a time).
  */
 public final class CountingLoad {
 
@@ -23,16 +25,19 @@ public final class CountingLoad {
 
     public static void main(String[] args) throws Exception {
         new CountingLoad().run(args[0], args[1], args[2], BenchApi.accounts(args[3]), BenchApi.accounts(args[4]),
-                args[5], Integer.parseInt(args[6]));
+                args[5], Integer.parseInt(args[6]), args.length > 7 ? Integer.parseInt(args[7]) : 0);
     }
 
     void run(String gateway, String ballotService, String election, List<String[]> leaders, List<String[]> counters,
-            String marks, int concurrency) throws Exception {
+            String marks, int concurrency, int holdBack) throws Exception {
         List<String> serials = new ArrayList<>();
         for (String[] leader : leaders) {
             serials.addAll(api.serials(gateway, election, leader[0], leader[1], "RETURNED"));
         }
         serials.sort((a, b) -> Integer.compare(a.hashCode(), b.hashCode()));
+        List<String> held = new ArrayList<>(serials.subList(serials.size() - holdBack, serials.size()));
+        serials = serials.subList(0, serials.size() - holdBack);
+        held.forEach(serial -> System.out.println("HELD " + serial));
         List<String> viaGateway = new ArrayList<>();
         List<String> direct = new ArrayList<>();
         for (int i = 0; i < serials.size(); i++) {

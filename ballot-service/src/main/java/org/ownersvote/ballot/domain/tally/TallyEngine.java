@@ -155,7 +155,12 @@ public final class TallyEngine {
             }
         }
 
-        /** The tally of the ballots added, with the recorded drawings of lots. */
+        /** How many units the electorate has (what the count's memory grows with). */
+        public long electorateUnits() {
+            return electorate.units();
+        }
+
+        /** The tally of the ballots added, with the recorded drawings of lots; the count is left as it was. */
         public Tally tally(Collection<TallyInput.Draw> draws) {
             long participatingHeads = Arrays.stream(ballotsOfPerson).filter(n -> n > 0).count();
             BigDecimal participatingArea = BigDecimal.valueOf(participatingCents, 2);
