@@ -72,7 +72,7 @@ public class LedgerResource {
                     throw new UncheckedIOException(e);
                 }
             };
-            ledger.read(election.id, head, line);
+            ledger.read(election.id, 0, head, line);
             writer.flush();
         };
     }

@@ -63,13 +63,10 @@ public class CountedLedger {
                 .orElse(new LedgerHead(0, LedgerChain.genesis(election.id, election.rulePack)));
     }
 
-    /** Hands each record up to {@code head}, in ledger order, to {@code reader}, a page at a time. */
-    @ActivateRequestContext
-    public void read(UUID electionId, LedgerHead head, Consumer<LedgerRepository.Text> reader) {
-        read(electionId, 0, head, PAGE, reader);
-    }
-
-    /** Hands each record after position {@code after} up to {@code head}, in ledger order, to {@code reader}. */
+    /**
+     * Hands each record after position {@code after} up to {@code head}, in ledger order, to {@code reader}, a page at
+     * a time ({@code after} 0: the whole ledger up to the head).
+     */
     @ActivateRequestContext
     public void read(UUID electionId, int after, LedgerHead head, Consumer<LedgerRepository.Text> reader) {
         read(electionId, after, head, PAGE, reader);

@@ -60,7 +60,7 @@ public class TallyCache {
      * Units of the electorates whose counts are kept: a count takes some 250 bytes per unit (per person and candidate
      * sums, the unit index), so 200,000 units are about 50 MB; the counts used longest ago go first.
      */
-    static final long UNITS_KEPT = 200_000;
+    private static final long UNITS_KEPT = 200_000;
 
     private final Map<UUID, Computed> tallies = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -96,14 +96,11 @@ public class TallyCache {
             running = counts.computeIfAbsent(electionId, id -> new Running());
         }
         Tally tally;
-        long units;
         synchronized (running) {
             tally = running.tally(inputs, counter);
-            units = running.units();
         }
         synchronized (this) {
             tallies.put(electionId, new Computed(inputs, tally));
-            running.keptUnits = units;
             evictBeyond(unitsKept, electionId);
         }
         return tally;
@@ -128,8 +125,8 @@ public class TallyCache {
         private Basis basis;
         private LedgerHead reached;
         private TallyEngine.Count count;
-        /** The count's electorate size, for the bound on what is kept; read and written under the cache's monitor. */
-        private long keptUnits;
+        /** The count's electorate size, for the bound on what is kept (read under the cache's monitor). */
+        private volatile long keptUnits;
 
         Tally tally(Inputs inputs, Counter counter) {
             boolean goesOn = count != null && inputs.basis().equals(basis)
@@ -142,11 +139,8 @@ public class TallyCache {
             basis = inputs.basis();
             reached = inputs.head();
             count = counting;
+            keptUnits = counting.electorateUnits();
             return counter.tally(counting);
-        }
-
-        long units() {
-            return count == null ? 0 : count.electorateUnits();
         }
     }
 }
