@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
@@ -145,7 +147,7 @@ class WebClientIT {
         WebElement moved = wait
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-feedback='phase']")));
         assertEquals("已进入：候选人推荐", moved.getText());
-        assertInView(moved);
+        assertInView(By.cssSelector("[data-feedback='phase']"));
         assertTrue(browser.findElement(By.id("phase-help")).getText().contains("现在要做"), "what to do now");
         assertTrue(browser.findElement(By.id("phase-help")).getText().contains("下一步"), "what comes next");
         // the page takes the focus after navigation, without a frame around all of it
@@ -769,7 +771,7 @@ class WebClientIT {
         shot("16b-drill-confirm-early-close");
         early.findElement(By.cssSelector("[data-confirm]")).click();
         wait.until(ExpectedConditions.textToBe(By.id("phase"), "计票"));
-        assertInView(browser.findElement(By.cssSelector("[data-feedback='phase']")));
+        assertInView(By.cssSelector("[data-feedback='phase']"));
 
         String counterA = account(admin, "counter", community, election, List.of());
         String counterB = account(admin, "counter", community, election, List.of());
@@ -858,7 +860,7 @@ class WebClientIT {
                 .click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-feedback='finalize']"),
                 "计票结果已最终确认"));
-        assertInView(browser.findElement(By.cssSelector("[data-feedback='finalize']")));
+        assertInView(By.cssSelector("[data-feedback='finalize']"));
         shot("18-drill-tally-final");
 
         String wgToken = client.login(wg, PASSWORD); // election-service records the final tally from its event
@@ -948,7 +950,7 @@ class WebClientIT {
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-feedback='phase'].problem")));
         assertTrue(refused.getText().contains("不能进入该阶段") && refused.getText().contains("选举终止"), refused.getText());
         assertTrue(!refused.getText().contains("RESULT_PUBLICITY"), "no raw phase names: " + refused.getText());
-        assertInView(refused);
+        assertInView(By.cssSelector("[data-feedback='phase'].problem"));
         shot("18b-drill-refusal-by-the-buttons");
         browser.findElement(By.name("reason")).sendKeys("参与表决未达到三分之二");
         browser.findElement(By.cssSelector("button[data-to='FAILED']")).click();
@@ -1041,12 +1043,19 @@ class WebClientIT {
         return browser.findElement(By.cssSelector("li[data-serial='" + serial + "']"));
     }
 
-    /** The element is inside the viewport, not scrolled away from where the user is looking. */
-    private void assertInView(WebElement element) {
-        Boolean inView = (Boolean) ((JavascriptExecutor) browser).executeScript(
-                "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;",
-                element);
-        assertTrue(inView, "in view: " + element.getText());
+    /**
+     * The element the locator finds comes to rest inside the viewport, not scrolled away from where the user is
+     * looking. It is found afresh at each look: a note is carried through the re-render that follows a step, so the
+     * node found first may have been replaced by the time it is measured.
+     */
+    private void assertInView(By locator) {
+        String script = "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;";
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(script, d.findElement(locator)));
+        } catch (TimeoutException e) {
+            fail("not in view: " + locator + " " + browser.findElement(locator).getText());
+        }
     }
 
     /** Nothing (the toast, say) lies over the middle of the button: a tap there reaches it. */
