@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Footprint of the local suite under given JVM settings: starts deploy/local/run.sh with OWNERSVOTE_HEAP and
-# OWNERSVOTE_JVM_OPTIONS as they are in the environment (run.sh's defaults when unset), reports each service's start
+# Footprint of the local suite under given JVM settings: starts deploy/local/run.sh with OWNERSVOTE_HEAP,
+# OWNERSVOTE_JVM_OPTIONS and OWNERSVOTE_SERVICES_JAVA_HOME as they are in the environment (run.sh's defaults when
+# unset), reports the JVM the services run on, each service's start
 # time (Quarkus' "started in") and the suite's, runs handouts.sh UNITS 32, reports each service's resident memory
 # (RSS) after it, and stops the suite. Run it once per setting to compare them; nothing else may run meanwhile.
 # Needs what run.sh and handouts.sh need, and no suite running. Usage: deploy/bench/footprint.sh [UNITS]
@@ -25,6 +26,8 @@ for _ in $(seq 1 600); do
   kill -0 "$suite" 2> /dev/null || { cat "$run_log" >&2; exit 1; }
   sleep 1
 done
+grep -o 'the services run on .*' "$run_log" || true
+grep -o 'AOT caches made in [0-9]* s' "$run_log" || true
 grep -o 'all ready in [0-9]* s' "$run_log" | sed 's/^/suite: /'
 for s in "${services[@]}"; do
   printf '%s: %s\n' "$s" "$(grep -o 'started in [0-9.]*s' "$data/logs/$s.log" | tail -1)"

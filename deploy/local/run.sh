@@ -39,6 +39,29 @@ heap="${OWNERSVOTE_HEAP:--Xms32m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFre
 jvm_options="${OWNERSVOTE_JVM_OPTIONS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=64m -Xss512k}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
+# The services' JVM: $OWNERSVOTE_SERVICES_JAVA_HOME, else the newest JDK 25 or later under /usr/lib/jvm, else the
+# default java. From JDK 25 on, each service runs with an AOT cache of the classes it loads and links while starting
+# (target/quarkus-app/app.aot, JEP 483/514), made by a first start after each build: class loading and linking is
+# most of a start, and four services start together on two cores (deploy/bench/footprint.sh measured it). The build
+# and the tests stay on the default JDK (17); the services are built for 17 and run unchanged on 25.
+java_major() { [ -f "$1/release" ] && sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" || true; }
+services_java_home="${OWNERSVOTE_SERVICES_JAVA_HOME:-}"
+if [ -z "$services_java_home" ]; then
+  best=0
+  for home in /usr/lib/jvm/*/; do
+    major="$(java_major "${home%/}")"
+    if [ -n "$major" ] && [ "$major" -ge 25 ] && [ "$major" -gt "$best" ] && [ -x "${home}bin/java" ]; then
+      best="$major"; services_java_home="${home%/}"
+    fi
+  done
+fi
+if [ -n "$services_java_home" ]; then
+  services_java="$services_java_home/bin/java"
+  aot=false; [ "$(java_major "$services_java_home")" -ge 25 ] 2>/dev/null && aot=true
+else
+  services_java=java; aot=false
+fi
+
 mkdir -p "$data/logs" "$data/keys"
 pids=()
 log() { printf '[ownersvote] %s\n' "$*"; }
@@ -161,41 +184,90 @@ common=(
   "-Dkafka.bootstrap.servers=127.0.0.1:$kafka_port"
   "-Dmp.jwt.verify.publickey.location=$data/keys/public.pem"
 )
+# aot_mode: "record" (a first start after a build: the JVM writes the AOT cache when the service stops), "use", or
+# "none" (a JDK before 25)
+aot_mode=none
 start_service() {
   local name="$1" port="$2" db="$3"; shift 3
-  log "$name: starting on port $port"
-  java $heap $jvm_options "${common[@]}" "-Dquarkus.http.port=$port" \
+  local app="$root/$name/target/quarkus-app" aot_option=() log_file="$data/logs/$name.log"
+  case "$aot_mode" in
+    record) aot_option=("-XX:AOTCacheOutput=$app/app.aot"); log_file="$data/logs/$name.aot-training.log" ;;
+    use) [ -f "$app/app.aot" ] && aot_option=("-XX:AOTCache=$app/app.aot") ;;
+  esac
+  log "$name: starting on port $port${aot_option:+ (${aot_option[0]#-XX:})}"
+  "$services_java" $heap $jvm_options "${aot_option[@]}" "${common[@]}" "-Dquarkus.http.port=$port" \
     "-Dquarkus.datasource.jdbc.url=${pg_url}${db}" "$@" \
-    -jar "$root/$name/target/quarkus-app/quarkus-run.jar" > "$data/logs/$name.log" 2>&1 &
+    -jar "$app/quarkus-run.jar" > "$log_file" 2>&1 &
   pids+=($!)
 }
 # The services listen on loopback only: the gateway (which checks sessions and sets the security headers) is the one
 # way in; only the gateway listens on every interface.
 loopback="-Dquarkus.http.host=127.0.0.1"
-start_service election-service "$election_port" ownersvote_election "$loopback" \
-  "-Downersvote.ballot-service.url=http://127.0.0.1:$ballot_port"
-OWNERSVOTE_BALLOT_CODE_SECRET="$(cat "$data/keys/ballot-code-secret")" \
-  start_service ballot-service "$ballot_port" ownersvote_ballot "$loopback" \
-  "-Downersvote.ballot.owner-page-url=http://127.0.0.1:$gateway_port/owner"
-start_service notification-service "$notification_port" ownersvote_notification "$loopback"
-export OWNERSVOTE_ADMIN_PASSWORD="$admin_password"   # read at the gateway's first start only
-start_service gateway "$gateway_port" ownersvote_gateway \
-  "-Dsmallrye.jwt.sign.key.location=$data/keys/private.pem" \
-  "-Downersvote.gateway.election-service=http://127.0.0.1:$election_port" \
-  "-Downersvote.gateway.ballot-service=http://127.0.0.1:$ballot_port" \
-  "-Downersvote.gateway.notification-service=http://127.0.0.1:$notification_port"
-unset OWNERSVOTE_ADMIN_PASSWORD
-
-for svc in "election-service:$election_port" "ballot-service:$ballot_port" \
-           "notification-service:$notification_port" "gateway:$gateway_port"; do
-  name="${svc%%:*}"; port="${svc##*:}"
-  ready=false
-  for _ in $(seq 1 240); do
-    if curl -fs "http://127.0.0.1:$port/q/health/ready" > /dev/null 2>&1; then ready=true; break; fi
-    sleep 0.5
+start_services() {
+  start_service election-service "$election_port" ownersvote_election "$loopback" \
+    "-Downersvote.ballot-service.url=http://127.0.0.1:$ballot_port"
+  OWNERSVOTE_BALLOT_CODE_SECRET="$(cat "$data/keys/ballot-code-secret")" \
+    start_service ballot-service "$ballot_port" ownersvote_ballot "$loopback" \
+    "-Downersvote.ballot.owner-page-url=http://127.0.0.1:$gateway_port/owner"
+  start_service notification-service "$notification_port" ownersvote_notification "$loopback"
+  export OWNERSVOTE_ADMIN_PASSWORD="$admin_password"   # read at the gateway's first start only
+  start_service gateway "$gateway_port" ownersvote_gateway \
+    "-Dsmallrye.jwt.sign.key.location=$data/keys/private.pem" \
+    "-Downersvote.gateway.election-service=http://127.0.0.1:$election_port" \
+    "-Downersvote.gateway.ballot-service=http://127.0.0.1:$ballot_port" \
+    "-Downersvote.gateway.notification-service=http://127.0.0.1:$notification_port"
+  unset OWNERSVOTE_ADMIN_PASSWORD
+}
+wait_until_ready() {
+  local svc name port ready
+  for svc in "election-service:$election_port" "ballot-service:$ballot_port" \
+             "notification-service:$notification_port" "gateway:$gateway_port"; do
+    name="${svc%%:*}"; port="${svc##*:}"
+    ready=false
+    for _ in $(seq 1 240); do
+      if curl -fs "http://127.0.0.1:$port/q/health/ready" > /dev/null 2>&1; then ready=true; break; fi
+      sleep 0.5
+    done
+    if ! $ready; then
+      local log_file="$data/logs/$name.log"
+      [ "$aot_mode" = record ] && log_file="$data/logs/$name.aot-training.log"
+      echo "$name is not ready after 120 s; see $log_file" >&2; tail -20 "$log_file" >&2; exit 1
+    fi
   done
-  $ready || { echo "$name is not ready after 120 s; see $data/logs/$name.log" >&2; tail -20 "$data/logs/$name.log" >&2; exit 1; }
-done
+}
+
+services_java_version="$("$services_java" -version 2>&1 | head -1)"
+log "the services run on $services_java ($services_java_version)$($aot && echo ', with AOT caches')"
+services_from=${#pids[@]}
+if $aot; then
+  # a cache is made anew when missing (a build emptied quarkus-app) or made by another JDK (app.aot.java says which)
+  missing=false
+  for svc in election-service ballot-service notification-service gateway; do
+    app="$root/$svc/target/quarkus-app"
+    [ -f "$app/app.aot" ] && [ "$(cat "$app/app.aot.java" 2>/dev/null)" = "$services_java $services_java_version" ] \
+      || missing=true
+  done
+  if $missing; then
+    # Once per build: start, ready, stop; each JVM writes what it loaded and linked into its cache as it stops.
+    log "making the services' AOT caches with $services_java (once per build) ..."
+    aot_started=$SECONDS
+    aot_mode=record
+    start_services
+    wait_until_ready
+    for pid in "${pids[@]:$services_from}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]:$services_from}"; do wait "$pid" 2>/dev/null || true; done
+    pids=("${pids[@]:0:$services_from}")
+    for svc in election-service ballot-service notification-service gateway; do
+      app="$root/$svc/target/quarkus-app"
+      [ -f "$app/app.aot" ] && echo "$services_java $services_java_version" > "$app/app.aot.java"
+    done
+    log "AOT caches made in $((SECONDS - aot_started)) s"
+    started=$SECONDS
+  fi
+  aot_mode=use
+fi
+start_services
+wait_until_ready
 log "all ready in $((SECONDS - started)) s"
 
 # --- 6. Demo data, on request (once per data folder)

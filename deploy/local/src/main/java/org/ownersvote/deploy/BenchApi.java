@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,10 @@ final class BenchApi {
 
     static final String HANDOUT = "{\"recipientName\":\"张三\",\"relation\":\"OWNER\",\"method\":\"IN_PERSON\"}";
     static final String RETURN = "{\"channel\":\"BALLOT_BOX\"}";
+    /** The password lib.sh gives every bench account. */
+    static final String PASSWORD = "bench2026handouts";
     private static final Pattern SERIAL = Pattern.compile("\"serial\":\"([^\"]+)\"");
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -79,6 +83,30 @@ final class BenchApi {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? response.body() : null;
+    }
+
+    /**
+     * Each account of {@code tokens} (username → access token) signs in again and its token is replaced, so that no
+     * request of a load longer than a token lasts (15 minutes) goes with an expired one.
+     */
+    void signInAgain(String gateway, Map<String, String> tokens) {
+        for (String username : tokens.keySet()) {
+            try {
+                String body = postForBody(gateway + "/api/auth/login",
+                        "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}");
+                Matcher token = body == null ? null : ACCESS_TOKEN.matcher(body);
+                if (token != null && token.find()) {
+                    tokens.put(username, token.group(1));
+                } else {
+                    System.out.printf("signing %s in again failed%n", username);
+                }
+            } catch (IOException e) {
+                System.out.printf("signing %s in again: %s%n", username, e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private int send(HttpRequest request) {

@@ -3,8 +3,13 @@ package org.ownersvote.deploy;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Load for the counting benchmark: two counters entering the same paper ballots, as double entry requires (the
@@ -12,16 +17,20 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * are split in two: one half entered through the gateway, the other directly against ballot-service, with the same
  * number of entries in flight.
  * <br>{@code CountingLoad GATEWAY_URL BALLOT_SERVICE_URL ELECTION_ID LEADERS_FILE COUNTERS_FILE MARKS_JSON CONCURRENCY
- * [HOLD_BACK]} (LEADERS_FILE to list the collected ballots; COUNTERS_FILE: two "token TAB username" lines;
+ * [HOLD_BACK]} (LEADERS_FILE to list the collected ballots; COUNTERS_FILE: two "token TAB username" lines,
+ * the password lib.sh gives them, for signing in again every 5 minutes;
  * HOLD_BACK ballots, 0 unless given, are left unentered and printed as "HELD serial" lines, for the tally benchmark
  * to count one at a time).
  */
 public final class CountingLoad {
 
-    record Entry(String token, String serial, boolean first) {
+    /** An entry of a ballot by one counter, named by username: the token is looked up when it is sent. */
+    record Entry(String counter, String serial, boolean first) {
     }
 
     private final BenchApi api = new BenchApi();
+    /** counter's username → current access token, renewed every 5 minutes (a large election outlasts a token) */
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
         new CountingLoad().run(args[0], args[1], args[2], BenchApi.accounts(args[3]), BenchApi.accounts(args[4]),
@@ -44,8 +53,11 @@ public final class CountingLoad {
             (i % 2 == 0 ? viaGateway : direct).add(serials.get(i));
         }
         int warmup = Math.min(250, viaGateway.size() / 10);
-        String first = counters.get(0)[0];
-        String second = counters.get(1)[0];
+        counters.forEach(c -> tokens.put(c[1], c[0]));
+        String first = counters.get(0)[1];
+        String second = counters.get(1)[1];
+        ScheduledExecutorService signIns = Executors.newSingleThreadScheduledExecutor();
+        signIns.scheduleWithFixedDelay(() -> api.signInAgain(gateway, tokens), 5, 5, TimeUnit.MINUTES);
         run("warm-up (gateway, not counted)", gateway, election, viaGateway.subList(0, warmup), first, second, marks,
                 concurrency);
         run("warm-up (direct, not counted)", ballotService, election, direct.subList(0, warmup), first, second,
@@ -54,6 +66,7 @@ public final class CountingLoad {
                 viaGateway.subList(warmup, viaGateway.size()), first, second, marks, concurrency);
         LoadRun againstService = run("directly against ballot-service", ballotService, election,
                 direct.subList(warmup, direct.size()), first, second, marks, concurrency);
+        signIns.shutdownNow();
         throughGateway.print("entries");
         againstService.print("entries");
         System.out.printf("RESULT gateway_per_s=%.1f gateway_p99_ms=%.1f direct_per_s=%.1f direct_p99_ms=%.1f%n",
@@ -70,7 +83,7 @@ public final class CountingLoad {
         serials.forEach(s -> queue.add(new Entry(first, s, true)));
         String url = base + "/api/elections/" + election + "/counting/entries";
         LoadRun run = Loops.closed(name, concurrency, queue, serials.size() * 2,
-                e -> api.post(url, e.token(), UUID.randomUUID().toString(),
+                e -> api.post(url, tokens.get(e.counter()), UUID.randomUUID().toString(),
                         "{\"serial\":\"" + e.serial() + "\",\"signature\":\"OWNER\","
                                 + "\"marks\":" + marks + "}"),
                 (e, status) -> {

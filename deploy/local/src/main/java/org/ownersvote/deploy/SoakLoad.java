@@ -1,6 +1,5 @@
 package org.ownersvote.deploy;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The soak's traffic: a fixed arrival rate of mixed requests through the gateway for a number of minutes, as a
@@ -43,7 +40,6 @@ public final class SoakLoad {
     private static final List<Kind> MIX = List.of(Kind.HANDOUT, Kind.READ, Kind.ENTRY, Kind.HANDOUT, Kind.READ,
             Kind.RETURN, Kind.HANDOUT, Kind.ENTRY, Kind.READ, Kind.LOGIN);
 
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
     private static final String HANDOUT = BenchApi.HANDOUT;
 
     private final BenchApi api = new BenchApi();
@@ -232,7 +228,7 @@ public final class SoakLoad {
                             default -> {
                                 String[] leader = leadersA.get(reads.get() % leadersA.size());
                                 status = post("/api/auth/login", null, "{\"username\":\"" + leader[2]
-                                        + "\",\"password\":\"bench2026handouts\"}");
+                                        + "\",\"password\":\"" + BenchApi.PASSWORD + "\"}");
                             }
                         }
                     } catch (Exception e) {
@@ -293,23 +289,7 @@ public final class SoakLoad {
 
     /** Each account signs in again, so that no request goes with an expired token. */
     private void signInAgain() {
-        for (String username : tokens.keySet()) {
-            try {
-                String body = api.postForBody(gateway + "/api/auth/login", "{\"username\":\"" + username
-                        + "\",\"password\":\"bench2026handouts\"}");
-                Matcher token = body == null ? null : ACCESS_TOKEN.matcher(body);
-                if (token != null && token.find()) {
-                    tokens.put(username, token.group(1));
-                } else {
-                    System.out.printf("signing %s in again failed%n", username);
-                }
-            } catch (IOException e) {
-                System.out.printf("signing %s in again: %s%n", username, e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        api.signInAgain(gateway, tokens);
     }
 
     private List<String> issued(String election, String building, String token) throws Exception {
