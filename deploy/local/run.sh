@@ -62,6 +62,7 @@ else
   services_java=java; aot=false
 fi
 
+services=(election-service ballot-service notification-service gateway)
 mkdir -p "$data/logs" "$data/keys"
 pids=()
 log() { printf '[ownersvote] %s\n' "$*"; }
@@ -91,7 +92,7 @@ done
 stamp_now="$(cd "$root" && { git rev-parse HEAD 2>/dev/null || true; git diff HEAD 2>/dev/null || true; } | sha1sum | cut -d' ' -f1)"
 stamp_file="$data/build.stamp"
 jars_present=true
-for svc in election-service ballot-service notification-service gateway; do
+for svc in "${services[@]}"; do
   [ -f "$root/$svc/target/quarkus-app/quarkus-run.jar" ] || jars_present=false
 done
 [ -d "$here/target/lib" ] || jars_present=false
@@ -187,11 +188,13 @@ common=(
 # aot_mode: "record" (a first start after a build: the JVM writes the AOT cache when the service stops), "use", or
 # "none" (a JDK before 25)
 aot_mode=none
+service_log() { if [ "$aot_mode" = record ]; then echo "$data/logs/$1.aot-training.log"; else echo "$data/logs/$1.log"; fi; }
 start_service() {
   local name="$1" port="$2" db="$3"; shift 3
-  local app="$root/$name/target/quarkus-app" aot_option=() log_file="$data/logs/$name.log"
+  local app="$root/$name/target/quarkus-app" aot_option=() log_file
+  log_file="$(service_log "$name")"
   case "$aot_mode" in
-    record) aot_option=("-XX:AOTCacheOutput=$app/app.aot"); log_file="$data/logs/$name.aot-training.log" ;;
+    record) aot_option=("-XX:AOTCacheOutput=$app/app.aot") ;;
     use) [ -f "$app/app.aot" ] && aot_option=("-XX:AOTCache=$app/app.aot") ;;
   esac
   log "$name: starting on port $port${aot_option:+ (${aot_option[0]#-XX:})}"
@@ -229,22 +232,21 @@ wait_until_ready() {
       sleep 0.5
     done
     if ! $ready; then
-      local log_file="$data/logs/$name.log"
-      [ "$aot_mode" = record ] && log_file="$data/logs/$name.aot-training.log"
+      local log_file; log_file="$(service_log "$name")"
       echo "$name is not ready after 120 s; see $log_file" >&2; tail -20 "$log_file" >&2; exit 1
     fi
   done
 }
 
-services_java_version="$("$services_java" -version 2>&1 | head -1)"
-log "the services run on $services_java ($services_java_version)$($aot && echo ', with AOT caches')"
+services_jvm="$services_java ($("$services_java" -version 2>&1 | head -1))"
+log "the services run on $services_jvm$($aot && echo ', with AOT caches')"
 services_from=${#pids[@]}
 if $aot; then
   # a cache is made anew when missing (a build emptied quarkus-app) or made by another JDK (app.aot.java says which)
   missing=false
-  for svc in election-service ballot-service notification-service gateway; do
+  for svc in "${services[@]}"; do
     app="$root/$svc/target/quarkus-app"
-    [ -f "$app/app.aot" ] && [ "$(cat "$app/app.aot.java" 2>/dev/null)" = "$services_java $services_java_version" ] \
+    [ -f "$app/app.aot" ] && [ "$(cat "$app/app.aot.java" 2>/dev/null)" = "$services_jvm" ] \
       || missing=true
   done
   if $missing; then
@@ -257,9 +259,9 @@ if $aot; then
     for pid in "${pids[@]:$services_from}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${pids[@]:$services_from}"; do wait "$pid" 2>/dev/null || true; done
     pids=("${pids[@]:0:$services_from}")
-    for svc in election-service ballot-service notification-service gateway; do
+    for svc in "${services[@]}"; do
       app="$root/$svc/target/quarkus-app"
-      [ -f "$app/app.aot" ] && echo "$services_java $services_java_version" > "$app/app.aot.java"
+      [ -f "$app/app.aot" ] && echo "$services_jvm" > "$app/app.aot.java"
     done
     log "AOT caches made in $((SECONDS - aot_started)) s"
     started=$SECONDS

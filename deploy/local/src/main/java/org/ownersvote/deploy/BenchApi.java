@@ -22,7 +22,7 @@ final class BenchApi {
     static final String HANDOUT = "{\"recipientName\":\"张三\",\"relation\":\"OWNER\",\"method\":\"IN_PERSON\"}";
     static final String RETURN = "{\"channel\":\"BALLOT_BOX\"}";
     /** The password lib.sh gives every bench account. */
-    static final String PASSWORD = "bench2026handouts";
+    private static final String PASSWORD = "bench2026handouts";
     private static final Pattern SERIAL = Pattern.compile("\"serial\":\"([^\"]+)\"");
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\":\"([^\"]+)\"");
 
@@ -85,6 +85,11 @@ final class BenchApi {
         return response.statusCode() == 200 ? response.body() : null;
     }
 
+    /** The sign-in body of a bench account. */
+    static String login(String username) {
+        return "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}";
+    }
+
     /**
      * Each account of {@code tokens} (username → access token) signs in again and its token is replaced, so that no
      * request of a load longer than a token lasts (15 minutes) goes with an expired one.
@@ -92,8 +97,7 @@ final class BenchApi {
     void signInAgain(String gateway, Map<String, String> tokens) {
         for (String username : tokens.keySet()) {
             try {
-                String body = postForBody(gateway + "/api/auth/login",
-                        "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}");
+                String body = postForBody(gateway + "/api/auth/login", login(username));
                 Matcher token = body == null ? null : ACCESS_TOKEN.matcher(body);
                 if (token != null && token.find()) {
                     tokens.put(username, token.group(1));

@@ -58,15 +58,20 @@ public final class CountingLoad {
         String second = counters.get(1)[1];
         ScheduledExecutorService signIns = Executors.newSingleThreadScheduledExecutor();
         signIns.scheduleWithFixedDelay(() -> api.signInAgain(gateway, tokens), 5, 5, TimeUnit.MINUTES);
-        run("warm-up (gateway, not counted)", gateway, election, viaGateway.subList(0, warmup), first, second, marks,
-                concurrency);
-        run("warm-up (direct, not counted)", ballotService, election, direct.subList(0, warmup), first, second,
-                marks, concurrency);
-        LoadRun throughGateway = run("through the gateway", gateway, election,
-                viaGateway.subList(warmup, viaGateway.size()), first, second, marks, concurrency);
-        LoadRun againstService = run("directly against ballot-service", ballotService, election,
-                direct.subList(warmup, direct.size()), first, second, marks, concurrency);
-        signIns.shutdownNow();
+        LoadRun throughGateway;
+        LoadRun againstService;
+        try {
+            run("warm-up (gateway, not counted)", gateway, election, viaGateway.subList(0, warmup), first, second,
+                    marks, concurrency);
+            run("warm-up (direct, not counted)", ballotService, election, direct.subList(0, warmup), first, second,
+                    marks, concurrency);
+            throughGateway = run("through the gateway", gateway, election,
+                    viaGateway.subList(warmup, viaGateway.size()), first, second, marks, concurrency);
+            againstService = run("directly against ballot-service", ballotService, election,
+                    direct.subList(warmup, direct.size()), first, second, marks, concurrency);
+        } finally {
+            signIns.shutdownNow(); // its thread would otherwise keep the JVM alive after a failure
+        }
         throughGateway.print("entries");
         againstService.print("entries");
         System.out.printf("RESULT gateway_per_s=%.1f gateway_p99_ms=%.1f direct_per_s=%.1f direct_p99_ms=%.1f%n",

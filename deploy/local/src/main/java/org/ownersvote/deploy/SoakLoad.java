@@ -67,7 +67,7 @@ public final class SoakLoad {
     private void prepare(String election, List<String[]> leaders) throws Exception {
         ConcurrentLinkedQueue<String[]> work = new ConcurrentLinkedQueue<>();
         var signIns = Executors.newSingleThreadScheduledExecutor();
-        signIns.scheduleWithFixedDelay(this::signInAgain, 5, 5, TimeUnit.MINUTES);
+        signIns.scheduleWithFixedDelay(() -> api.signInAgain(gateway, tokens), 5, 5, TimeUnit.MINUTES);
         for (String[] leader : leaders) {
             tokens.put(leader[2], leader[1]);
             for (String serial : issued(election, leader[0], leader[1])) {
@@ -123,7 +123,7 @@ public final class SoakLoad {
         leadersA.forEach(l -> tokens.put(l[2], l[1]));
         counters.forEach(c -> tokens.put(c[1], c[0]));
         var signIns = Executors.newSingleThreadScheduledExecutor();
-        signIns.scheduleWithFixedDelay(this::signInAgain, 5, 5, TimeUnit.MINUTES);
+        signIns.scheduleWithFixedDelay(() -> api.signInAgain(gateway, tokens), 5, 5, TimeUnit.MINUTES);
 
         // jobs name the account (username), whose token is looked up when the request is sent
         ConcurrentLinkedQueue<String[]> toHandOut = new ConcurrentLinkedQueue<>();
@@ -227,8 +227,7 @@ public final class SoakLoad {
                             }
                             default -> {
                                 String[] leader = leadersA.get(reads.get() % leadersA.size());
-                                status = post("/api/auth/login", null, "{\"username\":\"" + leader[2]
-                                        + "\",\"password\":\"" + BenchApi.PASSWORD + "\"}");
+                                status = post("/api/auth/login", null, BenchApi.login(leader[2]));
                             }
                         }
                     } catch (Exception e) {
@@ -285,11 +284,6 @@ public final class SoakLoad {
         }
         int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1000.0;
-    }
-
-    /** Each account signs in again, so that no request goes with an expired token. */
-    private void signInAgain() {
-        api.signInAgain(gateway, tokens);
     }
 
     private List<String> issued(String election, String building, String token) throws Exception {
